@@ -1,0 +1,7 @@
+/**
+ * Instant messages and conversations, independent of the protocol that carries them.
+ */
+@Version("1.0.0")
+package dev.switchboard.core.messaging;
+
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,7 @@
+/**
+ * Call handling policies the call manager consults for incoming calls (DND, forwarding, call waiting).
+ */
+@Version("1.0.0")
+package dev.switchboard.core.policy;
+
+import org.osgi.annotation.versioning.Version;

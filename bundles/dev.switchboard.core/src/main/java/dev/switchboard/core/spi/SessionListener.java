@@ -1,0 +1,25 @@
+package dev.switchboard.core.spi;
+
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.messaging.Message;
+import dev.switchboard.core.presence.Presence;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** How a protocol session reports to the core. Any thread may call it. */
+@ProviderType
+public interface SessionListener {
+
+    void registrationChanged(RegistrationState state);
+
+    /**
+     * A call has arrived. The core runs its policies and then either rings (returning the
+     * listener for the leg's later events) or tells the leg to reject/forward.
+     */
+    CallLegListener incomingCall(CallLeg leg, Participant caller);
+
+    void messageReceived(Message message);
+
+    void presenceChanged(String contact, Presence presence);
+}
