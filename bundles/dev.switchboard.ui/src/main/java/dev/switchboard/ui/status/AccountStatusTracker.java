@@ -1,0 +1,174 @@
+package dev.switchboard.ui.status;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountListener;
+import dev.switchboard.core.account.AccountRegistry;
+import dev.switchboard.core.account.RegistrationListener;
+import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.core.account.RegistrationState;
+
+/**
+ * Keeps the registration picture of every account current for the UI. The accounts and their
+ * states are read from {@link AccountRegistry} and {@link RegistrationManager} when those services
+ * arrive, then followed through {@link AccountListener} and the {@link RegistrationListener}
+ * whiteboard. Both services are optional and may come and go; the board then says what is missing
+ * instead of showing stale data.
+ *
+ * <p>Every callback only queues a step; one worker thread runs the steps in arrival order and owns
+ * all mutable state. That keeps the core's threads from waiting on us, lets us call back into the
+ * core without holding any lock the core might also want, and makes a fresh read of the services
+ * plus the events queued after it always end in the right state.
+ */
+@Component(service = { AccountStatusFeed.class, RegistrationListener.class }, immediate = true)
+public final class AccountStatusTracker implements AccountStatusFeed, RegistrationListener, AccountListener {
+
+    private final Executor steps;
+    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
+    private volatile StatusBoard board = StatusBoard.NOTHING_RUNNING;
+
+    // Confined to the steps' thread.
+    private AccountRegistry registry;
+    private RegistrationManager registrationManager;
+    private final Map<String, AccountStatus> accounts = new LinkedHashMap<>();
+
+    public AccountStatusTracker() {
+        // No thread is kept while idle, so nothing needs shutting down when the component goes:
+        // a step queued by the last unbind still runs and then the thread ends.
+        this(new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> Thread.ofPlatform().daemon().name("switchboard-ui-account-status").unstarted(task)));
+    }
+
+    /** @param steps runs the steps one at a time, in the order given */
+    AccountStatusTracker(Executor steps) {
+        this.steps = steps;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAccountRegistry(AccountRegistry newRegistry) {
+        newRegistry.addListener(this);
+        steps.execute(() -> {
+            registry = newRegistry;
+            accounts.clear();
+            for (Account account : newRegistry.accounts()) {
+                accounts.put(account.id(), new AccountStatus(account.id(), account.displayName(), askState(account.id())));
+            }
+            publish();
+        });
+    }
+
+    void unbindAccountRegistry(AccountRegistry oldRegistry) {
+        oldRegistry.removeListener(this);
+        steps.execute(() -> {
+            if (registry == oldRegistry) {
+                registry = null;
+                accounts.clear();
+                publish();
+            }
+        });
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRegistrationManager(RegistrationManager newManager) {
+        steps.execute(() -> {
+            registrationManager = newManager;
+            accounts.replaceAll((id, known) -> withState(known, askState(id)));
+            publish();
+        });
+    }
+
+    void unbindRegistrationManager(RegistrationManager oldManager) {
+        steps.execute(() -> {
+            if (registrationManager == oldManager) {
+                registrationManager = null;
+                // Without a manager nobody keeps a registration alive.
+                accounts.replaceAll((id, known) -> withState(known, RegistrationState.UNREGISTERED));
+                publish();
+            }
+        });
+    }
+
+    @Override
+    public void registrationChanged(Account account, RegistrationState previous, RegistrationState current) {
+        steps.execute(() -> {
+            if (accounts.containsKey(account.id())) {
+                accounts.put(account.id(), new AccountStatus(account.id(), account.displayName(), current));
+                publish();
+            }
+        });
+    }
+
+    @Override
+    public void accountChanged(Account account) {
+        steps.execute(() -> {
+            if (registry == null) {
+                return;
+            }
+            AccountStatus known = accounts.get(account.id());
+            RegistrationState state = known != null ? known.state() : askState(account.id());
+            accounts.put(account.id(), new AccountStatus(account.id(), account.displayName(), state));
+            publish();
+        });
+    }
+
+    @Override
+    public void accountRemoved(String id) {
+        steps.execute(() -> {
+            if (accounts.remove(id) != null) {
+                publish();
+            }
+        });
+    }
+
+    @Override
+    public StatusBoard current() {
+        return board;
+    }
+
+    @Override
+    public void addWatcher(Runnable watcher) {
+        watchers.add(watcher);
+    }
+
+    @Override
+    public void removeWatcher(Runnable watcher) {
+        watchers.remove(watcher);
+    }
+
+    private RegistrationState askState(String accountId) {
+        if (registrationManager == null) {
+            return RegistrationState.UNREGISTERED;
+        }
+        try {
+            return registrationManager.state(accountId);
+        } catch (IllegalArgumentException unknownToManager) {
+            // The registry has just added it and the manager has not caught up: nothing registered it yet.
+            return RegistrationState.UNREGISTERED;
+        }
+    }
+
+    private static AccountStatus withState(AccountStatus status, RegistrationState state) {
+        return new AccountStatus(status.accountId(), status.displayName(), state);
+    }
+
+    private void publish() {
+        board = new StatusBoard(registry != null, registrationManager != null, List.copyOf(accounts.values()));
+        watchers.forEach(Runnable::run);
+    }
+}

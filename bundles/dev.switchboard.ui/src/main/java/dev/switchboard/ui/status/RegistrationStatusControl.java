@@ -1,0 +1,173 @@
+package dev.switchboard.ui.status;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.accessibility.AccessibleAdapter;
+import org.eclipse.swt.accessibility.AccessibleEvent;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+import dev.switchboard.core.account.RegistrationState;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The status area in the window's bottom trim: one entry per account, a coloured dot and a line
+ * such as "alice: connection lost — no answer from registrar". It renders whatever
+ * {@link AccountStatusFeed} currently says, on the UI thread, whenever the feed reports a change.
+ */
+public final class RegistrationStatusControl {
+
+    /** Data key under which SWTBot (and our UI tests) look a widget up. */
+    public static final String WIDGET_KEY = "org.eclipse.swtbot.widget.key";
+    /** Value of {@link #WIDGET_KEY} on the status area. */
+    public static final String STATUS_AREA_ID = "switchboard.status";
+    /** Prefix of {@link #WIDGET_KEY} on each account's line; the account id follows. */
+    public static final String ACCOUNT_ENTRY_ID_PREFIX = "switchboard.status.";
+    /** Value of {@link #WIDGET_KEY} on the line shown instead of entries when there are none. */
+    public static final String NOTE_ID = "switchboard.status.note";
+    /** The status area's accessible name. */
+    public static final String ACCESSIBLE_NAME = "Registration status";
+
+    private static final String DOT = "\u25CF";
+
+    private final UISynchronize ui;
+    private final Runnable renderSoon = this::renderSoon;
+    /** Coalesces a burst of changes into one render. */
+    private final AtomicBoolean renderPending = new AtomicBoolean();
+    private volatile AccountStatusFeed feed;
+    private Composite area;
+    private String summary = "";
+
+    @Inject
+    public RegistrationStatusControl(UISynchronize ui) {
+        this.ui = ui;
+    }
+
+    /** Called again, on any thread, whenever the feed service comes or goes. */
+    @Inject
+    void useFeed(@Optional @Service AccountStatusFeed newFeed) {
+        AccountStatusFeed oldFeed = feed;
+        if (oldFeed == newFeed) {
+            return;
+        }
+        if (oldFeed != null) {
+            oldFeed.removeWatcher(renderSoon);
+        }
+        feed = newFeed;
+        if (newFeed != null) {
+            newFeed.addWatcher(renderSoon);
+        }
+        renderSoon();
+    }
+
+    @PostConstruct
+    void createControls(Composite parent) {
+        area = new Composite(parent, SWT.NONE);
+        area.setData(WIDGET_KEY, STATUS_AREA_ID);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.spacing = 18;
+        layout.marginLeft = 8;
+        layout.marginRight = 8;
+        layout.marginTop = 3;
+        layout.marginBottom = 3;
+        area.setLayout(layout);
+        area.getAccessible().addAccessibleListener(new AccessibleAdapter() {
+            @Override
+            public void getName(AccessibleEvent event) {
+                event.result = ACCESSIBLE_NAME;
+            }
+
+            @Override
+            public void getDescription(AccessibleEvent event) {
+                event.result = summary;
+            }
+        });
+        render();
+    }
+
+    @PreDestroy
+    void dispose() {
+        AccountStatusFeed current = feed;
+        if (current != null) {
+            current.removeWatcher(renderSoon);
+        }
+    }
+
+    private void renderSoon() {
+        if (renderPending.compareAndSet(false, true)) {
+            ui.asyncExec(() -> {
+                renderPending.set(false);
+                render();
+            });
+        }
+    }
+
+    private void render() {
+        if (area == null || area.isDisposed()) {
+            return;
+        }
+        AccountStatusFeed source = feed;
+        StatusBoard board = source == null ? StatusBoard.NOTHING_RUNNING : source.current();
+        for (Control old : area.getChildren()) {
+            old.dispose();
+        }
+        List<String> lines = StatusText.lines(board);
+        if (board.accountServiceRunning() && !board.accounts().isEmpty()) {
+            board.accounts().forEach(account -> addEntry(account, board.registrationServiceRunning()));
+        } else {
+            addNote(lines.getFirst());
+        }
+        summary = String.join("; ", lines);
+        area.setToolTipText(String.join("\n", lines));
+        area.requestLayout();
+    }
+
+    private void addNote(String text) {
+        Label note = new Label(area, SWT.NONE);
+        note.setText(text);
+        note.setData(WIDGET_KEY, NOTE_ID);
+        note.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+    }
+
+    private void addEntry(AccountStatus account, boolean registrationServiceRunning) {
+        Composite entry = new Composite(area, SWT.NONE);
+        RowLayout layout = new RowLayout(SWT.HORIZONTAL);
+        layout.center = true;
+        layout.spacing = 4;
+        layout.marginLeft = layout.marginRight = layout.marginTop = layout.marginBottom = 0;
+        entry.setLayout(layout);
+        Label dot = new Label(entry, SWT.NONE);
+        dot.setText(DOT);
+        dot.setForeground(area.getDisplay().getSystemColor(
+                registrationServiceRunning ? dotColour(account.state()) : SWT.COLOR_DARK_GRAY));
+        // The dot says nothing that the line does not; keep screen readers from announcing a shape.
+        dot.getAccessible().addAccessibleListener(new AccessibleAdapter() {
+            @Override
+            public void getName(AccessibleEvent event) {
+                event.result = "";
+            }
+        });
+        Label text = new Label(entry, SWT.NONE);
+        text.setText(StatusText.entry(account, registrationServiceRunning));
+        text.setData(WIDGET_KEY, ACCOUNT_ENTRY_ID_PREFIX + account.accountId());
+    }
+
+    private static int dotColour(RegistrationState state) {
+        return switch (state.kind()) {
+            case REGISTERED -> SWT.COLOR_DARK_GREEN;
+            case REGISTERING -> SWT.COLOR_DARK_YELLOW;
+            case UNREGISTERED -> SWT.COLOR_DARK_GRAY;
+            case FAILED, CONNECTION_LOST -> SWT.COLOR_RED;
+        };
+    }
+}

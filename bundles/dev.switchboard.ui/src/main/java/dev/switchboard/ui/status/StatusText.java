@@ -1,0 +1,50 @@
+package dev.switchboard.ui.status;
+
+import java.util.List;
+
+import dev.switchboard.core.account.RegistrationState;
+
+/** The words of the status area, free of SWT so that they can be tested on their own. */
+public final class StatusText {
+
+    public static final String NO_ACCOUNTS = "No accounts configured";
+    public static final String ACCOUNTS_UNAVAILABLE = "Accounts unavailable: the account service is not running";
+    public static final String REGISTRATION_UNAVAILABLE = "registration service not running";
+
+    private StatusText() {
+    }
+
+    /**
+     * One line per account, or a single line saying why there are none. This is also the text
+     * that tests and assistive technology read.
+     */
+    public static List<String> lines(StatusBoard board) {
+        if (!board.accountServiceRunning()) {
+            return List.of(ACCOUNTS_UNAVAILABLE);
+        }
+        if (board.accounts().isEmpty()) {
+            return List.of(NO_ACCOUNTS);
+        }
+        return board.accounts().stream()
+                .map(account -> entry(account, board.registrationServiceRunning()))
+                .toList();
+    }
+
+    /** For example "alice: connection lost — no answer from registrar". */
+    public static String entry(AccountStatus account, boolean registrationServiceRunning) {
+        String name = account.displayName().equals(account.accountId())
+                ? account.accountId()
+                : account.displayName() + " (" + account.accountId() + ")";
+        return name + ": " + (registrationServiceRunning ? state(account.state()) : REGISTRATION_UNAVAILABLE);
+    }
+
+    public static String state(RegistrationState state) {
+        return switch (state.kind()) {
+            case UNREGISTERED -> "not registered";
+            case REGISTERING -> "registering…";
+            case REGISTERED -> "registered";
+            case FAILED -> "registration failed — " + state.reason();
+            case CONNECTION_LOST -> "connection lost — " + state.reason();
+        };
+    }
+}
