@@ -1,0 +1,32 @@
+package dev.switchboard.ui;
+
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Application life cycle hook (the product's {@code lifeCycleURI}) that centres the main window on
+ * the primary monitor before it is shown. The model cannot say "centred", and a window left at the
+ * model's 0,0 opens in the screen's corner wherever the window manager honours program positions.
+ */
+public final class MainWindowPlacement {
+
+    public static final String MAIN_WINDOW_ID = "dev.switchboard.ui.window.main";
+
+    @ProcessAdditions
+    void centreMainWindow(MApplication application) {
+        Rectangle screen = Display.getCurrent().getPrimaryMonitor().getClientArea();
+        for (MWindow window : application.getChildren()) {
+            if (MAIN_WINDOW_ID.equals(window.getElementId())) {
+                int width = Math.min(window.getWidth(), screen.width);
+                int height = Math.min(window.getHeight(), screen.height);
+                window.setWidth(width);
+                window.setHeight(height);
+                window.setX(screen.x + (screen.width - width) / 2);
+                window.setY(screen.y + (screen.height - height) / 2);
+            }
+        }
+    }
+}
