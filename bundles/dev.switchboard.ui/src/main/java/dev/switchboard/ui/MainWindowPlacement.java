@@ -10,6 +10,8 @@ import org.eclipse.swt.widgets.Display;
  * Application life cycle hook (the product's {@code lifeCycleURI}) that centres the main window on
  * the primary monitor before it is shown. The model cannot say "centred", and a window left at the
  * model's 0,0 opens in the screen's corner wherever the window manager honours program positions.
+ * It places the window on every start, which is right only while plugin.xml keeps
+ * {@code persistState=false}; once window state is saved it must leave a saved position alone.
  */
 public final class MainWindowPlacement {
 

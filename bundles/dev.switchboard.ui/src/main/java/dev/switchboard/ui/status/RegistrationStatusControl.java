@@ -31,7 +31,7 @@ public final class RegistrationStatusControl {
     /** Value of {@link #WIDGET_KEY} on the status area. */
     public static final String STATUS_AREA_ID = "switchboard.status";
     /** Prefix of {@link #WIDGET_KEY} on each account's line; the account id follows. */
-    public static final String ACCOUNT_ENTRY_ID_PREFIX = "switchboard.status.";
+    public static final String ACCOUNT_ENTRY_ID_PREFIX = "switchboard.status.account.";
     /** Value of {@link #WIDGET_KEY} on the line shown instead of entries when there are none. */
     public static final String NOTE_ID = "switchboard.status.note";
     /** The status area's accessible name. */
@@ -40,7 +40,7 @@ public final class RegistrationStatusControl {
     private static final String DOT = "\u25CF";
 
     private final UISynchronize ui;
-    private final Runnable renderSoon = this::renderSoon;
+    private final Runnable feedWatcher = this::renderSoon;
     /** Coalesces a burst of changes into one render. */
     private final AtomicBoolean renderPending = new AtomicBoolean();
     private volatile AccountStatusFeed feed;
@@ -54,17 +54,17 @@ public final class RegistrationStatusControl {
 
     /** Called again, on any thread, whenever the feed service comes or goes. */
     @Inject
-    void useFeed(@Optional @Service AccountStatusFeed newFeed) {
+    synchronized void useFeed(@Optional @Service AccountStatusFeed newFeed) {
         AccountStatusFeed oldFeed = feed;
         if (oldFeed == newFeed) {
             return;
         }
         if (oldFeed != null) {
-            oldFeed.removeWatcher(renderSoon);
+            oldFeed.removeWatcher(feedWatcher);
         }
         feed = newFeed;
         if (newFeed != null) {
-            newFeed.addWatcher(renderSoon);
+            newFeed.addWatcher(feedWatcher);
         }
         renderSoon();
     }
@@ -99,7 +99,7 @@ public final class RegistrationStatusControl {
     void dispose() {
         AccountStatusFeed current = feed;
         if (current != null) {
-            current.removeWatcher(renderSoon);
+            current.removeWatcher(feedWatcher);
         }
     }
 
