@@ -33,7 +33,10 @@ final class EquinoxSecretStore implements SecretStore {
 
     EquinoxSecretStore(Path directory) {
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             char[] master = masterPassword(directory.resolve("master.key"));
             URL location = directory.resolve("secure_storage").toUri().toURL();
             root = SecurePreferencesFactory.open(location, Map.of(
