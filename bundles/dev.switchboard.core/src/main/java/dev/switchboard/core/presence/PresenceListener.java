@@ -6,9 +6,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface PresenceListener {
 
+    /** Accounts and contact of a change of the user's own presence, which spans all accounts. */
+    String OWN = "";
+
     /**
-     * @param accountId the account that learned it
-     * @param contact   the contact's address; the user's own address for own changes
+     * @param accountId the account that learned it, or {@link #OWN} for the user's own presence
+     * @param contact   the contact's address, or {@link #OWN} for the user's own presence
      */
     void presenceChanged(String accountId, String contact, Presence presence);
 }

@@ -1,0 +1,65 @@
+package dev.switchboard.agent.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountRegistry;
+import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.core.call.CallManager;
+import dev.switchboard.core.messaging.MessagingService;
+import dev.switchboard.core.presence.PresenceService;
+import dev.switchboard.core.spi.ProtocolProvider;
+
+/** The agent's link to the core services, shared by every controller's interpreter. */
+@Component(service = Agent.class)
+public class Agent {
+
+    final AccountRegistry accounts;
+    final RegistrationManager registrations;
+    final CallManager calls;
+    final PresenceService presence;
+    final MessagingService messaging;
+    final EventBroadcaster events;
+    private final Map<String, ProtocolProvider> providers = new ConcurrentSkipListMap<>();
+
+    @Activate
+    public Agent(@Reference AccountRegistry accounts, @Reference RegistrationManager registrations,
+            @Reference CallManager calls, @Reference PresenceService presence, @Reference MessagingService messaging,
+            @Reference EventBroadcaster events) {
+        this.accounts = accounts;
+        this.registrations = registrations;
+        this.calls = calls;
+        this.presence = presence;
+        this.messaging = messaging;
+        this.events = events;
+    }
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addProvider(ProtocolProvider provider) {
+        providers.putIfAbsent(provider.protocol(), provider);
+    }
+
+    void removeProvider(ProtocolProvider provider) {
+        providers.remove(provider.protocol(), provider);
+    }
+
+    Set<String> protocols() {
+        return new TreeSet<>(providers.keySet());
+    }
+
+    /** Lets the account's protocol check its settings, when that protocol is installed. */
+    void validate(Account account) {
+        ProtocolProvider provider = providers.get(account.protocol());
+        if (provider != null) {
+            provider.validate(account);
+        }
+    }
+}

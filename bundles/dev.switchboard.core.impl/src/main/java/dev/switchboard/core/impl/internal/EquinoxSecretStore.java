@@ -1,0 +1,108 @@
+package dev.switchboard.core.impl.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.crypto.spec.PBEKeySpec;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.equinox.security.storage.provider.IProviderHints;
+
+/**
+ * Secrets in Equinox secure storage inside the profile, encrypted with a random per-profile master
+ * password kept beside it with owner-only permissions. Opening it never prompts, so the headless
+ * agent works the same as the desktop client.
+ */
+final class EquinoxSecretStore implements SecretStore {
+
+    private static final String NODE = "dev.switchboard/accounts";
+    private static final String KEY = "secret";
+
+    private final ISecurePreferences root;
+
+    EquinoxSecretStore(Path directory) {
+        try {
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            char[] master = masterPassword(directory.resolve("master.key"));
+            URL location = directory.resolve("secure_storage").toUri().toURL();
+            root = SecurePreferencesFactory.open(location, Map.of(
+                    IProviderHints.PROMPT_USER, Boolean.FALSE,
+                    IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(master)));
+            if (root == null) {
+                throw new IllegalStateException("secure storage could not be opened in " + directory);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("secure storage could not be opened in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    static EquinoxSecretStore inInstanceArea(String instanceArea) {
+        if (instanceArea == null) {
+            throw new IllegalStateException("no instance area (-data) is set, so there is nowhere to keep secrets");
+        }
+        return new EquinoxSecretStore(Path.of(URI.create(instanceArea.replace(" ", "%20"))).resolve(".secure"));
+    }
+
+    @Override
+    public synchronized Optional<char[]> get(String accountId) {
+        try {
+            String value = root.node(NODE).node(accountId).get(KEY, null);
+            return Optional.ofNullable(value).map(String::toCharArray);
+        } catch (StorageException e) {
+            throw new IllegalStateException("secret of account " + accountId + " cannot be decrypted: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void put(String accountId, char[] secret) {
+        try {
+            root.node(NODE).node(accountId).put(KEY, new String(secret), true);
+            root.flush();
+        } catch (StorageException | IOException e) {
+            throw new IllegalStateException("secret of account " + accountId + " cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void remove(String accountId) {
+        ISecurePreferences accounts = root.node(NODE);
+        if (accounts.nodeExists(accountId)) {
+            accounts.node(accountId).removeNode();
+            try {
+                root.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException("secret of account " + accountId + " cannot be removed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static char[] masterPassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            Path temp = Files.createTempFile(file.getParent(), "master", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, Base64.getEncoder().encodeToString(random));
+            try {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.delete(temp);
+            }
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+    }
+}

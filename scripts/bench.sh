@@ -1,0 +1,96 @@
+#!/bin/bash
+# Start-up benchmarks: agent start to `ready`, desktop cold start to a visible window, idle RSS of
+# each, with baresip's start to ready as the peer anchor. Prints a Markdown table to paste into
+# docs/benchmarks.md. Usage: scripts/bench.sh [ROOT] (./switchboard bench builds first).
+set -u
+ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
+RUNS=${SWITCHBOARD_BENCH_RUNS:-5}
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$WORK"' EXIT
+export SWITCHBOARD_NO_BUILD=1
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
+
+# agent: fresh profile each run = cold start (empty OSGi cache); then the same profile again = warm
+agent_start() {
+  profile=$1
+  fifo="$WORK/agent.in"; rm -f "$fifo"; mkfifo "$fifo"
+  start=$(now_ms)
+  "$ROOT/switchboard" agent --profile "$profile" < "$fifo" > "$WORK/agent.out" 2>"$WORK/agent.err" &
+  pid=$!
+  exec 3>"$fifo"
+  until grep -q '"event":"ready"' "$WORK/agent.out" 2>/dev/null; do
+    kill -0 $pid 2>/dev/null || { echo "agent died: $(tail -3 "$WORK/agent.err")" >&2; return 1; }
+    sleep 0.01
+  done
+  ready=$(( $(now_ms) - start ))
+  sleep "${SWITCHBOARD_BENCH_IDLE:-5}"   # idle period before the RSS reading, not synchronisation
+  rss=$(rss_mb $pid)
+  echo quit >&3; exec 3>&-
+  wait $pid
+  echo "$ready $rss"
+}
+
+for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
+for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
+
+# desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped
+desktop_start() {
+  profile=$1
+  start=$(now_ms)
+  DISPLAY=:$DISPLAY_NUMBER "$ROOT/switchboard" run --profile "$profile" > "$WORK/desktop.out" 2>&1 &
+  pid=$!
+  until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard$' >/dev/null 2>&1; do
+    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" >&2; return 1; }
+    sleep 0.02
+  done
+  shown=$(( $(now_ms) - start ))
+  sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
+  rss=$(rss_mb $pid)
+  kill $pid; wait $pid 2>/dev/null
+  echo "$shown $rss"
+}
+
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+  DISPLAY_NUMBER=$(( 90 + RANDOM % 400 ))
+  Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
+  until DISPLAY=:$DISPLAY_NUMBER xdpyinfo >/dev/null 2>&1; do sleep 0.05; done
+  for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-$i"; done > "$WORK/desktop-cold"
+  for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-1"; done > "$WORK/desktop-warm"
+fi
+
+# anchor: baresip (a native SIP UA) from start to "baresip is ready"
+if command -v baresip >/dev/null; then
+  for i in $(seq "$RUNS"); do
+    mkdir -p "$WORK/baresip-$i"
+    printf 'sip_listen\t\t127.0.0.1:0\nnet_interface\t\t127.0.0.1\nmodule\t\t\tstdio.so\n' > "$WORK/baresip-$i/config"
+    : > "$WORK/baresip-$i/accounts"
+    start=$(now_ms)
+    baresip -f "$WORK/baresip-$i" -t 30 < /dev/null > "$WORK/baresip.out" 2>&1 &
+    pid=$!
+    until grep -q "baresip is ready" "$WORK/baresip.out" 2>/dev/null; do
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.01
+    done
+    ready=$(( $(now_ms) - start ))
+    sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
+    echo "$ready $(rss_mb $pid)"
+    kill $pid 2>/dev/null; wait $pid 2>/dev/null
+  done > "$WORK/baresip"
+fi
+
+row() {
+  [ -s "$WORK/$2" ] || { echo "| $1 | n/a | n/a |"; return; }
+  echo "| $1 | $(cut -d' ' -f1 "$WORK/$2" | median) | $(cut -d' ' -f2 "$WORK/$2" | median) |"
+}
+echo "Median of $RUNS runs, $(nproc) cores, $(date -u +%Y-%m-%d):"
+echo
+echo "| what | start to ready / window (ms) | idle RSS (MB) |"
+echo "|---|---|---|"
+row "agent, cold (new profile)" agent-cold
+row "agent, warm (same profile)" agent-warm
+row "desktop, cold (new profile), to visible window" desktop-cold
+row "desktop, warm (same profile), to visible window" desktop-warm
+row "anchor: baresip 1.0 to 'baresip is ready'" baresip
