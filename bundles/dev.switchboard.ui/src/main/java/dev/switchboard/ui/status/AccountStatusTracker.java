@@ -1,6 +1,7 @@
 package dev.switchboard.ui.status;
 
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,7 +10,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,18 +28,24 @@ import dev.switchboard.core.account.RegistrationState;
 /**
  * Keeps the registration picture of every account current for the UI. The accounts and their
  * states are read from {@link AccountRegistry} and {@link RegistrationManager} when those services
- * arrive, then followed through {@link AccountListener} and the {@link RegistrationListener}
- * whiteboard. Both services are optional and may come and go; the board then says what is missing
- * instead of showing stale data.
+ * arrive, then followed through {@link AccountListener} and, by way of {@link RegistrationRelay},
+ * the {@link RegistrationListener} whiteboard. Both services are optional and may come and go; the
+ * board then says what is missing instead of showing stale data.
  *
  * <p>Every callback only queues a step; one worker thread runs the steps in arrival order and owns
  * all mutable state. That keeps the core's threads from waiting on us, lets us call back into the
  * core without holding any lock the core might also want, and makes a fresh read of the services
  * plus the events queued after it always end in the right state.
  */
-@Component(service = { AccountStatusFeed.class, RegistrationListener.class }, immediate = true)
+@Component(service = AccountStatusFeed.class, immediate = true)
 public final class AccountStatusTracker implements AccountStatusFeed, RegistrationListener, AccountListener {
 
+    /** The registry's own order follows its storage, which means nothing to the user. */
+    private static final Comparator<AccountStatus> BY_NAME = Comparator
+            .comparing(AccountStatus::displayName, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(AccountStatus::accountId);
+
+    private final RegistrationRelay relay;
     private final Executor steps;
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private volatile StatusBoard board = StatusBoard.NOTHING_RUNNING;
@@ -44,18 +53,31 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
     // Confined to the steps' thread.
     private AccountRegistry registry;
     private RegistrationManager registrationManager;
-    private final Map<String, AccountStatus> accounts = new LinkedHashMap<>();
+    private final Map<String, AccountStatus> accounts = new HashMap<>();
 
-    public AccountStatusTracker() {
+    @Activate
+    public AccountStatusTracker(@Reference(name = "RegistrationRelay") RegistrationRelay relay) {
         // No thread is kept while idle, so nothing needs shutting down when the component goes:
         // a step queued by the last unbind still runs and then the thread ends.
-        this(new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        this(relay, new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 task -> Thread.ofPlatform().daemon().name("switchboard-ui-account-status").unstarted(task)));
     }
 
-    /** @param steps runs the steps one at a time, in the order given */
-    AccountStatusTracker(Executor steps) {
+    /**
+     * Listens to the relay before DS binds the registration manager, so that no transition falls
+     * between the first reading of the states and the events that follow it.
+     *
+     * @param steps runs the steps one at a time, in the order given
+     */
+    AccountStatusTracker(RegistrationRelay relay, Executor steps) {
+        this.relay = relay;
         this.steps = steps;
+        relay.attach(this);
+    }
+
+    @Deactivate
+    void stopListening() {
+        relay.detach(this);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -168,7 +190,8 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
     }
 
     private void publish() {
-        board = new StatusBoard(registry != null, registrationManager != null, List.copyOf(accounts.values()));
+        List<AccountStatus> byName = accounts.values().stream().sorted(BY_NAME).toList();
+        board = new StatusBoard(registry != null, registrationManager != null, byName);
         watchers.forEach(Runnable::run);
     }
 }

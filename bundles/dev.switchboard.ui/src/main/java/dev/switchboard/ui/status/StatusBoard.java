@@ -10,7 +10,7 @@ import java.util.List;
  *                                   empty for lack of knowledge, not because nothing is configured
  * @param registrationServiceRunning {@code false} while no registration manager runs: nobody can be
  *                                   registered then, and the states are not worth showing
- * @param accounts                   in the registry's order
+ * @param accounts                   sorted by display name
  */
 public record StatusBoard(boolean accountServiceRunning, boolean registrationServiceRunning,
         List<AccountStatus> accounts) {

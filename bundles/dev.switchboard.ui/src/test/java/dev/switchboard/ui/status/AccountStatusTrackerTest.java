@@ -24,8 +24,9 @@ class AccountStatusTrackerTest {
     private static final Account ALICE = new Account("alice", "sip", Map.of());
     private static final Account BOB = new Account("bob", "xmpp", Map.of(Account.DISPLAY_NAME, "Bob Builder"));
 
+    private final RegistrationRelay relay = new RegistrationRelay();
     /** Runs every step at once, so each call's effect is visible when it returns. */
-    private final AccountStatusTracker tracker = new AccountStatusTracker(Runnable::run);
+    private final AccountStatusTracker tracker = new AccountStatusTracker(relay, Runnable::run);
     private final FakeRegistry registry = new FakeRegistry();
     private final FakeRegistrationManager manager = new FakeRegistrationManager();
 
@@ -50,6 +51,13 @@ class AccountStatusTrackerTest {
     }
 
     @Test
+    void listsAccountsByDisplayName() {
+        bindBoth(new Account("zed", "sip", Map.of(Account.DISPLAY_NAME, "anna")), BOB, ALICE);
+
+        assertEquals(List.of("alice", "zed", "bob"), ids());
+    }
+
+    @Test
     void asksForStatesAgainWhenTheManagerArrivesLate() {
         registry.accounts.add(ALICE);
         tracker.bindAccountRegistry(registry);
@@ -66,9 +74,9 @@ class AccountStatusTrackerTest {
     void followsRegistrationTransitions() {
         bindBoth(ALICE);
 
-        tracker.registrationChanged(ALICE, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
-        tracker.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
-        tracker.registrationChanged(ALICE, RegistrationState.REGISTERED,
+        relay.registrationChanged(ALICE, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
+        relay.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
+        relay.registrationChanged(ALICE, RegistrationState.REGISTERED,
                 RegistrationState.connectionLost("no answer from registrar"));
 
         assertEquals(RegistrationState.connectionLost("no answer from registrar"),
@@ -79,7 +87,7 @@ class AccountStatusTrackerTest {
     void ignoresTransitionsOfAccountsTheRegistryDoesNotHave() {
         bindBoth(ALICE);
 
-        tracker.registrationChanged(BOB, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
+        relay.registrationChanged(BOB, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
 
         assertEquals(List.of("alice"), ids());
     }
@@ -103,7 +111,7 @@ class AccountStatusTrackerTest {
     @Test
     void keepsTheReportedStateWhenAnAccountIsEdited() {
         bindBoth(ALICE);
-        tracker.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
+        relay.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
 
         registry.add(ALICE.with(Map.of(Account.DISPLAY_NAME, "Alice Liddell")));
 
@@ -123,7 +131,7 @@ class AccountStatusTrackerTest {
     @Test
     void saysSoWhenTheServicesGoAway() {
         bindBoth(ALICE);
-        tracker.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
+        relay.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
 
         tracker.unbindRegistrationManager(manager);
         StatusBoard withoutManager = tracker.current();
@@ -148,6 +156,16 @@ class AccountStatusTrackerTest {
     }
 
     @Test
+    void stopsFollowingTransitionsWhenDeactivated() {
+        bindBoth(ALICE);
+
+        tracker.stopListening();
+        relay.registrationChanged(ALICE, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
+
+        assertEquals(RegistrationState.UNREGISTERED, tracker.current().accounts().getFirst().state());
+    }
+
+    @Test
     void tellsWatchersOfEveryChangeUntilRemoved() {
         AtomicInteger told = new AtomicInteger();
         Runnable watcher = told::incrementAndGet;
@@ -155,11 +173,11 @@ class AccountStatusTrackerTest {
 
         bindBoth(ALICE);
         int afterBinding = told.get();
-        tracker.registrationChanged(ALICE, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
+        relay.registrationChanged(ALICE, RegistrationState.UNREGISTERED, RegistrationState.REGISTERING);
         assertEquals(afterBinding + 1, told.get());
 
         tracker.removeWatcher(watcher);
-        tracker.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
+        relay.registrationChanged(ALICE, RegistrationState.REGISTERING, RegistrationState.REGISTERED);
         assertEquals(afterBinding + 1, told.get());
     }
 
