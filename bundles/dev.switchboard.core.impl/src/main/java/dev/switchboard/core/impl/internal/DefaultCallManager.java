@@ -41,6 +41,7 @@ import dev.switchboard.core.policy.ForwardingRules;
 import dev.switchboard.core.policy.IncomingCall;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.core.spi.ProtocolSession;
 
 /**
  * Owns every call of every protocol. Incoming calls pass the {@link CallPolicy} services (highest
@@ -133,10 +134,18 @@ public class DefaultCallManager implements CallManager, SessionEvents {
         if (registration.kind() != RegistrationState.Kind.REGISTERED) {
             throw new IllegalStateException("account " + accountId + " is not registered (" + registration + ")");
         }
-        ManagedCall call = newCall(account, Direction.OUTGOING);
-        call.attach(hub.session(account).dial(address.strip(), call));
+        ProtocolSession session = hub.session(account);
+        String target = address.strip();
+        ManagedCall call = newCall(account, Direction.OUTGOING, new Participant(target, ""));
+        // announced before the protocol runs, so no report of the leg can overtake the call's first event
         active.put(call.id(), call);
         announce(call, null);
+        try {
+            call.attach(session.dial(target, call));
+        } catch (RuntimeException e) {
+            call.ended(new EndReason(EndReason.Kind.FAILED, String.valueOf(e.getMessage())));
+            throw e;
+        }
         return call;
     }
 
@@ -158,7 +167,7 @@ public class DefaultCallManager implements CallManager, SessionEvents {
 
     @Override
     public CallLegListener incomingCall(Account account, CallLeg leg, Participant caller) {
-        ManagedCall call = newCall(account, Direction.INCOMING);
+        ManagedCall call = newCall(account, Direction.INCOMING, caller);
         call.attach(leg);
         Decision decision = decide(new IncomingCall(account, caller, establishedCalls()));
         active.put(call.id(), call);
@@ -210,8 +219,8 @@ public class DefaultCallManager implements CallManager, SessionEvents {
         return (int) active.values().stream().filter(call -> call.state().isEstablished()).count();
     }
 
-    private ManagedCall newCall(Account account, Direction direction) {
-        return new ManagedCall("c" + nextId.getAndIncrement(), account.id(), direction, clock, this::announce);
+    private ManagedCall newCall(Account account, Direction direction, Participant remote) {
+        return new ManagedCall("c" + nextId.getAndIncrement(), account.id(), direction, remote, clock, this::announce);
     }
 
     private void announce(ManagedCall call, CallState previous) {

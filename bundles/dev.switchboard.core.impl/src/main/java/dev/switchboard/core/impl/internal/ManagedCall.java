@@ -34,13 +34,19 @@ final class ManagedCall implements Call, CallLegListener {
     private final Clock clock;
     private final Instant createdAt;
     private final BiConsumer<ManagedCall, CallState> onChange;
+    private final Participant remote;
     private volatile CallLeg leg;
     private volatile String codec;
     private volatile Instant connectedAt;
 
-    ManagedCall(String id, String accountId, Direction direction, Clock clock,
+    /**
+     * @param remote the far end as known before the protocol answers (the dialled address, or the
+     *               caller), so that every event, even one racing the leg's creation, names it
+     */
+    ManagedCall(String id, String accountId, Direction direction, Participant remote, Clock clock,
             BiConsumer<ManagedCall, CallState> onChange) {
         this.id = id;
+        this.remote = remote;
         this.accountId = accountId;
         this.direction = direction;
         this.machine = new CallStateMachine(id, direction);
@@ -86,7 +92,7 @@ final class ManagedCall implements Call, CallLegListener {
     @Override
     public List<Participant> participants() {
         CallLeg current = leg;
-        return current == null ? List.of() : List.of(current.remote());
+        return List.of(current == null ? remote : current.remote());
     }
 
     @Override
