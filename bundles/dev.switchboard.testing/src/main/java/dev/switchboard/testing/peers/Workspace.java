@@ -1,0 +1,151 @@
+package dev.switchboard.testing.peers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The per-run temporary directory of one peer, holding its generated configuration, data and logs, and
+ * the processes started for it. Closing stops those processes, copies every {@code *.log} into
+ * {@link PeerOutput#directory()} and deletes the directory.
+ */
+final class Workspace implements AutoCloseable {
+    private final String peerName;
+    private final Path directory;
+    private final List<PeerProcess> processes = new ArrayList<>();
+    private boolean closed;
+
+    private Workspace(String peerName, Path directory) {
+        this.peerName = peerName;
+        this.directory = directory;
+    }
+
+    /**
+     * Creates a workspace and hands it to {@code start}; if starting fails the workspace is closed (so
+     * whatever was launched is stopped and its log kept) before the failure is passed on.
+     */
+    static <T> T open(String peerName, Function<Workspace, T> start) {
+        Workspace workspace;
+        try {
+            workspace = new Workspace(peerName, Files.createTempDirectory("switchboard-" + peerName + "-"));
+        } catch (IOException e) {
+            throw new PeerStartException("cannot create a temporary directory for " + peerName, e);
+        }
+        try {
+            return start.apply(workspace);
+        } catch (RuntimeException | Error e) {
+            try {
+                workspace.close();
+            } catch (RuntimeException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path file(String relativePath) {
+        return directory.resolve(relativePath);
+    }
+
+    /** Writes {@code content} to {@code relativePath}, creating parent directories. */
+    Path write(String relativePath, String content) {
+        Path file = file(relativePath);
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PeerStartException("cannot write " + file, e);
+        }
+    }
+
+    Path createDirectories(String relativePath) {
+        try {
+            return Files.createDirectories(file(relativePath));
+        } catch (IOException e) {
+            throw new PeerStartException("cannot create " + file(relativePath), e);
+        }
+    }
+
+    /** Starts a long-running program whose stdout and stderr go to {@code <peer>.log}. */
+    PeerProcess launch(Map<String, String> environment, List<String> command) {
+        return launch(environment, command, null);
+    }
+
+    /** As {@link #launch(Map, List)}, with stdout sent elsewhere (e.g. a pipe the caller reads). */
+    PeerProcess launch(Map<String, String> environment, List<String> command, ProcessBuilder.Redirect standardOutput) {
+        PeerProcess process = PeerProcess.start(peerName, directory, file(peerName + ".log"), environment, command,
+                standardOutput);
+        processes.add(process);
+        return process;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (PeerProcess process : processes.reversed()) {
+                process.stop();
+            }
+        } finally {
+            try {
+                archiveLogs();
+            } finally {
+                deleteDirectory();
+            }
+        }
+    }
+
+    private void archiveLogs() {
+        Path target = PeerOutput.directory().resolve(directory.getFileName());
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path log : files.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+                Path copy = target.resolve(directory.relativize(log).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the logs of " + peerName + " to " + target, e);
+        }
+    }
+
+    private void deleteDirectory() {
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+}
