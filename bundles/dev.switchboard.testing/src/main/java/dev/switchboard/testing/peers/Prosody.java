@@ -19,7 +19,9 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A Prosody XMPP server for one virtual host (default {@code localhost}) with client-to-server on a free
@@ -83,9 +85,14 @@ public final class Prosody implements AutoCloseable {
         return certificateFile;
     }
 
-    /** A TLS context that trusts exactly this server's certificate and nothing else. */
+    /** A trust manager that trusts exactly this server's certificate and nothing else. */
+    public X509TrustManager trustManager() {
+        return trustManagerFor(certificate);
+    }
+
+    /** A TLS context whose only trust is {@link #trustManager()}. */
     public SSLContext sslContext() {
-        return trustingOnly(certificate);
+        return sslContextTrusting(trustManager());
     }
 
     public Path logFile() {
@@ -142,7 +149,7 @@ public final class Prosody implements AutoCloseable {
                 PeerProcess process = workspace.launch(Map.of(), List.of(prosody, "--config", config.toString(), "-F"));
                 Prosody started = new Prosody(workspace, process, domain, c2sPort, directTlsPort, certificateFile,
                         certificate);
-                SSLContext trust = trustingOnly(certificate);
+                SSLContext trust = sslContextTrusting(trustManagerFor(certificate));
                 process.awaitReady("XMPP stream features on the c2s port and a TLS handshake on the direct TLS port",
                         START_TIMEOUT, () -> offersStreamFeatures(c2sPort, domain)
                                 && completesTlsHandshake(trust, directTlsPort, domain));
@@ -204,17 +211,30 @@ public final class Prosody implements AutoCloseable {
         }
     }
 
-    private static SSLContext trustingOnly(X509Certificate certificate) {
+    private static X509TrustManager trustManagerFor(X509Certificate certificate) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             trusted.setCertificateEntry("prosody", certificate);
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
-            return context;
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trusted);
+            for (TrustManager manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    return x509;
+                }
+            }
+            throw new IllegalStateException("the JDK offers no X.509 trust manager");
         } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a trust manager for the Prosody certificate", e);
+        }
+    }
+
+    private static SSLContext sslContextTrusting(X509TrustManager trustManager) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trustManager}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context for the Prosody certificate", e);
         }
     }
