@@ -12,6 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,6 +23,13 @@ import java.util.stream.Stream;
  * {@link PeerOutput#directory()} and deletes the directory.
  */
 final class Workspace implements AutoCloseable {
+    /** Workspaces not yet closed; a JVM that exits with peers still running stops them on the way out. */
+    private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Workspace::closeAllLeftOpen, "switchboard-peer-shutdown"));
+    }
+
     private final String peerName;
     private final Path directory;
     private final List<PeerProcess> processes = new ArrayList<>();
@@ -39,6 +48,7 @@ final class Workspace implements AutoCloseable {
         Workspace workspace;
         try {
             workspace = new Workspace(peerName, Files.createTempDirectory("switchboard-" + peerName + "-"));
+            OPEN.add(workspace);
         } catch (IOException e) {
             throw new PeerStartException("cannot create a temporary directory for " + peerName, e);
         }
@@ -51,6 +61,16 @@ final class Workspace implements AutoCloseable {
                 e.addSuppressed(cleanupFailure);
             }
             throw e;
+        }
+    }
+
+    private static void closeAllLeftOpen() {
+        for (Workspace workspace : List.copyOf(OPEN)) {
+            try {
+                workspace.close();
+            } catch (RuntimeException e) {
+                System.err.println("switchboard: could not clean up " + workspace.peerName + ": " + e);
+            }
         }
     }
 
@@ -95,11 +115,12 @@ final class Workspace implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         try {
             for (PeerProcess process : processes.reversed()) {
                 process.stop();
