@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +18,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A baresip SIP user agent with one account that registers (UDP) to a {@link Kamailio}, answers calls
- * automatically, sends a WAV file or a sine tone as its microphone and can record both directions of a
+ * automatically, sends a WAV file or a tone as its microphone and can record both directions of each
  * call to WAV files. It is driven with baresip's menu commands through its {@code ctrl_tcp} control port.
  */
 public final class Baresip implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final int COMMAND_TIMEOUT_MILLIS = 5_000;
     private static final int RTP_PORT_COUNT = 10;
+    private static final int DEFAULT_TONE_SECONDS = 60;
 
     private final Workspace workspace;
     private final PeerProcess process;
     private final String addressOfRecord;
     private final int sipPort;
     private final int controlPort;
+    private final Path recordings;
     private final AtomicInteger tokens = new AtomicInteger();
 
-    private Baresip(Workspace workspace, PeerProcess process, String addressOfRecord, int sipPort, int controlPort) {
+    private Baresip(Workspace workspace, PeerProcess process, String addressOfRecord, int sipPort, int controlPort,
+            Path recordings) {
         this.workspace = workspace;
         this.process = process;
         this.addressOfRecord = addressOfRecord;
         this.sipPort = sipPort;
         this.controlPort = controlPort;
+        this.recordings = recordings;
     }
 
     public static Builder builder() {
@@ -75,6 +81,20 @@ public final class Baresip implements AutoCloseable {
         }
     }
 
+    /**
+     * Where calls are recorded when the builder asked for {@link Builder#recordCalls()}: per call a
+     * {@code dump-<time>-enc.wav} (what baresip sent) and {@code dump-<time>-dec.wav} (what it received), each
+     * complete once the call has ended. The files are copied to {@link PeerOutput#directory()} on close.
+     *
+     * @throws IllegalStateException if recording was not asked for
+     */
+    public Path recordings() {
+        if (recordings == null) {
+            throw new IllegalStateException("recording is off: use Baresip.builder().recordCalls()");
+        }
+        return recordings;
+    }
+
     public Path logFile() {
         return process.logFile();
     }
@@ -90,7 +110,7 @@ public final class Baresip implements AutoCloseable {
         private String password;
         private Kamailio registrar;
         private Path audioSource;
-        private Path recordings;
+        private boolean recordCalls;
 
         private Builder() {
         }
@@ -103,15 +123,18 @@ public final class Baresip implements AutoCloseable {
             return this;
         }
 
-        /** A WAV file (8 kHz mono suits G.711) sent as microphone; without it baresip sends a 440 Hz tone. */
+        /**
+         * A WAV file (8 kHz mono suits G.711) sent as microphone; baresip hangs up when it ends. Without it
+         * baresip sends a generated 440 Hz tone of {@value #DEFAULT_TONE_SECONDS} s.
+         */
         public Builder audioSource(Path wav) {
             this.audioSource = Objects.requireNonNull(wav, "wav").toAbsolutePath();
             return this;
         }
 
-        /** Records each call's sent and received audio as WAV files into {@code directory}. */
-        public Builder recordInto(Path directory) {
-            this.recordings = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+        /** Records each call's sent and received audio as WAV files into {@link Baresip#recordings()}. */
+        public Builder recordCalls() {
+            this.recordCalls = true;
             return this;
         }
 
@@ -126,25 +149,37 @@ public final class Baresip implements AutoCloseable {
                 int rtpPorts = FreePorts.tcpAndUdpRun(RTP_PORT_COUNT);
                 int controlPort = FreePorts.tcp();
                 Path configDirectory = workspace.createDirectories("config");
-                workspace.write("config/config", configuration(sipPort, rtpPorts, controlPort));
+                // in the short temp path: baresip 1.0 truncates recording paths of more than about 100 bytes
+                Path recordings = recordCalls ? workspace.createKeptDirectory("recordings") : null;
+                Path source = audioSource != null ? audioSource : writeTone(workspace.file("tone-440hz.wav"));
+                workspace.write("config/config", configuration(sipPort, rtpPorts, controlPort, source, recordings));
                 workspace.write("config/accounts", account());
-                if (recordings != null) {
-                    createDirectories(recordings);
-                }
                 PeerProcess process = workspace.launch(Map.of(), List.of(baresip, "-f", configDirectory.toString()));
                 Baresip started = new Baresip(workspace, process, "sip:" + user + "@" + registrar.domain(), sipPort,
-                        controlPort);
+                        controlPort, recordings);
                 process.awaitReady("ctrl_tcp answering the reginfo command", START_TIMEOUT,
                         () -> ControlConnection.execute(controlPort, "reginfo", null, "ready") != null);
                 return started;
             });
         }
 
-        private static void createDirectories(Path directory) {
+        /** A 16-bit 8 kHz mono PCM WAV of a 440 Hz tone (baresip's own tone source only runs at 48 kHz). */
+        private static Path writeTone(Path wav) {
+            int sampleRate = 8000;
+            int samples = sampleRate * DEFAULT_TONE_SECONDS;
+            ByteBuffer file = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+            file.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+                    .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                    .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                    .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16)
+                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+            for (int i = 0; i < samples; i++) {
+                file.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / sampleRate)));
+            }
             try {
-                Files.createDirectories(directory);
+                return Files.write(wav, file.array());
             } catch (IOException e) {
-                throw new PeerStartException("cannot create the recording directory " + directory, e);
+                throw new PeerStartException("cannot write " + wav, e);
             }
         }
 
@@ -154,8 +189,7 @@ public final class Baresip implements AutoCloseable {
                     + ";audio_codecs=PCMU,PCMA\n";
         }
 
-        private String configuration(int sipPort, int rtpPorts, int controlPort) {
-            String source = audioSource != null ? "aufile," + audioSource : "ausine,440";
+        private String configuration(int sipPort, int rtpPorts, int controlPort, Path source, Path recordings) {
             String recording = recordings != null
                     ? "module\t\t\tsndfile.so\nsnd_path\t\t" + recordings + "\n"
                     : "";
@@ -184,13 +218,12 @@ public final class Baresip implements AutoCloseable {
                     module\t\t\tg711.so
                     module\t\t\talsa.so
                     module\t\t\taufile.so
-                    module\t\t\tausine.so
                     @RECORDING@module_app\t\taccount.so
                     module_app\t\tmenu.so
                     module_app\t\tctrl_tcp.so
                     ctrl_tcp_listen\t\t127.0.0.1:@CONTROL_PORT@
                     """.replace("@SIP_PORT@", Integer.toString(sipPort))
-                    .replace("@SOURCE@", source)
+                    .replace("@SOURCE@", "aufile," + source)
                     .replace("@RTP_FIRST@", Integer.toString(rtpPorts))
                     .replace("@RTP_LAST@", Integer.toString(rtpPorts + RTP_PORT_COUNT - 1))
                     .replace("@RECORDING@", recording)

@@ -183,7 +183,7 @@ public final class Kamailio implements AutoCloseable {
 
         private String configuration(int port, Path database, Path controlSocket) {
             String inviteAuthentication = this.inviteAuthentication ? """
-                        if (from_uri==myself && !is_method("ACK|CANCEL|PRACK|BYE")) {
+                        if ($fd=="@DOMAIN@" && !is_method("ACK|CANCEL|PRACK|BYE")) {
                             if (!proxy_authorize("$fd", "subscriber")) {
                                 proxy_challenge("$fd", "1");
                                 exit;
@@ -201,8 +201,10 @@ public final class Kamailio implements AutoCloseable {
                     listen=udp:127.0.0.1:@PORT@
                     listen=tcp:127.0.0.1:@PORT@
                     auto_aliases=no
-                    alias="127.0.0.1:@PORT@"
-                    alias="@DOMAIN@"
+                    # no alias for the bare domain: with the default domain 127.0.0.1 it would make every loopback
+                    # contact "myself", and loose routing would take the callee's contact for the proxy; the script
+                    # matches the domain without a port itself where it decides what is local
+                    alias="@DOMAIN@:@PORT@"
                     tcp_connection_lifetime=3605
 
                     loadmodule "kex.so"
@@ -241,6 +243,8 @@ public final class Kamailio implements AutoCloseable {
                     modparam("auth_db", "load_credentials", "")
 
                     request_route {
+                        # one line per request in the log, so a failing test shows what reached the proxy
+                        xlog("L_NOTICE", "request $rm $ru from $si:$sp ($pr) call-id $ci route [$(hdr(Route)[*])]\\n");
                         if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }
                         if (!sanity_check("17895", "7")) { xlog("L_WARN", "malformed SIP from $si:$sp\\n"); exit; }
 
@@ -275,7 +279,7 @@ public final class Kamailio implements AutoCloseable {
                         }
                     @INVITE_AUTHENTICATION@
                         if ($rU==$null) { sl_send_reply("484", "Address Incomplete"); exit; }
-                        if (uri==myself) {
+                        if (uri==myself || ($rd=="@DOMAIN@" && $(ru{uri.port})=="")) {
                             if (!lookup("location")) {
                                 t_newtran();
                                 t_reply("404", "Not Found");
@@ -285,16 +289,20 @@ public final class Kamailio implements AutoCloseable {
                         route(RELAY);
                     }
 
+                    onreply_route {
+                        xlog("L_NOTICE", "reply $rs $rr for $rm from $si:$sp call-id $ci\\n");
+                    }
+
                     route[RELAY] {
                         if (!t_relay()) sl_reply_error();
                         exit;
                     }
-                    """.replace("@PORT@", Integer.toString(port))
+                    """.replace("@INVITE_AUTHENTICATION@", inviteAuthentication)
+                    .replace("@PORT@", Integer.toString(port))
                     .replace("@DOMAIN@", domain)
                     .replace("@CONTROL_SOCKET@", controlSocket.toString())
                     .replace("@DATABASE@", database.toString())
-                    .replace("@ALGORITHM@", sha256Digest ? "modparam(\"auth\", \"algorithm\", \"SHA-256\")" : "")
-                    .replace("@INVITE_AUTHENTICATION@", inviteAuthentication);
+                    .replace("@ALGORITHM@", sha256Digest ? "modparam(\"auth\", \"algorithm\", \"SHA-256\")" : "");
         }
 
         private static void requireStorable(String value, String what) {

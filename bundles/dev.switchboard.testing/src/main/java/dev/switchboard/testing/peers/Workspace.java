@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The per-run temporary directory of one peer, holding its generated configuration, data and logs, and
- * the processes started for it. Closing stops those processes, copies every {@code *.log} into
- * {@link PeerOutput#directory()} and deletes the directory.
+ * the processes started for it. Closing stops those processes, copies every {@code *.log} and the content
+ * of kept directories into {@link PeerOutput#directory()} and deletes the directory.
  */
 final class Workspace implements AutoCloseable {
     /** Workspaces not yet closed; a JVM that exits with peers still running stops them on the way out. */
@@ -33,6 +33,7 @@ final class Workspace implements AutoCloseable {
     private final String peerName;
     private final Path directory;
     private final List<PeerProcess> processes = new ArrayList<>();
+    private final List<Path> keptDirectories = new ArrayList<>();
     private boolean closed;
 
     private Workspace(String peerName, Path directory) {
@@ -101,6 +102,13 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Creates {@code relativePath} as a directory whose whole content is archived with the logs on close. */
+    Path createKeptDirectory(String relativePath) {
+        Path directory = createDirectories(relativePath);
+        keptDirectories.add(directory);
+        return directory;
+    }
+
     /** Starts a long-running program whose stdout and stderr go to {@code <peer>.log}. */
     PeerProcess launch(Map<String, String> environment, List<String> command) {
         return launch(environment, command, null);
@@ -137,7 +145,7 @@ final class Workspace implements AutoCloseable {
     private void archiveLogs() {
         Path target = PeerOutput.directory().resolve(directory.getFileName());
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path log : files.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+            for (Path log : files.filter(Files::isRegularFile).filter(this::isArchived).toList()) {
                 Path copy = target.resolve(directory.relativize(log).toString());
                 Files.createDirectories(copy.getParent());
                 Files.copy(log, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -145,6 +153,10 @@ final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the logs of " + peerName + " to " + target, e);
         }
+    }
+
+    private boolean isArchived(Path file) {
+        return file.getFileName().toString().endsWith(".log") || keptDirectories.stream().anyMatch(file::startsWith);
     }
 
     private void deleteDirectory() {
