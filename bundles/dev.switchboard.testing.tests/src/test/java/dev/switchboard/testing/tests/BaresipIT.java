@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,32 +142,11 @@ class BaresipIT {
     }
 
     /**
-     * Sends OPTIONS for {@code user} to Kamailio from a non-local domain (so no proxy challenge) and returns the
-     * final response: Kamailio looks the user up and relays it to the registered contact.
+     * OPTIONS for {@code user} sent to Kamailio from a foreign domain (so without a proxy challenge): Kamailio
+     * looks the user up and relays it to the registered contact.
      */
     private static String optionsThroughProxy(Kamailio kamailio, String user) throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
-            socket.setSoTimeout(5_000);
-            String branch = "z9hG4bK" + Long.toHexString(System.nanoTime());
-            String request = "OPTIONS sip:" + user + "@" + kamailio.domain() + ":" + kamailio.port() + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=" + branch + ";rport\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "From: <sip:tester@outside.invalid>;tag=" + branch.substring(7) + "\r\n"
-                    + "To: <sip:" + user + "@" + kamailio.domain() + ">\r\n"
-                    + "Call-ID: " + branch + "@127.0.0.1\r\n"
-                    + "CSeq: 1 OPTIONS\r\n"
-                    + "Accept: application/sdp\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
-            socket.send(new DatagramPacket(bytes, bytes.length, kamailio.address()));
-            while (true) {
-                DatagramPacket packet = new DatagramPacket(new byte[8192], 8192);
-                socket.receive(packet);
-                String response = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                if (!response.startsWith("SIP/2.0 1")) {
-                    return response;
-                }
-            }
-        }
+        return RawSip.request(kamailio.address(), "OPTIONS", "sip:" + user + "@" + kamailio.domain() + ":" + kamailio.port(),
+                "sip:tester@outside.invalid");
     }
 }
