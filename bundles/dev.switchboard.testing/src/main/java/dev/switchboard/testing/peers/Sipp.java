@@ -99,7 +99,6 @@ public final class Sipp implements AutoCloseable {
     public static final class Builder {
         private Scenario bundledScenario;
         private Path scenarioFile;
-        private String remoteHost = FreePorts.LOOPBACK_HOST;
         private int remotePort;
         private String service;
         private String authUser;
@@ -122,12 +121,11 @@ public final class Sipp implements AutoCloseable {
             return this;
         }
 
-        /** The SIP target; only loopback addresses are accepted. */
+        /** The SIP target; SIPp is bound to 127.0.0.1, so that is the only host accepted. */
         public Builder remote(String host, int port) {
-            if (!host.equals(FreePorts.LOOPBACK_HOST) && !host.equals("::1") && !host.equals("[::1]")) {
-                throw new IllegalArgumentException("SIPp may only talk to loopback addresses, not " + host);
+            if (!host.equals(FreePorts.LOOPBACK_HOST)) {
+                throw new IllegalArgumentException("SIPp may only talk to " + FreePorts.LOOPBACK_HOST + ", not " + host);
             }
-            this.remoteHost = host;
             this.remotePort = port;
             return this;
         }
@@ -173,7 +171,7 @@ public final class Sipp implements AutoCloseable {
             return Workspace.open("sipp", workspace -> {
                 Path scenario = scenarioFile != null ? scenarioFile : extract(bundledScenario, workspace);
                 Path messageFile = workspace.file("messages.log");
-                List<String> command = new ArrayList<>(List.of(sipp, remoteHost + ":" + remotePort,
+                List<String> command = new ArrayList<>(List.of(sipp, FreePorts.LOOPBACK_HOST + ":" + remotePort,
                         "-sf", scenario.toString(),
                         "-i", FreePorts.LOOPBACK_HOST, "-mi", FreePorts.LOOPBACK_HOST,
                         "-p", Integer.toString(FreePorts.tcpAndUdp()), "-mp", Integer.toString(FreePorts.tcpAndUdpRun(4)),
