@@ -22,6 +22,8 @@ import dev.switchboard.testing.peers.Xvfb;
 class XvfbIT {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 480;
+    /** xmessage's window is about 200 x 50 pixels, mostly white. */
+    private static final int PAINTED_WINDOW_PIXELS = 500;
 
     @RegisterExtension
     static final PeerExtension<Xvfb> XVFB = PeerExtension.of(() -> Xvfb.builder().screen(WIDTH, HEIGHT).start());
@@ -39,14 +41,19 @@ class XvfbIT {
             String windowId = xvfb.waitForWindow("switchboard-harness-probe", Duration.ofSeconds(10));
             assertTrue(windowId.matches("\\d+"), windowId);
 
-            Path png = xvfb.screenshot(PeerOutput.directory().resolve("XvfbIT-xmessage.png"));
+            // a window can be mapped a moment before it is painted, so look again until it shows or time runs out
+            Path png = PeerOutput.directory().resolve("XvfbIT-xmessage.png");
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            BufferedImage image;
+            do {
+                image = ImageIO.read(xvfb.screenshot(png).toFile());
+            } while (countNonBlackPixels(image) <= PAINTED_WINDOW_PIXELS && System.nanoTime() - deadline < 0);
 
             assertTrue(Files.size(png) > 200, "screenshot is only " + Files.size(png) + " bytes");
-            BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(WIDTH, image.getWidth());
             assertEquals(HEIGHT, image.getHeight());
             // Xvfb's root window is black; xmessage paints a white window with text at +40+40
-            assertTrue(countNonBlackPixels(image) > 500, "the xmessage window is not on the screenshot");
+            assertTrue(countNonBlackPixels(image) > PAINTED_WINDOW_PIXELS, "the xmessage window is not on the screenshot");
         } finally {
             xmessage.destroy();
             xmessage.waitFor();
