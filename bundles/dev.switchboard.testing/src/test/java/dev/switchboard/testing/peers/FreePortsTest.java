@@ -1,0 +1,42 @@
+package dev.switchboard.testing.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+    @Test
+    void runOfPortsCanBeBoundForTcpAndUdpOnLoopback() throws IOException {
+        int first = FreePorts.tcpAndUdpRun(3);
+        for (int port = first; port < first + 3; port++) {
+            try (ServerSocket tcp = new ServerSocket(port, 1, FreePorts.LOOPBACK);
+                    DatagramSocket udp = new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, port))) {
+                assertEquals(port, tcp.getLocalPort());
+                assertEquals(port, udp.getLocalPort());
+            }
+        }
+    }
+
+    @Test
+    void portIsNeverHandedOutTwice() {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            assertTrue(ports.add(FreePorts.tcp()), "port handed out twice: " + ports);
+        }
+    }
+
+    @Test
+    void loopbackIsIpv4Loopback() {
+        assertEquals("127.0.0.1", FreePorts.LOOPBACK.getHostAddress());
+        assertFalse(FreePorts.LOOPBACK.isAnyLocalAddress());
+    }
+}
