@@ -6,7 +6,7 @@ set -u
 ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 RUNS=${SWITCHBOARD_BENCH_RUNS:-5}
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; wait; rm -rf "$WORK"' EXIT
 export SWITCHBOARD_NO_BUILD=1
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -23,6 +23,7 @@ agent_start() {
   exec 3>"$fifo"
   until grep -q '"event":"ready"' "$WORK/agent.out" 2>/dev/null; do
     kill -0 $pid 2>/dev/null || { echo "agent died: $(tail -3 "$WORK/agent.err")" >&2; return 1; }
+    [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no agent ready after 120 s" >&2; kill $pid; return 1; }
     sleep 0.01
   done
   ready=$(( $(now_ms) - start ))
@@ -42,8 +43,10 @@ desktop_start() {
   start=$(now_ms)
   DISPLAY=:$DISPLAY_NUMBER "$ROOT/switchboard" run --profile "$profile" > "$WORK/desktop.out" 2>&1 &
   pid=$!
-  until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard$' >/dev/null 2>&1; do
+  # SWT on GTK pads the X11 window name with a trailing blank
+  until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' >/dev/null 2>&1; do
     kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" >&2; return 1; }
+    [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no desktop window after 120 s" >&2; kill $pid; return 1; }
     sleep 0.02
   done
   shown=$(( $(now_ms) - start ))

@@ -1,7 +1,8 @@
 # Sourced: exports JAVA_HOME pointing at a JDK >= 25 (JAVA_HOME if it is one, else the newest
 # under /usr/lib/jvm), or stops with a message naming what to install.
+# The major version from the JDK's release file (running java for it would cost a JVM start).
 switchboard_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
 }
 switchboard_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
