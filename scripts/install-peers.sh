@@ -6,7 +6,7 @@ set -e
 PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
   sip-tester baresip-core prosody lua-unbound slapd ldap-utils openssl
   pulseaudio pulseaudio-utils dbus xvfb xauth x11-utils xdotool imagemagick libgtk-3-0 procps
-  at-spi2-core python3-pyatspi"
+  at-spi2-core python3-pyatspi ffmpeg"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

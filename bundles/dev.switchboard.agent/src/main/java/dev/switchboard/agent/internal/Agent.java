@@ -1,5 +1,6 @@
 package dev.switchboard.agent.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.messaging.MessagingService;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.core.spi.ProtocolProvider;
+import dev.switchboard.media.codec.CodecRegistry;
 
 /** The agent's link to the core services, shared by every controller's interpreter. */
 @Component(service = Agent.class)
@@ -30,6 +32,10 @@ public class Agent {
     final MessagingService messaging;
     final EventBroadcaster events;
     private final Map<String, ProtocolProvider> providers = new ConcurrentSkipListMap<>();
+
+    /** Absent in a runtime without the media engine; then no codecs are offered. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CodecRegistry codecs;
 
     @Activate
     public Agent(@Reference AccountRegistry accounts, @Reference RegistrationManager registrations,
@@ -53,6 +59,12 @@ public class Agent {
 
     Set<String> protocols() {
         return new TreeSet<>(providers.keySet());
+    }
+
+    /** The codecs calls may use, in offer order, as SDP rtpmap names. */
+    List<String> codecNames() {
+        CodecRegistry registry = codecs;
+        return registry == null ? List.of() : registry.codecs().stream().map(codec -> codec.info().rtpmap()).toList();
     }
 
     /** Lets the account's protocol check its settings, when that protocol is installed. */

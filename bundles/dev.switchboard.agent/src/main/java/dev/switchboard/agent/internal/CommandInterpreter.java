@@ -163,6 +163,7 @@ final class CommandInterpreter {
     private void status() {
         Map<String, Object> event = Json.event("status");
         event.put("protocols", List.copyOf(agent.protocols()));
+        event.put("codecs", List.copyOf(agent.codecNames()));
         event.put("accounts", accountList());
         event.put("calls", callList());
         Presence own = agent.presence.own();
