@@ -1,0 +1,126 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./switchboard codec} against ffmpeg, on files, as anyone checking our codecs would run it. */
+class CodecToolIT {
+
+    private static final int RATE = 8000;
+
+    @TempDir
+    Path temp;
+
+    record Outcome(int exitCode, String output) {
+    }
+
+    @Test
+    void pcmuAndPcmaFilesMatchFfmpegBothWays() throws Exception {
+        Path input = writeWav(temp.resolve("sweep.wav"), sweep(RATE * 2));
+        for (String[] codec : new String[][] { { "PCMU", "pcm_mulaw", "mulaw" }, { "PCMA", "pcm_alaw", "alaw" } }) {
+            Path ours = temp.resolve("ours." + codec[2]);
+            Path theirs = temp.resolve("theirs." + codec[2]);
+            assertEquals(0, switchboard("codec", "encode", "--codec", codec[0], input.toString(), ours.toString()).exitCode());
+            ffmpeg("-i", input.toString(), "-c:a", codec[1], "-f", codec[2], theirs.toString());
+            assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours), codec[0] + " encoding differs from ffmpeg");
+
+            Path ourPcm = temp.resolve("ours-" + codec[0] + ".wav");
+            Path theirPcm = temp.resolve("theirs-" + codec[0] + ".raw");
+            assertEquals(0, switchboard("codec", "decode", "--codec", codec[0], theirs.toString(), ourPcm.toString()).exitCode());
+            ffmpeg("-f", codec[2], "-ar", "8000", "-ac", "1", "-i", theirs.toString(), "-f", "s16le", theirPcm.toString());
+            byte[] ourWav = Files.readAllBytes(ourPcm);
+            assertArrayEquals(Files.readAllBytes(theirPcm), Arrays.copyOfRange(ourWav, 44, ourWav.length),
+                    codec[0] + " decoding differs from ffmpeg");
+        }
+    }
+
+    @Test
+    void mistakesGetAClearMessageAndAnExitCode() throws Exception {
+        Path wideband = writeWav(temp.resolve("16k.wav"), sweep(1600), 16000);
+        Outcome wrongRate = switchboard("codec", "encode", "--codec", "PCMU", wideband.toString(), temp.resolve("x").toString());
+        assertEquals(1, wrongRate.exitCode());
+        assertTrue(wrongRate.output().contains("is 16000 Hz") && wrongRate.output().contains("ffmpeg -i IN -ar 8000"),
+                wrongRate.output());
+        Outcome unknown = switchboard("codec", "encode", "--codec", "nonsense", wideband.toString(), temp.resolve("y").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.output().contains("no codec nonsense; installed: PCMU, PCMA"), unknown.output());
+        Outcome notAudio = switchboard("codec", "encode", "--codec", "PCMU",
+                Files.writeString(temp.resolve("text.wav"), "not audio").toString(), temp.resolve("z").toString());
+        assertEquals(1, notAudio.exitCode());
+        assertTrue(notAudio.output().contains("not a RIFF/WAVE file"), notAudio.output());
+    }
+
+    /** A 100 Hz to 3.9 kHz sweep over the whole 16-bit range, so every G.711 segment is crossed. */
+    private static short[] sweep(int samples) {
+        short[] pcm = new short[samples];
+        double phase = 0;
+        for (int i = 0; i < samples; i++) {
+            double frequency = 100 + 3800.0 * i / samples;
+            phase += 2 * Math.PI * frequency / RATE;
+            double envelope = (double) i / samples;
+            pcm[i] = (short) Math.round(32767 * envelope * Math.sin(phase));
+        }
+        return pcm;
+    }
+
+    private static Path writeWav(Path file, short[] samples) throws IOException {
+        return writeWav(file, samples, RATE);
+    }
+
+    private static Path writeWav(Path file, short[] samples, int rate) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples.length * 2)
+                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples.length * 2);
+        bytes.asShortBuffer().put(samples);
+        return Files.write(file, bytes.array());
+    }
+
+    private Outcome switchboard(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(AgentProcess.root().resolve("switchboard").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_NO_BUILD", "1");
+        return run(builder, "switchboard codec");
+    }
+
+    private Outcome ffmpeg(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(List.of(arguments));
+        Outcome outcome;
+        try {
+            outcome = run(new ProcessBuilder(command).redirectErrorStream(true), "ffmpeg");
+        } catch (IOException e) {
+            return fail("ffmpeg is not installed: run ./switchboard test as root, or apt-get install ffmpeg");
+        }
+        assertEquals(0, outcome.exitCode(), "ffmpeg failed: " + outcome.output());
+        return outcome;
+    }
+
+    private static Outcome run(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(what + " did not finish within 60 s");
+        }
+        return new Outcome(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
