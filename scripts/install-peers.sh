@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages of the real test peers (Kamailio, SIPp, baresip, Prosody, slapd,
-# PulseAudio, Xvfb, the GTK runtime SWT needs, and the reference codecs: ffmpeg, and libspandsp with
-# gcc to build the small spandsp tool the G.722 conformance test runs). Runs only as root; does nothing when every
-# package is already there, so repeated test runs stay fast.
+# PulseAudio, Xvfb, the GTK runtime SWT needs) and of the reference codecs (ffmpeg; libspandsp and
+# gcc, which builds the G.722 conformance test's spandsp tool). Runs only as root; does nothing when
+# every package is already there, so repeated test runs stay fast.
 set -e
 PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
   sip-tester baresip-core prosody lua-unbound slapd ldap-utils openssl
