@@ -101,6 +101,7 @@ final class AdaptiveBand {
         boolean partialNegative = saturate(zeroEstimate + difference) < 0;
 
         // UPPOL2: a2 follows the correlation of the partially reconstructed signal two samples apart.
+        // 16-bit arithmetic as in the recommendation: 4*a1 saturates, and so does negating -32768.
         int pole1Times4 = saturate(pole1 << 2);
         int pole1Term = Math.min(partialNegative == partialNegative1 ? -pole1Times4 : pole1Times4, 32767) >> 7;
         int newPole2 = clamp(pole1Term + (partialNegative == partialNegative2 ? 128 : -128) + ((pole2 * 127) >> 7),
