@@ -22,6 +22,13 @@ public interface RtpSessionListener {
     default void inactive(Duration silentFor) {
     }
 
+    /**
+     * A valid RTCP compound packet arrived from the peer; {@code quality} is the session's snapshot right
+     * after it (round-trip times change only here).
+     */
+    default void reportReceived(RtpQuality quality) {
+    }
+
     /** The peer source {@code ssrc} said goodbye (RTCP BYE). */
     default void bye(long ssrc) {
     }

@@ -303,6 +303,7 @@ public final class UdpRtpSession implements RtpSession {
             latchedRtcp = from;
             averageRtcpSize = (length + IP_UDP_OVERHEAD) / 16.0 + averageRtcpSize * 15 / 16;
         }
+        listener.reportReceived(quality());
         for (int i = 0; i < rtcpReceiver.byes; i++) {
             listener.bye(rtcpReceiver.byeSources[i]);
         }
