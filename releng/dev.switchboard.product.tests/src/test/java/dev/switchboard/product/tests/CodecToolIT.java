@@ -59,7 +59,7 @@ class CodecToolIT {
                 wrongRate.output());
         Outcome unknown = switchboard("codec", "encode", "--codec", "nonsense", wideband.toString(), temp.resolve("y").toString());
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.output().contains("no codec nonsense; installed: PCMU, PCMA"), unknown.output());
+        assertTrue(unknown.output().contains("no codec nonsense; installed: G722, PCMU, PCMA"), unknown.output());
         Outcome notAudio = switchboard("codec", "encode", "--codec", "PCMU",
                 Files.writeString(temp.resolve("text.wav"), "not audio").toString(), temp.resolve("z").toString());
         assertEquals(1, notAudio.exitCode());
