@@ -97,3 +97,7 @@ row "agent, warm (same profile)" agent-warm
 row "desktop, cold (new profile), to visible window" desktop-cold
 row "desktop, warm (same profile), to visible window" desktop-warm
 row "anchor: baresip 1.0 to 'baresip is ready'" baresip
+
+echo
+echo "Codec speed (encode+decode, one core), ours against the native reference:"
+"$ROOT/scripts/bench-g722.sh"
