@@ -51,6 +51,28 @@ class CodecToolIT {
     }
 
     @Test
+    void g722FilesMatchFfmpegBothWays() throws Exception {
+        short[] wideband = new short[16000 * 2];
+        short[] narrow = sweep(wideband.length);
+        // the sweep made for 8 kHz covers 100 Hz to 3.9 kHz; at 16 kHz it spans 200 Hz to 7.8 kHz
+        System.arraycopy(narrow, 0, wideband, 0, wideband.length);
+        Path input = writeWav(temp.resolve("wide.wav"), wideband, 16000);
+        Path ours = temp.resolve("ours.g722");
+        Path theirs = temp.resolve("theirs.g722");
+        assertEquals(0, switchboard("codec", "encode", "--codec", "G722", input.toString(), ours.toString()).exitCode());
+        ffmpeg("-i", input.toString(), "-c:a", "g722", "-f", "g722", theirs.toString());
+        assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours), "G.722 encoding differs from ffmpeg");
+
+        Path ourPcm = temp.resolve("ours-g722.wav");
+        Path theirPcm = temp.resolve("theirs-g722.raw");
+        assertEquals(0, switchboard("codec", "decode", "--codec", "G722", theirs.toString(), ourPcm.toString()).exitCode());
+        ffmpeg("-f", "g722", "-i", theirs.toString(), "-f", "s16le", "-ar", "16000", "-ac", "1", theirPcm.toString());
+        byte[] ourWav = Files.readAllBytes(ourPcm);
+        assertArrayEquals(Files.readAllBytes(theirPcm), Arrays.copyOfRange(ourWav, 44, ourWav.length),
+                "G.722 decoding differs from ffmpeg");
+    }
+
+    @Test
     void mistakesGetAClearMessageAndAnExitCode() throws Exception {
         Path wideband = writeWav(temp.resolve("16k.wav"), sweep(1600), 16000);
         Outcome wrongRate = switchboard("codec", "encode", "--codec", "PCMU", wideband.toString(), temp.resolve("x").toString());
