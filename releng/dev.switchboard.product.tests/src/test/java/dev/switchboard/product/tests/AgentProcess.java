@@ -101,6 +101,12 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Lines on stdout that are not JSON events; call after the process has ended. */
+    List<String> strayLines() {
+        lines.drainTo(seen);
+        return seen.stream().filter(line -> !line.startsWith("{\"event\":\"")).toList();
+    }
+
     String stderrTail() {
         try {
             List<String> all = Files.readAllLines(stderr);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,6 +44,7 @@ class AgentProductIT {
             agent.send("quit");
             agent.await("ok");
             assertEquals(0, agent.exitCode(EXIT_TIMEOUT));
+            assertEquals(List.of(), agent.strayLines(), "stdout must carry JSON events only");
         }
     }
 
