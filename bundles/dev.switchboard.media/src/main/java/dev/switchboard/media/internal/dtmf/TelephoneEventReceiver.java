@@ -11,7 +11,10 @@ import dev.switchboard.media.rtp.RtpPacket;
  * RFC 4733 identifies an event by its RTP timestamp (§2.5.2.1), so a digit is reported by the first
  * packet that carries a timestamp not seen before, whether or not that is the marked first packet
  * (which may be lost). Updates, the repeated end packets and duplicates share the timestamp and are
- * absorbed; packets older than the current event (reordered or late retransmissions) are dropped.
+ * absorbed; packets of an event that began before the current one (reordered or late
+ * retransmissions) are dropped, as long as that is at most 0xFFFF units (8 s at 8 kHz) before it:
+ * a timestamp further back is the sender's clock jumping (a restarted or switched stream), and
+ * starts a new event.
  * A long event split into segments (§2.5.2.3) continues the current event: same code, no marker,
  * the current one not ended, and a timestamp exactly 0xFFFF units later (§2.5.1.3 starts the next
  * segment where the full one ends); anything else with a new timestamp is a new press, even of the
@@ -40,7 +43,7 @@ public final class TelephoneEventReceiver {
                 currentEnded |= payloadEvent.end();
                 return null;
             }
-            if (sinceCurrent < 0) {
+            if (sinceCurrent < 0 && sinceCurrent >= -TelephoneEvent.MAX_DURATION) {
                 return null;
             }
             if (!marker && !currentEnded && payloadEvent.event() == currentCode

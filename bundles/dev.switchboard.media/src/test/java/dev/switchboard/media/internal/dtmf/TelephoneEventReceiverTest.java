@@ -127,6 +127,15 @@ class TelephoneEventReceiverTest {
     }
 
     @Test
+    void aTimestampThatJumpsFarBackStartsANewEvent() {
+        TelephoneEventSender.packets(DtmfEvent.POUND, 100_000, 800, 160, 10)
+                .forEach(packet -> collect(feed(receiver, packet)));
+        TelephoneEventSender.packets(DtmfEvent.DIGIT_0, 100_000 - 0x10000, 800, 160, 10)
+                .forEach(packet -> collect(feed(receiver, packet)));
+        assertEquals("#0", symbols());
+    }
+
+    @Test
     void ignoresEventsThatAreNotDtmfAndShortPayloads() {
         assertNull(receiver.receive(true, 0, new byte[] { 32, 10, 0, 100 }, 0, 4));
         assertNull(receiver.receive(true, 0, new byte[] { 1, 10, 0 }, 0, 3));
