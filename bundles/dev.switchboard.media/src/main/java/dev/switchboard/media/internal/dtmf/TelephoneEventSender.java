@@ -9,9 +9,11 @@ import dev.switchboard.media.dtmf.TelephoneEventPacket;
 
 /**
  * What an RFC 4733 sender transmits for one event, computed up front so that the RTP layer only
- * has to send it: packet {@code i} is due when {@code i + 1} packet intervals of the event have
- * passed (its payload's duration, counted from its segment's start), and the three copies of the
- * end packet go out on the same tick one after another, each with its own RTP sequence number.
+ * has to send it, in order, each with the next RTP sequence number. A packet is due once the event
+ * has lasted as long as its payload says, counted from its segment's start (segment {@code n} starts
+ * {@code n * 0xFFFF} units in): updates every packet interval, the packet closing a full segment on
+ * the same tick as the first of the next, and the three copies of the end packet one after another
+ * when the event ends.
  */
 public final class TelephoneEventSender {
     /** §2.5.1.4: the end packet is sent three times so that losing one does not lose the end. */
