@@ -4,11 +4,13 @@ import static dev.switchboard.media.internal.dtmf.TelephoneEventSenderTest.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +32,7 @@ class TelephoneEventReceiverTest {
 
     /**
      * The captures SIPp ships for its {@code play_pcap_audio} DTMF scenarios (Debian package
-     * sip-tester, /usr/share/sip-tester/dtmf_2833_*.pcap), copied unchanged into the test resources:
+     * sip-tester, /usr/share/sip-tester/dtmf_2833_*.pcap), read where the package installs them:
      * ten packets each, marker on the first with duration 0, and the end packet repeated three times
      * with the same sequence number.
      */
@@ -155,11 +157,13 @@ class TelephoneEventReceiverTest {
     }
 
     /** The UDP payloads of a classic little-endian pcap of Ethernet frames carrying IPv4. */
-    static List<byte[]> udpPayloads(String resource) throws IOException {
-        byte[] file;
-        try (InputStream in = TelephoneEventReceiverTest.class.getResourceAsStream(resource)) {
-            file = in.readAllBytes();
+    /** SIPp's captures are read where its package installs them rather than copied into ours. */
+    static List<byte[]> udpPayloads(String capture) throws IOException {
+        Path path = Path.of("/usr/share/sip-tester", capture);
+        if (!Files.isReadable(path)) {
+            fail("SIPp's capture " + path + " is missing: run ./switchboard test as root, or apt-get install sip-tester");
         }
+        byte[] file = Files.readAllBytes(path);
         ByteBuffer buffer = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0xA1B2C3D4, buffer.getInt(0));
         assertEquals(1, buffer.getInt(20), "link type Ethernet");
