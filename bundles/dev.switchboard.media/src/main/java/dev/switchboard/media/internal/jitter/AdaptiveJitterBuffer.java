@@ -76,10 +76,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private long nextPosition;
     private int lastFrameSamples;
     private int consecutiveConcealed;
-    /** When the current pull started, in samples of the buffer's clock. */
+    /** When the current pull started, in samples of the buffer's clock, and how many samples it takes. */
     private long pullTime;
-    /** Pull time minus media position of the last decoded frame: how late its packet could have come. */
-    private long deadlineDelay;
+    private int pullSamples;
     /** Play time minus media position of the last decoded frame. */
     private long playoutDelay;
 
@@ -149,6 +148,7 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     @Override
     public synchronized void pull(short[] pcm, int offset, int samples) {
         pullTime = nowInSamples();
+        pullSamples = samples;
         int written = 0;
         while (written < samples) {
             if (pendingCount == 0 && !produce(pullTime + written)) {
@@ -217,14 +217,13 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         }
         slotStates[slot] = PLAYED;
         nextSequence++;
-        deadlineDelay = pullTime - nextPosition;
         playoutDelay = playTime - nextPosition;
         nextPosition += decoded;
         lastFrameSamples = decoded;
         consecutiveConcealed = 0;
         concealer.receive(pending, 0, decoded);
         pendingCount = decoded;
-        adjustDelay();
+        adjustDelay(playTime);
         return true;
     }
 
@@ -246,23 +245,29 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     }
 
     /**
-     * Moves the delay toward the target by stretching the frame just decoded. What counts is the delay at
-     * which a packet is fetched (the pull time), not the later time its first sample is played. Too
-     * little delay makes packets late, so it is corrected in any frame; too much is only corrected in
-     * quiet frames, unless it exceeds the target by more than two frames (a sender clock that runs fast
-     * never pauses). The pull granularity leaves up to one pull of extra delay, which no stretching can
-     * remove.
+     * Moves the delay toward the target by stretching the frame just decoded. What limits lateness is
+     * the delay at which the next packet is fetched: at the start of the pull during which the current
+     * frame runs out, up to one pull before its first sample is played. The frames are therefore kept
+     * ending on pull boundaries, where fetch and play time coincide: removing the part that overhangs the
+     * last boundary costs no tolerance, each further removal must be a whole pull, and growing moves
+     * the end to a later boundary.
+     * <p>
+     * Too little delay makes packets late, so it is corrected in any frame; surplus is only removed in
+     * quiet frames, unless it exceeds two frames (a sender clock that runs fast never pauses).
      */
-    private void adjustDelay() {
-        long error = deadlineDelay - targetDelay;
-        int pullSlack = frameSamples + sampleRate / 200;
-        int maxStep = pendingCount / 2;
-        if (error < 0) {
-            int step = (int) Math.min(-error, maxStep);
-            insertSamples(step);
-        } else if (error > pullSlack && (quiet() || error > pullSlack + 2L * frameSamples)) {
-            int step = (int) Math.min(error - frameSamples, pendingCount / 8);
-            dropSamples(step);
+    private void adjustDelay(long playTime) {
+        long nextStart = playTime + pendingCount;
+        long overhang = Math.floorMod(nextStart - pullTime, pullSamples);
+        long nextFetchDelay = nextStart - overhang - nextPosition;
+        if (nextFetchDelay < targetDelay) {
+            long pullsShort = Math.ceilDiv(targetDelay - nextFetchDelay, pullSamples);
+            insertSamples((int) Math.min(pullsShort * pullSamples - overhang, pendingCount / 2));
+            return;
+        }
+        long surplus = overhang + (nextFetchDelay - targetDelay) / pullSamples * pullSamples;
+        boolean large = surplus > 2L * frameSamples;
+        if (surplus > 0 && (quiet() || large)) {
+            dropSamples((int) Math.min(surplus, large ? pendingCount / 8 : pendingCount / 2));
         }
     }
 
