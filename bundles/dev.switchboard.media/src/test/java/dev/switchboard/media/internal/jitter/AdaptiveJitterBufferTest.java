@@ -3,11 +3,16 @@ package dev.switchboard.media.internal.jitter;
 import static dev.switchboard.media.internal.jitter.PlayoutSimulation.FRAME_SAMPLES;
 import static dev.switchboard.media.internal.jitter.PlayoutSimulation.SAMPLE_RATE;
 import static dev.switchboard.media.internal.jitter.PlayoutSimulation.signal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.media.codec.CodecInfo;
 import dev.switchboard.media.internal.jitter.PlayoutSimulation.Result;
 import dev.switchboard.media.jitter.JitterStatistics;
 
@@ -164,14 +169,65 @@ class AdaptiveJitterBufferTest {
     }
 
     @Test
+    void aPacketAfterItsConcealmentIsCountedLateAndNotPlayed() {
+        long[] clock = {0};
+        AdaptiveJitterBuffer buffer = new AdaptiveJitterBuffer(PlayoutSimulation.L16_MONO,
+                LinearPcmDecoder.concealingWith((short) 7), () -> clock[0]);
+        short[] pcm = new short[FRAME_SAMPLES];
+        byte[] payload = new byte[2 * FRAME_SAMPLES];
+        for (int frame = 0; frame < 6; frame++) {
+            clock[0] = frame * 20_000_000L;
+            if (frame != 3) {
+                Arrays.fill(pcm, (short) (100 + frame));
+                LinearPcmDecoder.encode(pcm, 0, FRAME_SAMPLES, payload);
+                buffer.put(frame, frame * (long) FRAME_SAMPLES, frame == 0, payload, 0, payload.length);
+            }
+            buffer.pull(pcm, 0, FRAME_SAMPLES);
+            assertEquals(frame == 3 ? 7 : 100 + frame, pcm[0]);
+            assertEquals(pcm[0], pcm[FRAME_SAMPLES - 1]);
+        }
+        Arrays.fill(pcm, (short) 103);
+        LinearPcmDecoder.encode(pcm, 0, FRAME_SAMPLES, payload);
+        buffer.put(3, 3L * FRAME_SAMPLES, false, payload, 0, payload.length);
+
+        assertEquals(1, buffer.statistics().latePackets());
+        assertEquals(1, buffer.statistics().concealedFrames());
+    }
+
+    @Test
+    void sampleRateAboveTheRtpClockRateAsWithG722() {
+        // G.722: 16 kHz audio, RTP clock 8 kHz, so a 20 ms packet advances the timestamp by 160 for 320 samples
+        CodecInfo g722Like = new CodecInfo("G722", 8000, 16_000, 1, 9, 20, "");
+        long[] clock = {0};
+        AdaptiveJitterBuffer buffer = new AdaptiveJitterBuffer(g722Like, LinearPcmDecoder.withoutConcealment(),
+                () -> clock[0]);
+        short[] sent = new short[320];
+        short[] played = new short[320];
+        byte[] payload = new byte[640];
+        long timestamp = 0xffff_ffffL - 400;
+        for (int frame = 0; frame < 500; frame++) {
+            clock[0] = frame * 20_000_000L;
+            for (int i = 0; i < sent.length; i++) {
+                sent[i] = (short) (frame * 7 + i);
+            }
+            LinearPcmDecoder.encode(sent, 0, sent.length, payload);
+            buffer.put(65_500 + frame, timestamp + 160L * frame, frame == 0, payload, 0, payload.length);
+            buffer.pull(played, 0, played.length);
+            assertArrayEquals(sent, played, "frame " + frame);
+        }
+        JitterStatistics statistics = buffer.statistics();
+        assertEquals(0, statistics.concealedFrames() + statistics.samplesInserted() + statistics.samplesDropped());
+        assertEquals(0, statistics.addedDelayMillis());
+    }
+
+    @Test
     void pullsAndPutsAllocateNothing() {
         long[] clock = {0};
         AdaptiveJitterBuffer buffer = new AdaptiveJitterBuffer(PlayoutSimulation.L16_MONO,
                 LinearPcmDecoder.withoutConcealment(), () -> clock[0]);
         short[] pcm = new short[FRAME_SAMPLES];
         byte[] payload = new byte[2 * FRAME_SAMPLES];
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
-                .getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         runFrames(buffer, clock, pcm, payload, 0, 2000);
         long before = threads.getCurrentThreadAllocatedBytes();
         runFrames(buffer, clock, pcm, payload, 2000, 20_000);

@@ -1,5 +1,7 @@
 package dev.switchboard.media.internal.jitter;
 
+import java.util.Arrays;
+
 import dev.switchboard.media.codec.Decoder;
 
 /**
@@ -45,7 +47,7 @@ final class LinearPcmDecoder implements Decoder {
         if (!concealsItself) {
             return 0;
         }
-        java.util.Arrays.fill(pcm, pcmOffset, pcmOffset + samples, concealmentValue);
+        Arrays.fill(pcm, pcmOffset, pcmOffset + samples, concealmentValue);
         return samples;
     }
 
