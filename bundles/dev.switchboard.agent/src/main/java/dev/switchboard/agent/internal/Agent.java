@@ -19,6 +19,7 @@ import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.messaging.MessagingService;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.core.spi.ProtocolProvider;
+import dev.switchboard.media.audio.AudioLoopTest;
 import dev.switchboard.media.codec.CodecRegistry;
 
 /** The agent's link to the core services, shared by every controller's interpreter. */
@@ -32,6 +33,10 @@ public class Agent {
     final MessagingService messaging;
     final EventBroadcaster events;
     private final Map<String, ProtocolProvider> providers = new ConcurrentSkipListMap<>();
+
+    /** Absent in a runtime without the media engine. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AudioLoopTest audioLoopTest;
 
     /** Absent in a runtime without the media engine; then no codecs are offered. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -2,6 +2,8 @@ package dev.switchboard.agent.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.call.capability.Transfer;
 import dev.switchboard.core.presence.Presence;
+import dev.switchboard.media.audio.AudioDeviceException;
+import dev.switchboard.media.audio.AudioLoopTest;
 
 /**
  * Runs one controller's commands (docs/agent.md). Replies and errors go to that controller only;
@@ -64,6 +68,7 @@ final class CommandInterpreter {
         commands.put("calls", "");
         commands.put("presence", "[<id>|all <available|away|xa|dnd|offline> [note]]");
         commands.put("say", "<id> <to> <text>");
+        commands.put("audiotest", "[codec] [seconds]");
         commands.put("quit", "");
         return commands;
     }
@@ -143,6 +148,7 @@ final class CommandInterpreter {
             case "calls" -> calls();
             case "presence" -> presence(line);
             case "say" -> say(line);
+            case "audiotest" -> audioTest(line);
             case "quit" -> {
                 ok("quit");
                 return false;
@@ -312,6 +318,51 @@ final class CommandInterpreter {
         expect(line, 4, "say <id> <to> <text>");
         agent.messaging.send(accountId(line, 1), line.word(2), line.rest(3));
         ok("say");
+    }
+
+    /** The loopback test call through the devices the agent was started with (default: the sound card). */
+    private void audioTest(CommandLine line) {
+        AudioLoopTest test = agent.audioLoopTest;
+        if (test == null) {
+            throw new IllegalStateException("the media engine is not installed");
+        }
+        String codec = line.size() > 1 ? line.word(1) : "PCMU";
+        int seconds = line.size() > 2 ? seconds(line.word(2)) : 5;
+        String capture = options.audioIn().map(file -> "file:" + file).orElse("javasound:default");
+        String playback = options.audioOut().map(file -> "file:" + file).orElse("javasound:default");
+        AudioLoopTest.Result result;
+        try {
+            result = test.run(capture, playback, codec, Duration.ofSeconds(seconds));
+        } catch (AudioDeviceException | IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        Map<String, Object> event = Json.event("audiotest");
+        event.put("codec", result.codec());
+        event.put("framesSent", result.framesSent());
+        event.put("packetsReceived", result.packetsReceived());
+        event.put("packetsLost", result.packetsLost());
+        event.put("jitterMs", round(result.jitterMillis()));
+        event.put("playoutDelayMs", round(result.playoutDelayMillis()));
+        event.put("inputDbfs", round(result.inputLevelDbfs()));
+        event.put("outputDbfs", round(result.outputLevelDbfs()));
+        out.emit(event);
+    }
+
+    private static int seconds(String text) {
+        try {
+            int seconds = Integer.parseInt(text);
+            if (seconds < 1 || seconds > 60) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("audiotest takes 1 to 60 seconds, not '" + text + "'");
+        }
+    }
+
+    /** One decimal, as text, so that silence (-Infinity dBFS) stays valid JSON. */
+    private static String round(double value) {
+        return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.1f", value) : "-inf";
     }
 
     private Account account(String id) {

@@ -5,7 +5,7 @@
  * {@code file:/tmp/in.wav}, {@code null:}) at the rate a codec needs, resampling where the device
  * cannot run at that rate.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.media.audio;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,125 @@
+package dev.switchboard.media.internal.pipeline;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.switchboard.media.audio.AudioDeviceException;
+import dev.switchboard.media.audio.AudioDevices;
+import dev.switchboard.media.audio.AudioLoopTest;
+import dev.switchboard.media.audio.CaptureStream;
+import dev.switchboard.media.audio.PlaybackStream;
+import dev.switchboard.media.codec.AudioCodec;
+import dev.switchboard.media.codec.CodecInfo;
+import dev.switchboard.media.codec.CodecRegistry;
+import dev.switchboard.media.codec.Encoder;
+import dev.switchboard.media.jitter.JitterBuffer;
+import dev.switchboard.media.jitter.JitterBufferFactory;
+import dev.switchboard.media.rtp.RtpSession;
+import dev.switchboard.media.rtp.RtpSessionFactory;
+import dev.switchboard.media.rtp.RtpSessionOptions;
+
+/**
+ * Two RTP sessions on 127.0.0.1 joined back to back: what the capture device gives is encoded and
+ * sent by one, received by the other into a jitter buffer, decoded and played. Devices that do not
+ * keep real time themselves (files, null) are paced by the frame clock, as a sound card would.
+ */
+@Component(service = AudioLoopTest.class)
+public class DefaultAudioLoopTest implements AudioLoopTest {
+
+    /** Frames played after the last one sent, so that what the jitter buffer still holds comes out. */
+    private static final int DRAIN_FRAMES = 15;
+    private static final int DYNAMIC_PAYLOAD_TYPE = 96;
+
+    private final AudioDevices devices;
+    private final CodecRegistry codecs;
+    private final RtpSessionFactory rtp;
+    private final JitterBufferFactory jitterBuffers;
+
+    @Activate
+    public DefaultAudioLoopTest(@Reference AudioDevices devices, @Reference CodecRegistry codecs,
+            @Reference RtpSessionFactory rtp, @Reference JitterBufferFactory jitterBuffers) {
+        this.devices = devices;
+        this.codecs = codecs;
+        this.rtp = rtp;
+        this.jitterBuffers = jitterBuffers;
+    }
+
+    @Override
+    public Result run(String captureDevice, String playbackDevice, String codecName, Duration length)
+            throws AudioDeviceException, IOException {
+        AudioCodec codec = codecs.codecs().stream()
+                .filter(candidate -> candidate.info().encodingName().equalsIgnoreCase(codecName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no codec " + codecName + " is installed"));
+        CodecInfo info = codec.info();
+        int frame = info.samplesPerFrame() * info.channels();
+        int frames = (int) Math.max(1, length.toMillis() / info.frameMillis());
+        int payloadType = info.staticPayloadType() == CodecInfo.DYNAMIC ? DYNAMIC_PAYLOAD_TYPE : info.staticPayloadType();
+        int timestampStep = info.samplesPerFrame() * info.clockRate() / info.sampleRate();
+        JitterBuffer jitter = jitterBuffers.create(info, codec.newDecoder(), System::nanoTime);
+        Encoder encoder = codec.newEncoder();
+        short[] captured = new short[frame];
+        short[] played = new short[frame];
+        byte[] payload = new byte[frame * 4];
+        Level input = new Level();
+        Level output = new Level();
+        RtpSessionOptions options = RtpSessionOptions.of(InetAddress.getLoopbackAddress(), info.clockRate(),
+                "audiotest@127.0.0.1");
+        try (CaptureStream capture = devices.openCapture(captureDevice, info.sampleRate(), frame);
+                PlaybackStream playback = devices.openPlayback(playbackDevice, info.sampleRate(), frame);
+                RtpSession receiver = rtp.open(options, jitter::put);
+                RtpSession sender = rtp.open(options, packet -> {
+                })) {
+            sender.remote(receiver.localRtpAddress(), receiver.localRtcpAddress());
+            receiver.remote(sender.localRtpAddress(), sender.localRtcpAddress());
+            long period = Duration.ofMillis(info.frameMillis()).toNanos();
+            long due = System.nanoTime();
+            boolean inputEnded = false;
+            int sent = 0;
+            for (int i = 0; i < frames + DRAIN_FRAMES; i++) {
+                if (i < frames && !inputEnded) {
+                    inputEnded = capture.read(captured, 0, frame) < 0;
+                    input.add(captured, frame);
+                    int bytes = encoder.encode(captured, 0, frame, payload, 0);
+                    sender.send(payloadType, payload, 0, bytes, timestampStep, i == 0);
+                    sent++;
+                }
+                jitter.pull(played, 0, frame);
+                output.add(played, frame);
+                playback.write(played, 0, frame);
+                if (!capture.paced()) {
+                    due += period;
+                    LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
+            var quality = receiver.quality();
+            return new Result(info.rtpmap(), sent, quality.packetsReceived(),
+                    quality.cumulativeLost(), quality.jitterMillis(), jitter.statistics().targetDelayMillis(),
+                    input.dbfs(), output.dbfs());
+        }
+    }
+
+    /** Running RMS level. */
+    private static final class Level {
+        private double sumOfSquares;
+        private long samples;
+
+        void add(short[] pcm, int count) {
+            for (int i = 0; i < count; i++) {
+                sumOfSquares += (double) pcm[i] * pcm[i];
+            }
+            samples += count;
+        }
+
+        double dbfs() {
+            double rms = samples == 0 ? 0 : Math.sqrt(sumOfSquares / samples);
+            return rms == 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(rms / 32768);
+        }
+    }
+}
