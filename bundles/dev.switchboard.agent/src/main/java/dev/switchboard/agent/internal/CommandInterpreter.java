@@ -360,9 +360,9 @@ final class CommandInterpreter {
         }
     }
 
-    /** One decimal, as text, so that silence (-Infinity dBFS) stays valid JSON. */
-    private static String round(double value) {
-        return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.1f", value) : "-inf";
+    /** One decimal is all a person reads; silence (-Infinity dBFS) becomes JSON null. */
+    private static double round(double value) {
+        return Double.isFinite(value) ? Math.round(value * 10) / 10.0 : value;
     }
 
     private Account account(String id) {

@@ -34,6 +34,8 @@ final class Json {
             case Boolean flag -> out.append(flag);
             case Integer number -> out.append(number);
             case Long number -> out.append(number);
+            // JSON has no infinities or NaN
+            case Double number -> out.append(Double.isFinite(number) ? number.toString() : "null");
             case Map<?, ?> map -> appendObject(out, map);
             case List<?> list -> appendArray(out, list);
             default -> appendString(out, value.toString());

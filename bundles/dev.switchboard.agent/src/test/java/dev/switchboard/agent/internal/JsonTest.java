@@ -20,7 +20,10 @@ class JsonTest {
         event.put("calls", List.of());
         event.put("pid", 42L);
         event.put("ok", true);
-        assertEquals("{\"event\":\"status\",\"presence\":{\"show\":\"dnd\",\"note\":null},\"calls\":[],\"pid\":42,\"ok\":true}",
+        event.put("level", -20.5);
+        event.put("silence", Double.NEGATIVE_INFINITY);
+        assertEquals("{\"event\":\"status\",\"presence\":{\"show\":\"dnd\",\"note\":null},\"calls\":[],\"pid\":42,\"ok\":true,"
+                + "\"level\":-20.5,\"silence\":null}",
                 Json.write(event));
     }
 

@@ -1,7 +1,6 @@
 package dev.switchboard.media.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,9 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import dev.switchboard.media.audio.AudioDeviceException;
 import dev.switchboard.media.audio.AudioDevices;
@@ -33,19 +29,10 @@ class JavaSoundDeviceIT {
     static final PeerExtension<PulseAudio> PULSE = PeerExtension.of(() -> PulseAudio.builder()
             .socket(Path.of(PULSE_SERVER.substring("unix:".length()))).start());
 
-    private static AudioDevices devices() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(JavaSoundDeviceIT.class).getBundleContext();
-        ServiceTracker<AudioDevices, AudioDevices> tracker = new ServiceTracker<>(context, AudioDevices.class, null);
-        tracker.open();
-        AudioDevices devices = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        assertNotNull(devices, "no AudioDevices service");
-        return devices;
-    }
-
     @Test
     void aTonePlayedOnTheDefaultDeviceIsCapturedBackInRealTime() throws Exception {
         assertTrue(PULSE_SERVER != null && PULSE_SERVER.startsWith("unix:"), "the build must set PULSE_SERVER");
-        AudioDevices devices = devices();
+        AudioDevices devices = MediaServices.service(AudioDevices.class);
         assertTrue(devices.devices().stream().anyMatch(device -> device.id().equals("javasound:default")
                 && device.capture() && device.playback()), "no default Java Sound device: " + devices.devices());
 

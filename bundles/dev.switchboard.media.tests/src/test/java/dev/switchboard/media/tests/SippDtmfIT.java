@@ -16,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import dev.switchboard.media.dtmf.DtmfDigit;
 import dev.switchboard.media.internal.dtmf.TelephoneEventReceiver;
@@ -60,7 +57,7 @@ class SippDtmfIT {
                 }
             }
         };
-        try (RtpSession session = factory().open(RtpSessionOptions.of(LOOPBACK, 8000, "dtmf@127.0.0.1"), listener);
+        try (RtpSession session = MediaServices.service(RtpSessionFactory.class).open(RtpSessionOptions.of(LOOPBACK, 8000, "dtmf@127.0.0.1"), listener);
                 MinimalSipAnswerer answerer = new MinimalSipAnswerer(LOOPBACK, session.localRtpAddress().getPort());
                 Sipp sipp = Sipp.builder().scenario(scenario).remote("127.0.0.1", answerer.port()).service("dtmf")
                         .timeout(Duration.ofSeconds(20)).start()) {
@@ -78,16 +75,6 @@ class SippDtmfIT {
         }
     }
 
-    private static RtpSessionFactory factory() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(SippDtmfIT.class).getBundleContext();
-        ServiceTracker<RtpSessionFactory, RtpSessionFactory> tracker = new ServiceTracker<>(context,
-                RtpSessionFactory.class, null);
-        tracker.open();
-        RtpSessionFactory factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        assertNotNull(factory, "no RtpSessionFactory service: is the media bundle's DS component active?");
-        return factory;
-    }
-
     /** A UAC that calls, plays one capture per key 300 ms apart, and hangs up. */
     private static String scenario() {
         StringBuilder plays = new StringBuilder();
@@ -96,57 +83,11 @@ class SippDtmfIT {
                     .append(CAPTURES.resolve("dtmf_2833_" + file + ".pcap"))
                     .append("\"/></action></nop>\n  <pause milliseconds=\"300\"/>\n");
         }
-        return """
-                <?xml version="1.0" encoding="ISO-8859-1" ?>
-                <scenario name="play RFC 2833 DTMF captures">
-                  <send retrans="500"><![CDATA[
-                INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>
-                Call-ID: [call_id]
-                CSeq: 1 INVITE
-                Contact: <sip:sipp@[local_ip]:[local_port]>
-                Max-Forwards: 70
-                Content-Type: application/sdp
-                Content-Length: [len]
-
-                v=0
-                o=sipp 1 1 IN IP4 [local_ip]
-                s=-
-                c=IN IP4 [local_ip]
-                t=0 0
+        return SippCallScenario.call("play RFC 2833 DTMF captures", """
                 m=audio [auto_media_port] RTP/AVP 0 101
                 a=rtpmap:0 PCMU/8000
                 a=rtpmap:101 telephone-event/8000
                 a=fmtp:101 0-16
-
-                ]]></send>
-                  <recv response="200" rtd="true"/>
-                  <send><![CDATA[
-                ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-                Call-ID: [call_id]
-                CSeq: 1 ACK
-                Max-Forwards: 70
-                Content-Length: 0
-
-                ]]></send>
-                %s  <send retrans="500"><![CDATA[
-                BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-                Call-ID: [call_id]
-                CSeq: 2 BYE
-                Max-Forwards: 70
-                Content-Length: 0
-
-                ]]></send>
-                  <recv response="200"/>
-                </scenario>
-                """.formatted(plays);
+                """, plays.toString());
     }
 }

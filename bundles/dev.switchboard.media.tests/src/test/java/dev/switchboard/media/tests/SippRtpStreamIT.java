@@ -20,9 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import dev.switchboard.media.rtp.RtpPacket;
 import dev.switchboard.media.rtp.RtpQuality;
@@ -30,6 +27,7 @@ import dev.switchboard.media.rtp.RtpSession;
 import dev.switchboard.media.rtp.RtpSessionFactory;
 import dev.switchboard.media.rtp.RtpSessionListener;
 import dev.switchboard.media.rtp.RtpSessionOptions;
+import dev.switchboard.testing.peers.Sipp;
 
 /**
  * SIPp ({@code rtp_stream}, its own RTP sender) streams a µ-law file to an RTP session opened through the
@@ -56,9 +54,9 @@ class SippRtpStreamIT {
 
         BlockingQueue<byte[]> packets = new LinkedBlockingQueue<>();
         RtpSessionListener listener = packet -> packets.add(copy(packet));
-        try (RtpSession session = factory().open(RtpSessionOptions.of(LOOPBACK, 8000, "it@127.0.0.1"), listener);
+        try (RtpSession session = MediaServices.service(RtpSessionFactory.class).open(RtpSessionOptions.of(LOOPBACK, 8000, "it@127.0.0.1"), listener);
                 MinimalSipAnswerer answerer = new MinimalSipAnswerer(LOOPBACK, session.localRtpAddress().getPort());
-                dev.switchboard.testing.peers.Sipp sipp = dev.switchboard.testing.peers.Sipp.builder()
+                Sipp sipp = Sipp.builder()
                         .scenario(scenario).remote("127.0.0.1", answerer.port()).service("rtp")
                         .timeout(Duration.ofSeconds(20)).start()) {
             List<RtpPacket> received = new ArrayList<>();
@@ -98,7 +96,7 @@ class SippRtpStreamIT {
             session.send(0, audio, 0, FRAME, FRAME, true);
             assertEquals(1, session.quality().packetsSent());
 
-            dev.switchboard.testing.peers.Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(10));
+            Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(10));
             assertTrue(result.succeeded(), "SIPp exit code " + result.exitCode() + "\n" + result.messages());
         }
     }
@@ -110,70 +108,15 @@ class SippRtpStreamIT {
         return datagram;
     }
 
-    private static RtpSessionFactory factory() throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(SippRtpStreamIT.class).getBundleContext();
-        ServiceTracker<RtpSessionFactory, RtpSessionFactory> tracker = new ServiceTracker<>(context,
-                RtpSessionFactory.class, null);
-        tracker.open();
-        RtpSessionFactory factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        assertNotNull(factory, "no RtpSessionFactory service: is the media bundle's DS component active?");
-        return factory;
-    }
-
     /** A UAC that calls, streams the file with SIPp's own RTP sender, and hangs up. */
     private static String scenario(Path audioFile) {
         long streamMillis = FRAMES * 20L;
-        return """
-                <?xml version="1.0" encoding="ISO-8859-1" ?>
-                <scenario name="stream a file over RTP">
-                  <send retrans="500"><![CDATA[
-                INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>
-                Call-ID: [call_id]
-                CSeq: 1 INVITE
-                Contact: <sip:sipp@[local_ip]:[local_port]>
-                Max-Forwards: 70
-                Content-Type: application/sdp
-                Content-Length: [len]
-
-                v=0
-                o=sipp 1 1 IN IP4 [local_ip]
-                s=-
-                c=IN IP4 [local_ip]
-                t=0 0
+        return SippCallScenario.call("stream a file over RTP", """
                 m=audio [auto_media_port] RTP/AVP 0
                 a=rtpmap:0 PCMU/8000
-
-                ]]></send>
-                  <recv response="200" rtd="true"/>
-                  <send><![CDATA[
-                ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-                Call-ID: [call_id]
-                CSeq: 1 ACK
-                Max-Forwards: 70
-                Content-Length: 0
-
-                ]]></send>
+                """, """
                   <nop><action><exec rtp_stream="%s,1,0"/></action></nop>
                   <pause milliseconds="%d"/>
-                  <send retrans="500"><![CDATA[
-                BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-                Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-                From: <sip:sipp@[local_ip]:[local_port]>;tag=[call_number]
-                To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-                Call-ID: [call_id]
-                CSeq: 2 BYE
-                Max-Forwards: 70
-                Content-Length: 0
-
-                ]]></send>
-                  <recv response="200"/>
-                </scenario>
-                """.formatted(audioFile, streamMillis + 1000);
+                """.formatted(audioFile, streamMillis + 1000));
     }
 }
