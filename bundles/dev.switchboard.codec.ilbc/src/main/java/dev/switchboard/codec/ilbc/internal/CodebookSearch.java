@@ -53,12 +53,24 @@ final class CodebookSearch {
                         continue;
                     }
                     int cbIndex = section * baseSize + candidate;
-                    Dsp.codebookVector(buffer, Dsp.ORDER, filtered, cbIndex, memoryLength, targetLength, vector, 0);
+                    float[] source = vector;
+                    int sourceOffset = 0;
+                    if (augmented) {
+                        Dsp.codebookVector(buffer, Dsp.ORDER, filtered, cbIndex, memoryLength, targetLength, vector, 0);
+                    } else if (section == 0) {
+                        // plain vectors are read in place: a segment of the memory ending candidate samples early
+                        source = buffer;
+                        sourceOffset = Dsp.ORDER + memoryLength - targetLength - candidate;
+                    } else {
+                        source = filtered;
+                        sourceOffset = memoryLength - targetLength - candidate;
+                    }
                     float cross = 0f;
                     float energy = 0f;
                     for (int j = 0; j < targetLength; j++) {
-                        cross += target[j] * vector[j];
-                        energy += vector[j] * vector[j];
+                        float value = source[sourceOffset + j];
+                        cross += target[j] * value;
+                        energy += value * value;
                     }
                     float inverseEnergy = energy > 0f ? 1.0f / (energy + Dsp.EPS) : 0f;
                     float measure = stage == 0 && cross <= 0f ? -10000000.0f : cross * cross * inverseEnergy;
@@ -67,14 +79,10 @@ final class CodebookSearch {
                         bestMeasure = measure;
                         bestGain = gain;
                         bestIndex = cbIndex;
-                        System.arraycopy(vector, 0, bestVector, 0, targetLength);
                     }
                 }
             }
-            if (bestMeasure == -10000000.0f) {
-                // nothing usable (silence): index 0 with the smallest gain
-                Dsp.codebookVector(buffer, Dsp.ORDER, filtered, 0, memoryLength, targetLength, bestVector, 0);
-            }
+            Dsp.codebookVector(buffer, Dsp.ORDER, filtered, bestIndex, memoryLength, targetLength, bestVector, 0);
             index[indexOffset + stage] = bestIndex;
             float quantized;
             if (stage == 0) {

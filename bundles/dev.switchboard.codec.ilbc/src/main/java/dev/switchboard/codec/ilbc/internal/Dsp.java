@@ -18,9 +18,6 @@ final class Dsp {
     static final float EPS = 2.220446049250313e-016f;
     private static final int CB_HALF_FILTER = 4;
     private static final int CB_FILTER_LENGTH = 2 * CB_HALF_FILTER;
-    private static final float TWO_PI = 6.283185307f;
-    private static final float INVERSE_TWO_PI = 0.159154943f;
-    private static final float[] LSF_SEARCH_STEPS = {0.00635f, 0.003175f, 0.0015875f, 0.00079375f};
 
     private Dsp() {
     }
@@ -51,9 +48,9 @@ final class Dsp {
      * The start state's all-pass filtering (sections 3.5.1 and 4.2): zero-pole filter with the time-reversed
      * synthesis polynomial as numerator, run over {@code 2 * length} samples from zero state.
      * {@code in} holds the samples at {@code ORDER..ORDER+2*length}; the result lands in {@code out} at the same place.
+     * {@code numerator} is scratch of {@code ORDER + 1}.
      */
-    static void allPassFromZeroState(float[] in, float[] a, int aOffset, int length, float[] out) {
-        float[] numerator = new float[ORDER + 1];
+    static void allPassFromZeroState(float[] in, float[] a, int aOffset, int length, float[] out, float[] numerator) {
         for (int k = 0; k < ORDER; k++) {
             numerator[k] = a[aOffset + ORDER - k];
         }
@@ -117,131 +114,6 @@ final class Dsp {
         }
     }
 
-    /** LSF (radians) to LPC polynomial {@code a[0..10]}, a[0] = 1 (section 3.2.6). */
-    static void lsfToLpc(float[] lsf, int lsfOffset, float[] a, int aOffset) {
-        float[] freq = new float[ORDER];
-        for (int i = 0; i < ORDER; i++) {
-            freq[i] = lsf[lsfOffset + i] * INVERSE_TWO_PI;
-        }
-        if (freq[0] <= 0f || freq[ORDER - 1] >= 0.5f) {
-            // ill-conditioned input: clamp the ends and spread the rest evenly
-            if (freq[0] <= 0f) {
-                freq[0] = 0.022f;
-            }
-            if (freq[ORDER - 1] >= 0.5f) {
-                freq[ORDER - 1] = 0.499f;
-            }
-            float step = (freq[ORDER - 1] - freq[0]) / (ORDER - 1);
-            for (int i = 1; i < ORDER; i++) {
-                freq[i] = freq[i - 1] + step;
-            }
-        }
-        int half = ORDER / 2;
-        float[] p = new float[half];
-        float[] q = new float[half];
-        float[] pa = new float[half + 1];
-        float[] pa1 = new float[half];
-        float[] pa2 = new float[half];
-        float[] qa = new float[half + 1];
-        float[] qa1 = new float[half];
-        float[] qa2 = new float[half];
-        for (int i = 0; i < half; i++) {
-            p[i] = (float) Math.cos(TWO_PI * freq[2 * i]);
-            q[i] = (float) Math.cos(TWO_PI * freq[2 * i + 1]);
-        }
-        pa[0] = 0.25f;
-        qa[0] = 0.25f;
-        for (int i = 0; i < half; i++) {
-            pa[i + 1] = pa[i] - 2 * p[i] * pa1[i] + pa2[i];
-            qa[i + 1] = qa[i] - 2 * q[i] * qa1[i] + qa2[i];
-            pa2[i] = pa1[i];
-            pa1[i] = pa[i];
-            qa2[i] = qa1[i];
-            qa1[i] = qa[i];
-        }
-        for (int j = 0; j < ORDER; j++) {
-            if (j == 0) {
-                pa[0] = 0.25f;
-                qa[0] = -0.25f;
-            } else {
-                pa[0] = 0f;
-                qa[0] = 0f;
-            }
-            for (int i = 0; i < half; i++) {
-                pa[i + 1] = pa[i] - 2 * p[i] * pa1[i] + pa2[i];
-                qa[i + 1] = qa[i] - 2 * q[i] * qa1[i] + qa2[i];
-                pa2[i] = pa1[i];
-                pa1[i] = pa[i];
-                qa2[i] = qa1[i];
-                qa1[i] = qa[i];
-            }
-            a[aOffset + j + 1] = 2 * (pa[half] + qa[half]);
-        }
-        a[aOffset] = 1f;
-    }
-
-    /** LPC polynomial to LSF (radians) by a grid search for the roots with four refinement steps (section 3.2.3). */
-    static void lpcToLsf(float[] a, float[] freq, int freqOffset) {
-        int half = ORDER / 2;
-        float[] p = new float[half];
-        float[] q = new float[half];
-        float[] pPre = new float[half];
-        float[] qPre = new float[half];
-        for (int i = 0; i < half; i++) {
-            p[i] = -1.0f * (a[i + 1] + a[ORDER - i]);
-            q[i] = a[ORDER - i] - a[i + 1];
-        }
-        pPre[0] = -1.0f - p[0];
-        for (int i = 1; i < half; i++) {
-            pPre[i] = -pPre[i - 1] - p[i];
-        }
-        pPre[half - 1] = pPre[half - 1] / 2;
-        qPre[0] = 1.0f - q[0];
-        for (int i = 1; i < half; i++) {
-            qPre[i] = qPre[i - 1] - q[i];
-        }
-        qPre[half - 1] = qPre[half - 1] / 2;
-
-        float omega = 0f;
-        float oldOmega = 0f;
-        float[] old = {Float.MAX_VALUE, Float.MAX_VALUE};
-        for (int lspIndex = 0; lspIndex < ORDER; lspIndex++) {
-            float[] coefficients = (lspIndex & 1) == 0 ? pPre : qPre;
-            int which = lspIndex & 1;
-            int stepIndex = 0;
-            float step = LSF_SEARCH_STEPS[0];
-            while (stepIndex < LSF_SEARCH_STEPS.length) {
-                float hlp = (float) Math.cos(omega * TWO_PI);
-                float hlp1 = 2.0f * hlp + coefficients[0];
-                float hlp2 = 2.0f * hlp * hlp1 - 1.0f + coefficients[1];
-                float hlp3 = 2.0f * hlp * hlp2 - hlp1 + coefficients[2];
-                float hlp4 = 2.0f * hlp * hlp3 - hlp2 + coefficients[3];
-                float hlp5 = hlp * hlp4 - hlp3 + coefficients[4];
-                if (hlp5 * old[which] <= 0f || omega >= 0.5f) {
-                    if (stepIndex == LSF_SEARCH_STEPS.length - 1) {
-                        freq[freqOffset + lspIndex] = Math.abs(hlp5) >= Math.abs(old[which]) ? omega - step : omega;
-                        old[which] = old[which] >= 0f ? -Float.MAX_VALUE : Float.MAX_VALUE;
-                        omega = oldOmega;
-                        stepIndex = LSF_SEARCH_STEPS.length;
-                    } else {
-                        if (stepIndex == 0) {
-                            oldOmega = omega;
-                        }
-                        stepIndex++;
-                        omega -= LSF_SEARCH_STEPS[stepIndex];
-                        step = LSF_SEARCH_STEPS[stepIndex];
-                    }
-                } else {
-                    old[which] = hlp5;
-                    omega += step;
-                }
-            }
-        }
-        for (int i = 0; i < ORDER; i++) {
-            freq[freqOffset + i] = freq[freqOffset + i] * TWO_PI;
-        }
-    }
-
     /** Keeps quantised LSFs ordered, apart and in range so the synthesis filter stays stable (section 3.2.5). */
     static void stabilizeLsf(float[] lsf, int vectors) {
         final float minimumDistance = 0.039f;
@@ -270,17 +142,6 @@ final class Dsp {
                 }
             }
         }
-    }
-
-    /** Interpolates {@code weight * first + (1 - weight) * second} and converts to LPC. */
-    static void interpolateToLpc(float[] first, int firstOffset, float[] second, int secondOffset, float weight,
-            float[] a, int aOffset) {
-        float[] lsf = new float[ORDER];
-        float inverse = 1.0f - weight;
-        for (int i = 0; i < ORDER; i++) {
-            lsf[i] = weight * first[firstOffset + i] + inverse * second[secondOffset + i];
-        }
-        lsfToLpc(lsf, 0, a, aOffset);
     }
 
     /** Dequantises split-VQ LSF indices ({@code 3 * vectors} of them). */
@@ -378,14 +239,12 @@ final class Dsp {
     static void constructFromCodebook(float[] out, int outOffset, int[] index, int[] gainIndex, int indexOffset,
             float[] memory, int memoryOffset, int memoryLength, int vectorLength, float[] filteredScratch,
             float[] vectorScratch) {
-        float gain0 = dequantizeGain(gainIndex[indexOffset], 1.0f, 0);
-        float gain1 = dequantizeGain(gainIndex[indexOffset + 1], gain0, 1);
-        float gain2 = dequantizeGain(gainIndex[indexOffset + 2], gain1, 2);
-        float[] gains = {gain0, gain1, gain2};
         boolean filteredReady = false;
         int baseSize = codebookBaseSize(memoryLength, vectorLength);
         java.util.Arrays.fill(out, outOffset, outOffset + vectorLength, 0f);
+        float gain = 1.0f;
         for (int stage = 0; stage < STAGES; stage++) {
+            gain = dequantizeGain(gainIndex[indexOffset + stage], gain, stage);
             int cbIndex = index[indexOffset + stage];
             if (cbIndex >= baseSize && !filteredReady) {
                 filterCodebookMemory(memory, memoryOffset, memoryLength, filteredScratch);
@@ -393,7 +252,7 @@ final class Dsp {
             }
             codebookVector(memory, memoryOffset, filteredScratch, cbIndex, memoryLength, vectorLength, vectorScratch, 0);
             for (int j = 0; j < vectorLength; j++) {
-                out[outOffset + j] += gains[stage] * vectorScratch[j];
+                out[outOffset + j] += gain * vectorScratch[j];
             }
         }
     }

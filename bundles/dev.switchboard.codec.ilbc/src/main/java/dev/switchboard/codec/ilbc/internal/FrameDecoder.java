@@ -18,6 +18,7 @@ final class FrameDecoder {
     private final IlbcMode mode;
     private final FrameParameters parameters = new FrameParameters();
     private final PacketLossConcealment concealment;
+    private final LsfConversion lsfConversion = new LsfConversion();
 
     private final float[] lsfPrevious = new float[Dsp.ORDER];
     private final float[] synthesisMemory = new float[Dsp.ORDER];
@@ -33,6 +34,7 @@ final class FrameDecoder {
     private final float[] vectorScratch = new float[Dsp.SUBBLOCK];
     private final float[] stateIn = new float[Dsp.ORDER + 2 * Dsp.STATE_LENGTH];
     private final float[] stateOut = new float[Dsp.ORDER + 2 * Dsp.STATE_LENGTH];
+    private final float[] numerator = new float[LPC_LENGTH];
     private final float[] speech = new float[MAX_BLOCK];
     private final float[] output = new float[MAX_BLOCK];
 
@@ -80,14 +82,14 @@ final class FrameDecoder {
         Dsp.dequantizeLsf(parameters.lsfIndex, mode.lsfVectors, lsf);
         Dsp.stabilizeLsf(lsf, mode.lsfVectors);
         if (mode == IlbcMode.MODE_30) {
-            Dsp.interpolateToLpc(lsfPrevious, 0, lsf, 0, Tables.LSF_WEIGHT_30MS[0], synthesisFilters, 0);
+            lsfConversion.interpolateToLpc(lsfPrevious, 0, lsf, 0, Tables.LSF_WEIGHT_30MS[0], synthesisFilters, 0);
             for (int i = 1; i < mode.subBlocks; i++) {
-                Dsp.interpolateToLpc(lsf, 0, lsf, Dsp.ORDER, Tables.LSF_WEIGHT_30MS[i], synthesisFilters, i * LPC_LENGTH);
+                lsfConversion.interpolateToLpc(lsf, 0, lsf, Dsp.ORDER, Tables.LSF_WEIGHT_30MS[i], synthesisFilters, i * LPC_LENGTH);
             }
             System.arraycopy(lsf, Dsp.ORDER, lsfPrevious, 0, Dsp.ORDER);
         } else {
             for (int i = 0; i < mode.subBlocks; i++) {
-                Dsp.interpolateToLpc(lsfPrevious, 0, lsf, 0, Tables.LSF_WEIGHT_20MS[i], synthesisFilters, i * LPC_LENGTH);
+                lsfConversion.interpolateToLpc(lsfPrevious, 0, lsf, 0, Tables.LSF_WEIGHT_20MS[i], synthesisFilters, i * LPC_LENGTH);
             }
             System.arraycopy(lsf, 0, lsfPrevious, 0, Dsp.ORDER);
         }
@@ -102,7 +104,7 @@ final class FrameDecoder {
         int startPosition = (start - 1) * Dsp.SUBBLOCK + (stateFirst ? 0 : extraLength);
 
         StartState.construct(parameters.scaleIndex[0], parameters.stateIndex, synthesisFilters,
-                (start - 1) * LPC_LENGTH, shortLength, residual, startPosition, stateIn, stateOut);
+                (start - 1) * LPC_LENGTH, shortLength, residual, startPosition, stateIn, stateOut, numerator);
 
         int startMemory = Tables.START_STATE_MEMORY;
         if (stateFirst) {

@@ -18,6 +18,7 @@ final class FrameEncoder {
     private final IlbcMode mode;
     private final FrameParameters parameters = new FrameParameters();
     private final CodebookSearch search = new CodebookSearch();
+    private final LsfConversion lsfConversion = new LsfConversion();
 
     private final float[] highPassMemory = new float[4];
     private final float[] analysisMemory = new float[Dsp.ORDER];
@@ -45,6 +46,13 @@ final class FrameEncoder {
     private final float[] lpc = new float[LPC_LENGTH];
     private final float[] lpcExpanded = new float[LPC_LENGTH];
     private final float[] reflection = new float[Dsp.ORDER];
+    private final float[] numerator = new float[LPC_LENGTH];
+    private final float[] frontEnergy = new float[6];
+    private final float[] backEnergy = new float[6];
+
+    /** Favours a start state in the middle of the frame, and tapers the 5 samples at sub-block edges. */
+    private static final float[] CENTRE_WEIGHT = {0.8f, 0.9f, 1.0f, 0.9f, 0.8f};
+    private static final float[] EDGE_TAPER = {1.0f / 6.0f, 2.0f / 6.0f, 3.0f / 6.0f, 4.0f / 6.0f, 5.0f / 6.0f};
 
     FrameEncoder(IlbcMode mode) {
         this.mode = mode;
@@ -103,7 +111,7 @@ final class FrameEncoder {
             }
             levinsonDurbin();
             Dsp.bandwidthExpand(lpcExpanded, 0, lpc, 0, Dsp.CHIRP_SYNTHESIS);
-            Dsp.lpcToLsf(lpcExpanded, lsf, k * Dsp.ORDER);
+            lsfConversion.fromLpc(lpcExpanded, lsf, k * Dsp.ORDER);
         }
         System.arraycopy(lpcBuffer, blockLength, lpcBuffer, 0, newStart);
 
@@ -131,8 +139,8 @@ final class FrameEncoder {
 
     private void interpolate(int subBlock, float[] q1, int q1Offset, float[] q2, int q2Offset, float[] u1, int u1Offset,
             float[] u2, int u2Offset, float weight) {
-        Dsp.interpolateToLpc(q1, q1Offset, q2, q2Offset, weight, synthesisFilters, subBlock * LPC_LENGTH);
-        Dsp.interpolateToLpc(u1, u1Offset, u2, u2Offset, weight, lpc, 0);
+        lsfConversion.interpolateToLpc(q1, q1Offset, q2, q2Offset, weight, synthesisFilters, subBlock * LPC_LENGTH);
+        lsfConversion.interpolateToLpc(u1, u1Offset, u2, u2Offset, weight, lpc, 0);
         Dsp.bandwidthExpand(weightingFilters, subBlock * LPC_LENGTH, lpc, 0, Dsp.CHIRP_WEIGHTING);
     }
 
@@ -214,9 +222,9 @@ final class FrameEncoder {
 
         int filterOffset = (start - 1) * LPC_LENGTH;
         StartStateSearch.search(residual, startPosition, synthesisFilters, weightingFilters, filterOffset, shortLength,
-                stateFirst, parameters, stateIn, stateOut);
+                stateFirst, parameters, stateIn, stateOut, numerator);
         StartState.construct(parameters.scaleIndex[0], parameters.stateIndex, synthesisFilters, filterOffset,
-                shortLength, decoded, startPosition, stateIn, stateOut);
+                shortLength, decoded, startPosition, stateIn, stateOut, numerator);
 
         int startMemory = Tables.START_STATE_MEMORY;
         if (stateFirst) {
@@ -296,29 +304,29 @@ final class FrameEncoder {
 
     /** The pair of sub-blocks with the most (edge-tapered, centre-favoured) energy holds the start state (section 3.5.1). */
     private int classify() {
-        float[] front = new float[6];
-        float[] back = new float[6];
-        final float[] centreWeight = {0.8f, 0.9f, 1.0f, 0.9f, 0.8f};
-        final float[] taper = {1.0f / 6.0f, 2.0f / 6.0f, 3.0f / 6.0f, 4.0f / 6.0f, 5.0f / 6.0f};
+        float[] front = frontEnergy;
+        float[] back = backEnergy;
+        java.util.Arrays.fill(front, 0f);
+        java.util.Arrays.fill(back, 0f);
         int last = mode.subBlocks - 1;
         for (int n = 0; n < mode.subBlocks; n++) {
             int base = n * Dsp.SUBBLOCK;
             for (int l = 0; l < Dsp.SUBBLOCK; l++) {
                 float energy = residual[base + l] * residual[base + l];
                 if (n < last) {
-                    front[n] += l < 5 ? taper[l] * energy : energy;
+                    front[n] += l < 5 ? EDGE_TAPER[l] * energy : energy;
                 }
                 if (n > 0) {
-                    back[n] += l >= Dsp.SUBBLOCK - 5 ? taper[Dsp.SUBBLOCK - l - 1] * energy : energy;
+                    back[n] += l >= Dsp.SUBBLOCK - 5 ? EDGE_TAPER[Dsp.SUBBLOCK - l - 1] * energy : energy;
                 }
             }
         }
         int weightIndex = mode == IlbcMode.MODE_20 ? 1 : 0;
-        float best = (front[0] + back[1]) * centreWeight[weightIndex];
+        float best = (front[0] + back[1]) * CENTRE_WEIGHT[weightIndex];
         int bestStart = 1;
         for (int n = 2; n < mode.subBlocks; n++) {
             weightIndex++;
-            float candidate = (front[n - 1] + back[n]) * centreWeight[weightIndex];
+            float candidate = (front[n - 1] + back[n]) * CENTRE_WEIGHT[weightIndex];
             if (candidate > best) {
                 best = candidate;
                 bestStart = n;

@@ -22,63 +22,74 @@ final class FrameParameters {
     final int[] codebookIndex = new int[Dsp.STAGES * 4];
     final int[] gainIndex = new int[Dsp.STAGES * 4];
 
+    /** Visits one parameter's bits of the current class: {@code bits} of them, above {@code laterBits} sent later. */
     private interface FieldVisitor {
-        void field(int[] values, int index, int[] classBits);
+        void field(int[] values, int index, int bits, int laterBits);
     }
+
+    private final FieldVisitor packer = this::packField;
+    private final FieldVisitor unpacker = this::unpackField;
+    private byte[] buffer;
+    private int bitPosition;
 
     private void walk(IlbcMode mode, FieldVisitor visitor) {
         for (int ulpClass = 0; ulpClass < 3; ulpClass++) {
-            int c = ulpClass;
-            FieldVisitor inClass = (values, index, bits) -> visitor.field(values, index, classSlice(bits, c));
             for (int k = 0; k < 3 * mode.lsfVectors; k++) {
-                inClass.field(lsfIndex, k, mode.lsfBits[k]);
+                visit(visitor, lsfIndex, k, mode.lsfBits[k], ulpClass);
             }
-            inClass.field(start, 0, mode.startBits);
-            inClass.field(stateFirst, 0, IlbcMode.START_FIRST_BITS);
-            inClass.field(scaleIndex, 0, IlbcMode.SCALE_BITS);
+            visit(visitor, start, 0, mode.startBits, ulpClass);
+            visit(visitor, stateFirst, 0, IlbcMode.START_FIRST_BITS, ulpClass);
+            visit(visitor, scaleIndex, 0, IlbcMode.SCALE_BITS, ulpClass);
             for (int k = 0; k < mode.stateShortLength; k++) {
-                inClass.field(stateIndex, k, IlbcMode.STATE_BITS);
+                visit(visitor, stateIndex, k, IlbcMode.STATE_BITS, ulpClass);
             }
             for (int k = 0; k < Dsp.STAGES; k++) {
-                inClass.field(startCodebookIndex, k, mode.startCodebookBits[k]);
+                visit(visitor, startCodebookIndex, k, mode.startCodebookBits[k], ulpClass);
             }
             for (int k = 0; k < Dsp.STAGES; k++) {
-                inClass.field(startGainIndex, k, mode.startGainBits[k]);
+                visit(visitor, startGainIndex, k, mode.startGainBits[k], ulpClass);
             }
             for (int i = 0; i < mode.codedSubBlocks; i++) {
                 for (int k = 0; k < Dsp.STAGES; k++) {
-                    inClass.field(codebookIndex, i * Dsp.STAGES + k, mode.codebookBits[i][k]);
+                    visit(visitor, codebookIndex, i * Dsp.STAGES + k, mode.codebookBits[i][k], ulpClass);
                 }
             }
             for (int i = 0; i < mode.codedSubBlocks; i++) {
                 for (int k = 0; k < Dsp.STAGES; k++) {
-                    inClass.field(gainIndex, i * Dsp.STAGES + k, mode.gainBits[i][k]);
+                    visit(visitor, gainIndex, i * Dsp.STAGES + k, mode.gainBits[i][k], ulpClass);
                 }
             }
         }
     }
 
-    /** {bits in this class, bits in the later classes} of a parameter. */
-    private static int[] classSlice(int[] classBits, int ulpClass) {
+    private static void visit(FieldVisitor visitor, int[] values, int index, int[] classBits, int ulpClass) {
+        int bits = classBits[ulpClass];
+        if (bits == 0) {
+            return;
+        }
         int later = 0;
         for (int c = ulpClass + 1; c < classBits.length; c++) {
             later += classBits[c];
         }
-        return new int[] {classBits[ulpClass], later};
+        visitor.field(values, index, bits, later);
+    }
+
+    private void packField(int[] values, int index, int bits, int laterBits) {
+        writeBits((values[index] >> laterBits) & ((1 << bits) - 1), bits);
+    }
+
+    private void unpackField(int[] values, int index, int bits, int laterBits) {
+        values[index] = (values[index] << bits) | readBits(bits);
     }
 
     /** Writes the frame, ending with the "frame is good" bit 0 and zero padding. */
     void pack(IlbcMode mode, byte[] out, int offset) {
         Arrays.fill(out, offset, offset + mode.bytes, (byte) 0);
-        int[] bitPosition = {offset * 8};
-        walk(mode, (values, index, slice) -> {
-            int bits = slice[0];
-            if (bits > 0) {
-                int part = (values[index] >> slice[1]) & ((1 << bits) - 1);
-                writeBits(out, bitPosition, part, bits);
-            }
-        });
-        writeBits(out, bitPosition, 0, 1);
+        buffer = out;
+        bitPosition = offset * 8;
+        walk(mode, packer);
+        writeBits(0, 1);
+        buffer = null;
     }
 
     /**
@@ -97,14 +108,11 @@ final class FrameParameters {
         Arrays.fill(startGainIndex, 0);
         Arrays.fill(codebookIndex, 0);
         Arrays.fill(gainIndex, 0);
-        int[] bitPosition = {offset * 8};
-        walk(mode, (values, index, slice) -> {
-            int bits = slice[0];
-            if (bits > 0) {
-                values[index] = (values[index] << bits) | readBits(in, bitPosition, bits);
-            }
-        });
-        int emptyFrameBit = readBits(in, bitPosition, 1);
+        buffer = in;
+        bitPosition = offset * 8;
+        walk(mode, unpacker);
+        int emptyFrameBit = readBits(1);
+        buffer = null;
         if (emptyFrameBit != 0 || start[0] < 1 || start[0] > mode.maximumStart()) {
             return false;
         }
@@ -143,20 +151,20 @@ final class FrameParameters {
         }
     }
 
-    private static void writeBits(byte[] out, int[] bitPosition, int value, int bits) {
+    private void writeBits(int value, int bits) {
         for (int b = bits - 1; b >= 0; b--) {
-            int position = bitPosition[0]++;
+            int position = bitPosition++;
             if (((value >> b) & 1) != 0) {
-                out[position >> 3] |= (byte) (0x80 >> (position & 7));
+                buffer[position >> 3] |= (byte) (0x80 >> (position & 7));
             }
         }
     }
 
-    private static int readBits(byte[] in, int[] bitPosition, int bits) {
+    private int readBits(int bits) {
         int value = 0;
         for (int b = 0; b < bits; b++) {
-            int position = bitPosition[0]++;
-            value = (value << 1) | ((in[position >> 3] >> (7 - (position & 7))) & 1);
+            int position = bitPosition++;
+            value = (value << 1) | ((buffer[position >> 3] >> (7 - (position & 7))) & 1);
         }
         return value;
     }

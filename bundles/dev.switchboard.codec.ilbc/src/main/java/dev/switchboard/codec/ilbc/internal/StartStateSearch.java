@@ -11,11 +11,11 @@ final class StartStateSearch {
     }
 
     static void search(float[] residual, int offset, float[] synthesisFilters, float[] weightingFilters, int filterOffset,
-            int length, boolean stateFirst, FrameParameters parameters, float[] in, float[] filtered) {
+            int length, boolean stateFirst, FrameParameters parameters, float[] in, float[] filtered, float[] numerator) {
         int base = Dsp.ORDER;
         System.arraycopy(residual, offset, in, base, length);
         java.util.Arrays.fill(in, base + length, base + 2 * length, 0f);
-        Dsp.allPassFromZeroState(in, synthesisFilters, filterOffset, length, filtered);
+        Dsp.allPassFromZeroState(in, synthesisFilters, filterOffset, length, filtered, numerator);
         for (int k = 0; k < length; k++) {
             filtered[base + k] += filtered[base + k + length];
         }
@@ -33,7 +33,8 @@ final class StartStateSearch {
         for (int k = 0; k < length; k++) {
             filtered[base + k] *= scale;
         }
-        quantizeWithNoiseShaping(filtered, base, weightingFilters, filterOffset, parameters.stateIndex, length, stateFirst);
+        // the all-pass input is no longer needed: its buffer holds the noise-shaping filter's output
+        quantizeWithNoiseShaping(filtered, base, weightingFilters, filterOffset, parameters.stateIndex, length, stateFirst, in);
     }
 
     /**
@@ -41,12 +42,12 @@ final class StartStateSearch {
      * {@code in} is filtered in place; its {@code ORDER} samples before {@code offset} must be zero.
      */
     private static void quantizeWithNoiseShaping(float[] in, int offset, float[] weighting, int weightingOffset, int[] out,
-            int length, boolean stateFirst) {
+            int length, boolean stateFirst, float[] synthesized) {
         int switchAt = stateFirst ? Dsp.SUBBLOCK : length - Dsp.SUBBLOCK;
         int filter = weightingOffset;
         Dsp.allPole(in, offset, weighting, filter, switchAt);
-        float[] synthesized = new float[Dsp.ORDER + length];
         int base = Dsp.ORDER;
+        java.util.Arrays.fill(synthesized, 0, base + length, 0f);
         for (int n = 0; n < length; n++) {
             if (n == switchAt) {
                 filter += Dsp.ORDER + 1;
