@@ -17,7 +17,7 @@ import dev.switchboard.media.codec.Encoder;
 @Component(service = AudioCodec.class, property = AudioCodec.PREFERENCE + ":Integer=" + IlbcCodec.PREFERENCE)
 public class IlbcCodec implements AudioCodec {
 
-    static final int PREFERENCE = 60;
+    static final int PREFERENCE = 5;
     static final int DEFAULT_MILLIS = 30;
 
     private static final CodecInfo INFO = new CodecInfo("iLBC", 8000, 8000, 1, CodecInfo.DYNAMIC, DEFAULT_MILLIS,
