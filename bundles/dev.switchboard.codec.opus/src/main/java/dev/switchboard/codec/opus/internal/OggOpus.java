@@ -37,7 +37,7 @@ final class OggOpus {
         if (channels != 1 && channels != 2) {
             throw new IllegalArgumentException("Opus files here are mono or stereo, not " + channels + " channels");
         }
-        OpusStreamEncoder encoder = backend.newEncoder(sampleRate, channels, settings.withCodedChannels(channels));
+        OpusStreamEncoder encoder = backend.newEncoder(sampleRate, channels, settings.forChannels(channels));
         int scale = OUTPUT_RATE / sampleRate;
         int preSkip = encoder.lookahead() * scale;
         long inputFrames = pcm.length / channels;

@@ -58,11 +58,11 @@ final class OggPacketReader {
             if (file.remaining() == 0) {
                 return false;
             }
+            if (file.remaining() < 4 || file.getInt(start) != 0x5367_674F) { // "OggS" little-endian
+                throw new IOException("no Ogg page at byte " + start + (start == 0 ? " (not an Ogg file)" : ""));
+            }
             if (file.remaining() < 27) {
                 throw new IOException("truncated Ogg page at byte " + start);
-            }
-            if (file.getInt(start) != 0x5367_674F) { // "OggS" little-endian
-                throw new IOException("no Ogg page at byte " + start + " (not an Ogg file?)");
             }
             int flags = file.get(start + 5) & 0xFF;
             long granule = file.getLong(start + 6);

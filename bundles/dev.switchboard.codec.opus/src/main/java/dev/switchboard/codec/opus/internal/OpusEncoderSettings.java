@@ -34,7 +34,8 @@ public record OpusEncoderSettings(int codedChannels, int bitrate, boolean inband
         return new OpusEncoderSettings(codedChannels, bitrate, inbandFec, expectedLossPercent, enabled, complexity);
     }
 
-    public OpusEncoderSettings withCodedChannels(int channels) {
-        return new OpusEncoderSettings(channels, bitrate, inbandFec, expectedLossPercent, dtx, complexity);
+    /** These settings coding {@code channels} channels, at twice the bit rate for stereo. */
+    public OpusEncoderSettings forChannels(int channels) {
+        return new OpusEncoderSettings(channels, bitrate * channels / codedChannels, inbandFec, expectedLossPercent, dtx, complexity);
     }
 }
