@@ -31,7 +31,8 @@ import dev.switchboard.media.internal.Wav;
 public class CodecTool implements IApplication {
 
     static final String USAGE = "usage: switchboard codec encode|decode --codec NAME IN OUT"
-            + " (encode: 16-bit mono WAV at the codec's rate -> raw; decode: raw -> WAV)";
+            + " (encode: 16-bit mono WAV at the codec's rate -> raw; decode: raw -> WAV;"
+            + " opus: WAV at 8-48 kHz, mono or stereo <-> Ogg Opus .opus)";
     private static final long SERVICE_TIMEOUT_MILLIS = 30_000;
     private static final Set<String> MODES = Set.of("encode", "decode");
 
@@ -62,6 +63,9 @@ public class CodecTool implements IApplication {
             }
             Path in = Path.of(args[3]);
             Path out = Path.of(args[4]);
+            if (OggOpusTool.handles(args[2], "encode".equals(args[0]) ? out : in)) {
+                return OggOpusTool.run(bundleContext, "encode".equals(args[0]), in, out, err);
+            }
             if ("encode".equals(args[0])) {
                 encode(codec.get(), in, out);
             } else {
