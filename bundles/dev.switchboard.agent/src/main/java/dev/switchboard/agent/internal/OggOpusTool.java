@@ -47,6 +47,9 @@ final class OggOpusTool {
                 Wav.write(out, new Wav.Audio(48_000, audio.channels(), audio.pcm()));
             }
             return IApplication.EXIT_OK;
+        } catch (IllegalStateException e) {
+            err.println("switchboard codec: Opus failed: " + e.getMessage());
+            return 1;
         } finally {
             tracker.close();
         }

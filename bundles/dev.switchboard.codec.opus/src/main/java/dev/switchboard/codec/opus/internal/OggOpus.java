@@ -58,8 +58,10 @@ final class OggOpus {
             int packetsOnPage = 0;
             for (long position = 0; granule < endGranule; position += frame) {
                 Arrays.fill(block, (short) 0);
-                long available = Math.max(0, Math.min(frame, inputFrames - position));
-                System.arraycopy(pcm, (int) (position * channels), block, 0, (int) available * channels);
+                long available = Math.min(frame, inputFrames - position);
+                if (available > 0) {
+                    System.arraycopy(pcm, (int) (position * channels), block, 0, (int) available * channels);
+                }
                 int bytes = encoder.encode(block, 0, block.length, packet, 0);
                 if (!pages.fits(bytes)) {
                     pages.flush(granule, false);
