@@ -33,7 +33,8 @@ public class CodecTool implements IApplication {
 
     static final String USAGE = "usage: switchboard codec encode|decode --codec NAME IN OUT"
             + " (encode: 16-bit mono WAV at the codec's rate -> raw; decode: raw -> WAV;"
-            + " iLBC, iLBC20, iLBC30: RFC 3952 iLBC files)";
+            + " iLBC, iLBC20, iLBC30: RFC 3952 iLBC files;"
+            + " opus: WAV at 8-48 kHz, mono or stereo <-> Ogg Opus .opus)";
     private static final long SERVICE_TIMEOUT_MILLIS = 30_000;
     private static final Set<String> MODES = Set.of("encode", "decode");
 
@@ -66,6 +67,9 @@ public class CodecTool implements IApplication {
             }
             Path in = Path.of(args[3]);
             Path out = Path.of(args[4]);
+            if (OggOpusTool.handles(args[2], "encode".equals(args[0]) ? out : in)) {
+                return OggOpusTool.run(bundleContext, "encode".equals(args[0]), in, out, err);
+            }
             if (ilbcMillis.isPresent()) {
                 if ("encode".equals(args[0])) {
                     IlbcStorage.encode(codec.get(), ilbcMillis.getAsInt(), in, out);
