@@ -105,3 +105,6 @@ echo "Codec speed (encode+decode, one core), ours against the native reference:"
 echo
 echo "Jitter buffer (simulated network, injected clock):"
 "$ROOT/scripts/bench-jitter.sh"
+echo
+echo "Media sessions (pipeline latency at zero jitter, allocation per frame, JMH -prof gc):"
+"$ROOT/scripts/bench-media.sh"
