@@ -71,15 +71,6 @@ enum IlbcMode {
         return subBlocks - 1;
     }
 
-    static Optional<IlbcMode> forFrameBytes(int length) {
-        for (IlbcMode mode : values()) {
-            if (mode.bytes == length) {
-                return Optional.of(mode);
-            }
-        }
-        return Optional.empty();
-    }
-
     static Optional<IlbcMode> forMillis(int millis) {
         for (IlbcMode mode : values()) {
             if (mode.millis == millis) {

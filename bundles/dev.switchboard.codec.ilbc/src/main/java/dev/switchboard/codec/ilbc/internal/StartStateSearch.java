@@ -64,7 +64,7 @@ final class StartStateSearch {
     }
 
     /** The RFC's sorted scalar quantiser: nearest level by midpoint decision. */
-    static int nearestIndex(float x, float[] levels) {
+    private static int nearestIndex(float x, float[] levels) {
         if (x <= levels[0]) {
             return 0;
         }

@@ -2,6 +2,7 @@ package dev.switchboard.codec.ilbc.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -41,20 +42,28 @@ public final class IlbcSpeed {
         long bestDecode = Long.MAX_VALUE;
         long checksum = 0;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // HotSpot's per-thread allocation counter, through its public interface in jdk.management
+        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes");
+        long encodeAllocation = 0;
+        long decodeAllocation = 0;
         for (int pass = 0; pass < passes; pass++) {
             IlbcEncoder encoder = new IlbcEncoder();
+            long allocated = (long) allocatedBytes.invoke(threads);
             long start = threads.getCurrentThreadCpuTime();
             for (int f = 0; f < frames; f++) {
                 encoder.encode(pcm, f * mode.blockLength, mode.blockLength, stream, f * mode.bytes);
             }
             bestEncode = Math.min(bestEncode, threads.getCurrentThreadCpuTime() - start);
+            encodeAllocation = (long) allocatedBytes.invoke(threads) - allocated;
             IlbcDecoder decoder = new IlbcDecoder(mode.millis);
+            allocated = (long) allocatedBytes.invoke(threads);
             start = threads.getCurrentThreadCpuTime();
             for (int f = 0; f < frames; f++) {
                 decoder.decode(stream, f * mode.bytes, mode.bytes, decoded, 0);
                 checksum += decoded[0];
             }
             bestDecode = Math.min(bestDecode, threads.getCurrentThreadCpuTime() - start);
+            decodeAllocation = (long) allocatedBytes.invoke(threads) - allocated;
         }
         byte[] header = ("#!iLBC" + mode.millis + "\n").getBytes(StandardCharsets.US_ASCII);
         Files.write(streamFile, ByteBuffer.allocate(header.length + stream.length).order(ByteOrder.BIG_ENDIAN)
@@ -62,8 +71,10 @@ public final class IlbcSpeed {
         double audioSeconds = (double) frames * mode.blockLength / SpeechSignal.RATE;
         // Printing the checksum keeps the JIT from dropping the decoding as unused.
         System.out.printf("switchboard iLBC %d ms: %.0f s of audio; encode %.3f s = %.0fx realtime, decode %.3f s = %.0fx"
-                + " realtime, encode+decode %.0fx realtime (best of %d passes, checksum %d)%n", mode.millis, audioSeconds,
-                bestEncode / 1e9, audioSeconds / (bestEncode / 1e9), bestDecode / 1e9, audioSeconds / (bestDecode / 1e9),
-                audioSeconds / ((bestEncode + bestDecode) / 1e9), passes, checksum);
+                + " realtime, encode+decode %.0fx realtime (best of %d passes, checksum %d); allocated in the last pass:"
+                + " %.1f bytes per frame encoding, %.1f decoding%n", mode.millis,
+                audioSeconds, bestEncode / 1e9, audioSeconds / (bestEncode / 1e9), bestDecode / 1e9,
+                audioSeconds / (bestDecode / 1e9), audioSeconds / ((bestEncode + bestDecode) / 1e9), passes, checksum,
+                (double) encodeAllocation / frames, (double) decodeAllocation / frames);
     }
 }
