@@ -15,12 +15,13 @@ import dev.switchboard.core.call.CallState;
  */
 public record CallBoard(boolean callServiceRunning, List<CallView> calls) {
 
-    /** What to show when not even the call tracker is running. */
-    public static final CallBoard NOTHING_RUNNING = new CallBoard(false, List.of());
-
     /** Oldest first; the id breaks ties between calls created in the same instant. */
     static final Comparator<CallView> ORDER = Comparator.comparing(CallView::createdAt)
             .thenComparing(CallView::id);
+
+    // after ORDER: the constructor sorts with it
+    /** What to show when not even the call tracker is running. */
+    public static final CallBoard NOTHING_RUNNING = new CallBoard(false, List.of());
 
     public CallBoard {
         calls = calls.stream().sorted(ORDER).toList();
