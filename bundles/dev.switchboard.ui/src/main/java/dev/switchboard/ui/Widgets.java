@@ -1,5 +1,6 @@
 package dev.switchboard.ui;
 
+import org.eclipse.swt.accessibility.ACC;
 import org.eclipse.swt.accessibility.AccessibleAdapter;
 import org.eclipse.swt.accessibility.AccessibleEvent;
 import org.eclipse.swt.graphics.Color;
@@ -20,7 +21,20 @@ public final class Widgets {
         return new Color(display, 176, 0, 32);
     }
 
-    /** Gives {@code control} a test key and, for controls without visible text, a spoken name. */
+    /**
+     * Ties an input to the visible label that names it, as screen readers expect (they speak the
+     * label when the input gets the focus). On GTK this is the only naming that reaches AT-SPI for
+     * native inputs: SWT 3.135 passes {@code AccessibleListener} names only for its own composites.
+     */
+    public static void labelledBy(Control input, Control label) {
+        input.getAccessible().addRelation(ACC.RELATION_LABELLED_BY, label.getAccessible());
+        label.getAccessible().addRelation(ACC.RELATION_LABEL_FOR, input.getAccessible());
+    }
+
+    /**
+     * Gives {@code control} a test key and a spoken name. On GTK the name reaches AT-SPI for
+     * composites only; native inputs also need {@link #labelledBy}.
+     */
     public static <C extends Control> C name(C control, String key, String accessibleName) {
         control.setData(WIDGET_KEY, key);
         if (accessibleName != null) {

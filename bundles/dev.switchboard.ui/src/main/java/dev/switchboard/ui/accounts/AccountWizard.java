@@ -41,7 +41,7 @@ public final class AccountWizard extends Wizard {
     private final CoreOperations operations;
     private final Optional<Account> existing;
     private final boolean firstStart;
-    private final FormPage page = new FormPage();
+    private FormPage page;
 
     public AccountWizard(List<ProtocolProvider> providers, AccountRegistry registry, RegistrationManager registrations,
             CoreOperations operations, Optional<Account> existing, boolean firstStart) {
@@ -58,6 +58,7 @@ public final class AccountWizard extends Wizard {
 
     @Override
     public void addPages() {
+        page = new FormPage();
         addPage(page);
     }
 

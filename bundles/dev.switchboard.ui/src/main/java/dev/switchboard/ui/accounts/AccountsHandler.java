@@ -30,7 +30,13 @@ public final class AccountsHandler {
             @Optional @Service RegistrationManager registrations, @Service CoreOperations operations) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
-        PreferenceDialog dialog = new PreferenceDialog(shell, pages);
+        PreferenceDialog dialog = new PreferenceDialog(shell, pages) {
+            @Override
+            protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite parent) {
+                // every change is stored when made, so there is nothing to apply or cancel
+                createButton(parent, org.eclipse.jface.dialogs.IDialogConstants.OK_ID, "Close", true);
+            }
+        };
         dialog.create();
         dialog.getShell().setText("Settings");
         dialog.open();

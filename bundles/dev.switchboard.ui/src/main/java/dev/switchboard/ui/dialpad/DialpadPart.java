@@ -65,7 +65,8 @@ public final class DialpadPart {
     private volatile CallCommands commands;
 
     private Combo accountChoice;
-    private List<AccountStatus> accountsShown = List.of();
+    /** {@code null} until the first render, so that it fills the choice even with nothing to offer. */
+    private List<AccountStatus> accountsShown;
     private Text address;
     private Label message;
     private Button flash;
@@ -124,15 +125,20 @@ public final class DialpadPart {
         from.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         accountChoice = Widgets.name(new Combo(parent, SWT.READ_ONLY), "switchboard.dialpad.account", ACCOUNT_NAME);
         accountChoice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        Widgets.labelledBy(accountChoice, from);
         accountChoice.addListener(SWT.Selection, event -> rememberAccount());
 
+        Label to = new Label(parent, SWT.NONE);
+        to.setText(ADDRESS_NAME);
+        GridData toLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        toLayout.verticalIndent = 6;
+        to.setLayoutData(toLayout);
         address = Widgets.name(new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH), "switchboard.dialpad.address",
                 ADDRESS_NAME);
-        address.setMessage(ADDRESS_NAME);
+        Widgets.labelledBy(address, to);
+        address.setMessage("e.g. +44 20 7946 0018 or sip:bob@example.org");
         address.setFont(large);
-        GridData addressLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        addressLayout.verticalIndent = 6;
-        address.setLayoutData(addressLayout);
+        address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         // a pasted number loses its spaces, dashes and brackets; typing is left alone
         address.addListener(SWT.Verify, event -> {
             if (event.text.length() > 1) {
@@ -149,7 +155,10 @@ public final class DialpadPart {
 
         for (String[] key : KEYS) {
             Button button = new Button(parent, SWT.PUSH);
-            button.setText(key[1].isEmpty() ? key[0] : key[0] + "  " + key[1]);
+            button.setText(key[0]);
+            if (!key[1].isEmpty()) {
+                button.setToolTipText(key[1]);
+            }
             button.setFont(keyFont);
             Widgets.name(button, "switchboard.dialpad.key." + key[0], keyName(key[0]));
             GridData keyLayout = new GridData(SWT.FILL, SWT.FILL, true, false);
@@ -260,7 +269,7 @@ public final class DialpadPart {
 
     private void rememberAccount() {
         int index = accountChoice.getSelectionIndex();
-        if (index >= 0 && index < accountsShown.size()) {
+        if (accountsShown != null && index >= 0 && index < accountsShown.size()) {
             remember(LAST_ACCOUNT, accountsShown.get(index).accountId());
         }
     }
@@ -288,6 +297,10 @@ public final class DialpadPart {
 
     private void dial() {
         String target = AddressInput.normalise(address.getText());
+        if (!target.equals(address.getText())) {
+            address.setText(target);
+            address.setSelection(target.length());
+        }
         Optional<String> problem = AddressInput.problem(target);
         if (problem.isPresent()) {
             showMessage(problem.get(), true);
@@ -295,7 +308,7 @@ public final class DialpadPart {
         }
         StatusBoard board = accountBoard();
         int index = accountChoice.getSelectionIndex();
-        if (accountsShown.isEmpty() || index < 0 || index >= accountsShown.size()) {
+        if (accountsShown == null || accountsShown.isEmpty() || index < 0 || index >= accountsShown.size()) {
             showMessage(DialChoice.whyNoAccount(board), true);
             return;
         }
@@ -305,7 +318,6 @@ public final class DialpadPart {
             return;
         }
         String accountId = accountsShown.get(index).accountId();
-        address.setText(target);
         remember(LAST_ADDRESS, target);
         remember(LAST_ACCOUNT, accountId);
         showMessage("Calling " + target + "\u2026", false);

@@ -83,6 +83,8 @@ public final class AvailabilityControl {
         GridData noteLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
         noteLayout.widthHint = 260;
         note.setLayoutData(noteLayout);
+        Widgets.labelledBy(choice, title);
+        Widgets.labelledBy(note, title);
         note.addListener(SWT.DefaultSelection, event -> apply());
         note.addListener(SWT.FocusOut, event -> apply());
         problem = Widgets.name(new Label(area, SWT.NONE), "switchboard.availability.problem", null);
