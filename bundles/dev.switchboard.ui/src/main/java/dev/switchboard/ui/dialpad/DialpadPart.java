@@ -115,9 +115,9 @@ public final class DialpadPart {
         Font keyFont = resources.create(FontDescriptor.createFrom(parent.getFont()).increaseHeight(4).setStyle(SWT.BOLD));
         GridLayout layout = new GridLayout(3, true);
         layout.marginWidth = 16;
-        layout.marginHeight = 14;
+        layout.marginHeight = 12;
         layout.horizontalSpacing = 8;
-        layout.verticalSpacing = 8;
+        layout.verticalSpacing = 6;
         parent.setLayout(layout);
 
         Label from = new Label(parent, SWT.NONE);
@@ -162,7 +162,7 @@ public final class DialpadPart {
             button.setFont(keyFont);
             Widgets.name(button, "switchboard.dialpad.key." + key[0], keyName(key[0]));
             GridData keyLayout = new GridData(SWT.FILL, SWT.FILL, true, false);
-            keyLayout.heightHint = 44;
+            keyLayout.heightHint = 40;
             button.setLayoutData(keyLayout);
             button.addListener(SWT.Selection, event -> press(key[0]));
         }
@@ -184,7 +184,7 @@ public final class DialpadPart {
         call.setText("Call");
         call.setFont(keyFont);
         GridData callLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
-        callLayout.heightHint = 46;
+        callLayout.heightHint = 42;
         callLayout.verticalIndent = 6;
         call.setLayoutData(callLayout);
         call.addListener(SWT.Selection, event -> dial());

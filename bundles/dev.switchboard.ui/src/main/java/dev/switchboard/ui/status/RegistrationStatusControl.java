@@ -13,7 +13,7 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Button;
 
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.account.RegistrationState;
@@ -37,7 +37,7 @@ public final class RegistrationStatusControl {
     public static final String ACCOUNT_ENTRY_ID_PREFIX = "switchboard.status.account.";
     /** Value of {@link #WIDGET_KEY} on the line shown instead of entries when there are none. */
     public static final String NOTE_ID = "switchboard.status.note";
-    /** Prefix of {@link #WIDGET_KEY} on an entry's Retry / Connect link; the account id follows. */
+    /** Prefix of {@link #WIDGET_KEY} on an entry's Retry / Connect button; the account id follows. */
     public static final String CONNECT_ID_PREFIX = "switchboard.status.connect.";
     /** The status area's accessible name. */
     public static final String ACCESSIBLE_NAME = "Registration status";
@@ -55,6 +55,9 @@ public final class RegistrationStatusControl {
     private final java.util.Map<String, String> connectFailures = new java.util.HashMap<>();
     private Composite area;
     private String summary = "";
+    /** What the entries show now; services arriving one by one publish the same board several times. */
+    private StatusBoard rendered;
+    private boolean retryFailureChanged;
 
     @Inject
     public RegistrationStatusControl(UISynchronize ui) {
@@ -133,6 +136,11 @@ public final class RegistrationStatusControl {
         }
         AccountStatusFeed source = feed;
         StatusBoard board = source == null ? StatusBoard.NOTHING_RUNNING : source.current();
+        if (board.equals(rendered) && !retryFailureChanged) {
+            return;
+        }
+        rendered = board;
+        retryFailureChanged = false;
         for (Control old : area.getChildren()) {
             old.dispose();
         }
@@ -186,8 +194,10 @@ public final class RegistrationStatusControl {
             if (lost) {
                 text.setForeground(dev.switchboard.ui.Widgets.errorColour(area.getDisplay()));
             }
-            Link connect = new Link(entry, SWT.NONE);
-            connect.setText("<a>" + action + "</a>");
+            // a flat button rather than a Link: GTK's accessibility bridge keeps stale children of a
+            // disposed Link, and the entries are rebuilt whenever a state changes
+            Button connect = new Button(entry, SWT.PUSH | SWT.FLAT);
+            connect.setText(action);
             connect.setData(WIDGET_KEY, CONNECT_ID_PREFIX + account.accountId());
             String spoken = action + " " + account.displayName();
             connect.getAccessible().addAccessibleListener(new AccessibleAdapter() {
@@ -217,6 +227,7 @@ public final class RegistrationStatusControl {
             if (failure != null) {
                 ui.asyncExec(() -> {
                     connectFailures.put(account.accountId(), CoreOperations.reason(failure));
+                    retryFailureChanged = true;
                     render();
                 });
             }
