@@ -188,6 +188,9 @@ class DesktopSmokeIT {
         if (text.contains("No module named 'pyatspi'")) {
             fail("python3-pyatspi is not installed: run ./switchboard test as root, or apt-get install python3-pyatspi");
         }
+        if (focus != null && process.exitValue() == 2) {
+            fail("the accessibility tree has no focusable '" + focus + "':\n" + text);
+        }
         return text.lines().toList();
     }
 
