@@ -57,9 +57,12 @@ def main():
             walk(app, 0, lines, nodes)
     if focus is not None:
         target = next((node for node in nodes if spoken_name(node) == focus), None)
-        if target is None or not target.queryComponent().grabFocus():
-            print(f"cannot focus '{focus}'", file=sys.stderr)
+        if target is None:
+            print(f"no node named '{focus}'", file=sys.stderr)
             return 2
+        # SWT's accessible objects answer False here even when GTK moved the focus, so the answer
+        # is not checked; the caller sees the outcome in what the window does next
+        target.queryComponent().grabFocus()
     print("\n".join(lines))
     return 0 if lines else 1
 

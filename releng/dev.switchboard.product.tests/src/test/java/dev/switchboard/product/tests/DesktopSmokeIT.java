@@ -81,6 +81,7 @@ class DesktopSmokeIT {
             } finally {
                 XVFB.get().screenshot(AgentProcess.output().resolve("desktop-smoke.png"));
                 stop(process);
+                keepWorkbenchLog(profile);
             }
         }
     }
@@ -96,9 +97,10 @@ class DesktopSmokeIT {
                 assertEquals("Welcome to Switchboard", welcome);
                 // no protocol plug-in is installed in the bare product: the wizard says so instead of an empty form
                 awaitLabel(bus, "No protocol plug-in is installed");
-                XVFB.get().screenshot(AgentProcess.output().resolve("desktop-first-start.png"));
             } finally {
+                XVFB.get().screenshot(AgentProcess.output().resolve("desktop-first-start.png"));
                 stop(process);
+                keepWorkbenchLog(profile);
             }
         }
     }
@@ -112,6 +114,15 @@ class DesktopSmokeIT {
         desktop.environment().putAll(bus.environment());
         desktop.environment().put("SWITCHBOARD_NO_BUILD", "1");
         return desktop.start();
+    }
+
+    /** The workbench's own log (start-up errors land there, not on stdout) next to the screenshots. */
+    private static void keepWorkbenchLog(Path profile) throws IOException {
+        Path log = profile.resolve("data/.metadata/.log");
+        if (Files.exists(log)) {
+            Files.copy(log, AgentProcess.output().resolve("desktop-" + profile.getFileName() + ".workbench.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static void stop(Process process) throws InterruptedException {
@@ -189,7 +200,7 @@ class DesktopSmokeIT {
             fail("python3-pyatspi is not installed: run ./switchboard test as root, or apt-get install python3-pyatspi");
         }
         if (focus != null && process.exitValue() == 2) {
-            fail("the accessibility tree has no focusable '" + focus + "':\n" + text);
+            fail("the accessibility tree has no '" + focus + "':\n" + text);
         }
         return text.lines().toList();
     }
