@@ -1,5 +1,7 @@
 package dev.switchboard.core.spi;
 
+import java.util.List;
+
 import dev.switchboard.core.account.Account;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -16,6 +18,26 @@ public interface ProtocolProvider {
 
     /** Lower-case protocol name, the value of {@link Account#protocol()}. */
     String protocol();
+
+    /**
+     * The protocol's name for people, e.g. "SIP" or "XMPP (Jabber)".
+     *
+     * @since 1.1
+     */
+    default String label() {
+        return protocol().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The settings an account of this protocol has, in the order a form should show them; empty
+     * when the provider does not describe them (front ends then offer plain key/value settings).
+     * {@link #validate(Account)} still decides whether an account is acceptable.
+     *
+     * @since 1.1
+     */
+    default List<SettingField> settingFields() {
+        return List.of();
+    }
 
     /**
      * Checks an account's settings before they are stored.

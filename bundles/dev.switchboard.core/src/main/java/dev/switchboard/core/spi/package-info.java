@@ -1,7 +1,11 @@
 /**
  * Service provider interface implemented by protocol plug-ins (SIP, XMPP, IAX2, H.323).
+ *
+ * <p>1.1.0 adds {@link dev.switchboard.core.spi.SettingField} and the default methods
+ * {@code ProtocolProvider.label()} and {@code ProtocolProvider.settingFields()}, so that front ends
+ * can build an account form for any installed protocol; providers built against 1.0 keep working.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.core.spi;
 
 import org.osgi.annotation.versioning.Version;

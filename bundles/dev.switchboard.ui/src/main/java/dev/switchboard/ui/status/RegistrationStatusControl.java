@@ -13,8 +13,11 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Button;
 
+import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -34,6 +37,8 @@ public final class RegistrationStatusControl {
     public static final String ACCOUNT_ENTRY_ID_PREFIX = "switchboard.status.account.";
     /** Value of {@link #WIDGET_KEY} on the line shown instead of entries when there are none. */
     public static final String NOTE_ID = "switchboard.status.note";
+    /** Prefix of {@link #WIDGET_KEY} on an entry's Retry / Connect button; the account id follows. */
+    public static final String CONNECT_ID_PREFIX = "switchboard.status.connect.";
     /** The status area's accessible name. */
     public static final String ACCESSIBLE_NAME = "Registration status";
 
@@ -44,8 +49,15 @@ public final class RegistrationStatusControl {
     /** Coalesces a burst of changes into one render. */
     private final AtomicBoolean renderPending = new AtomicBoolean();
     private volatile AccountStatusFeed feed;
+    private volatile RegistrationManager registrations;
+    private volatile CoreOperations operations;
+    /** Why the last Retry / Connect failed, per account, until the account's state changes. */
+    private final java.util.Map<String, String> connectFailures = new java.util.HashMap<>();
     private Composite area;
     private String summary = "";
+    /** What the entries show now; services arriving one by one publish the same board several times. */
+    private StatusBoard rendered;
+    private boolean retryFailureChanged;
 
     @Inject
     public RegistrationStatusControl(UISynchronize ui) {
@@ -67,6 +79,12 @@ public final class RegistrationStatusControl {
             newFeed.addWatcher(feedWatcher);
         }
         renderSoon();
+    }
+
+    @Inject
+    void useRegistrations(@Optional @Service RegistrationManager manager, @Optional @Service CoreOperations worker) {
+        registrations = manager;
+        operations = worker;
     }
 
     @PostConstruct
@@ -118,9 +136,18 @@ public final class RegistrationStatusControl {
         }
         AccountStatusFeed source = feed;
         StatusBoard board = source == null ? StatusBoard.NOTHING_RUNNING : source.current();
+        if (board.equals(rendered) && !retryFailureChanged) {
+            return;
+        }
+        rendered = board;
+        retryFailureChanged = false;
         for (Control old : area.getChildren()) {
             old.dispose();
         }
+        // a failed attempt's reason stays only while the account still waits for the user to act
+        connectFailures.keySet().removeIf(id -> board.accounts().stream()
+                .filter(account -> account.accountId().equals(id))
+                .noneMatch(account -> !StatusText.connectAction(account.state()).isEmpty()));
         List<String> lines = StatusText.lines(board);
         if (board.accountServiceRunning() && !board.accounts().isEmpty()) {
             board.accounts().forEach(account -> addEntry(account, board.registrationServiceRunning()));
@@ -160,6 +187,51 @@ public final class RegistrationStatusControl {
         Label text = new Label(entry, SWT.NONE);
         text.setText(StatusText.entry(account, registrationServiceRunning));
         text.setData(WIDGET_KEY, ACCOUNT_ENTRY_ID_PREFIX + account.accountId());
+        String action = registrationServiceRunning ? StatusText.connectAction(account.state()) : "";
+        if (!action.isEmpty()) {
+            boolean lost = account.state().kind() == RegistrationState.Kind.CONNECTION_LOST
+                    || account.state().kind() == RegistrationState.Kind.FAILED;
+            if (lost) {
+                text.setForeground(dev.switchboard.ui.Widgets.errorColour(area.getDisplay()));
+            }
+            // a flat button rather than a Link: GTK's accessibility bridge keeps stale children of a
+            // disposed Link, and the entries are rebuilt whenever a state changes
+            Button connect = new Button(entry, SWT.PUSH | SWT.FLAT);
+            connect.setText(action);
+            connect.setData(WIDGET_KEY, CONNECT_ID_PREFIX + account.accountId());
+            String spoken = action + " " + account.displayName();
+            connect.getAccessible().addAccessibleListener(new AccessibleAdapter() {
+                @Override
+                public void getName(AccessibleEvent event) {
+                    event.result = spoken;
+                }
+            });
+            connect.addListener(SWT.Selection, event -> connect(account));
+        }
+        String failure = connectFailures.get(account.accountId());
+        if (failure != null) {
+            Label why = new Label(entry, SWT.NONE);
+            why.setText("(" + failure + ")");
+            why.setForeground(dev.switchboard.ui.Widgets.errorColour(area.getDisplay()));
+        }
+    }
+
+    private void connect(AccountStatus account) {
+        RegistrationManager manager = registrations;
+        CoreOperations worker = operations;
+        if (manager == null || worker == null) {
+            return;
+        }
+        connectFailures.remove(account.accountId());
+        worker.run(() -> manager.register(account.accountId())).whenComplete((done, failure) -> {
+            if (failure != null) {
+                ui.asyncExec(() -> {
+                    connectFailures.put(account.accountId(), CoreOperations.reason(failure));
+                    retryFailureChanged = true;
+                    render();
+                });
+            }
+        });
     }
 
     private static int dotColour(RegistrationState state) {

@@ -47,4 +47,16 @@ public final class StatusText {
             case CONNECTION_LOST -> "connection lost — " + state.reason();
         };
     }
+
+    /**
+     * The link offered next to an account: "Retry" after a failure or a lost connection, "Connect"
+     * when it is not registered, nothing while registering or registered.
+     */
+    public static String connectAction(RegistrationState state) {
+        return switch (state.kind()) {
+            case FAILED, CONNECTION_LOST -> "Retry";
+            case UNREGISTERED -> "Connect";
+            case REGISTERING, REGISTERED -> "";
+        };
+    }
 }

@@ -44,4 +44,13 @@ class StatusTextTest {
 
         assertEquals(List.of("alice: registration service not running"), StatusText.lines(board));
     }
+
+    @Test
+    void offersRetryAfterAFailureAndConnectWhenNotRegistered() {
+        assertEquals("Retry", StatusText.connectAction(RegistrationState.connectionLost("no answer from registrar")));
+        assertEquals("Retry", StatusText.connectAction(RegistrationState.failed("401 Unauthorized")));
+        assertEquals("Connect", StatusText.connectAction(RegistrationState.UNREGISTERED));
+        assertEquals("", StatusText.connectAction(RegistrationState.REGISTERING));
+        assertEquals("", StatusText.connectAction(RegistrationState.REGISTERED));
+    }
 }

@@ -21,14 +21,23 @@ import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Xvfb;
 
 /**
- * {@code ./switchboard run} under Xvfb: the window opens, and its status area, read through the
- * accessibility tree (AT-SPI) as a screen reader would, shows the profile's account.
+ * {@code ./switchboard run} under Xvfb, read through the accessibility tree (AT-SPI) as a screen
+ * reader would: the window opens with its dialpad, calls and availability controls named; the
+ * status area shows the profile's account; a number typed with Enter while no account is
+ * registered gives the inline reason; a profile without accounts is offered the account wizard.
+ * Screenshots of each go to {@code target/peer-output}.
  */
 class DesktopSmokeIT {
 
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     private static final String STATUS_AREA = "Registration status";
+    private static final String ADDRESS_FIELD = "Number or address";
+    /** Named controls of the window, as role and accessible name in the AT-SPI tree. */
+    private static final List<String> CONTROLS = List.of("text\tNumber or address", "combo box\tCall from",
+            "push button\tCall", "push button\tRedial", "push button\tFlash", "push button\t5", "push button\t*",
+            "push button\t#", "panel\tCalls", "label\tNo calls. Dial a number on the left; incoming calls appear here.",
+            "combo box\tMy status", "text\tMy status");
 
     @RegisterExtension
     static final PeerExtension<Xvfb> XVFB = PeerExtension.of(() -> Xvfb.builder().screen(1280, 800).start());
@@ -37,7 +46,7 @@ class DesktopSmokeIT {
     Path temp;
 
     @Test
-    void theWindowOpensAndItsStatusAreaShowsTheAccounts() throws Exception {
+    void theWindowOpensWithItsControlsAndDiallingWithoutARegisteredAccountExplainsWhy() throws Exception {
         Path profile = temp.resolve("profile");
         try (AgentProcess agent = AgentProcess.start(profile)) {
             agent.await("ready", AgentProcess.START_TIMEOUT);
@@ -47,28 +56,110 @@ class DesktopSmokeIT {
             assertEquals(0, agent.exitCode(Duration.ofSeconds(30)));
         }
         try (SessionBus bus = SessionBus.start(temp.resolve("bus"))) {
-            ProcessBuilder desktop = new ProcessBuilder(AgentProcess.root().resolve("switchboard").toString(), "run",
-                    "--profile", profile.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(AgentProcess.output().resolve("desktop.log").toFile());
-            desktop.environment().putAll(XVFB.get().environment());
-            desktop.environment().putAll(bus.environment());
-            desktop.environment().put("SWITCHBOARD_NO_BUILD", "1");
-            Process process = desktop.start();
+            Process process = startDesktop(profile, bus);
             try {
                 // SWT on GTK pads the X11 window name with a trailing blank
-                XVFB.get().waitForWindow("^Switchboard ?$", WINDOW_TIMEOUT);
+                String window = XVFB.get().waitForWindow("^Switchboard ?$", WINDOW_TIMEOUT);
                 List<String> statusLabels = statusArea(bus);
                 assertTrue(statusLabels.stream().anyMatch(label -> label.equals("Alice (alice): not registered")),
                         "the status area does not show the account: " + statusLabels);
+                List<String> tree = accessibilityTree(bus, null);
+                for (String control : CONTROLS) {
+                    assertTrue(tree.stream().anyMatch(line -> line.endsWith("\t" + control)),
+                            "no '" + control.replace('\t', ' ') + "' in the accessibility tree:\n" + String.join("\n", tree));
+                }
+                XVFB.get().screenshot(AgentProcess.output().resolve("desktop-main.png"));
+
+                // Enter in the address field dials; with no registered account the reason shows under it
+                accessibilityTree(bus, ADDRESS_FIELD);
+                xdotool("windowfocus", "--sync", window);
+                xdotool("type", "--delay", "20", "555 123-4");
+                xdotool("key", "Return");
+                String error = awaitLabel(bus, "Cannot call: no account is registered");
+                assertEquals("Cannot call: no account is registered \u2014 Alice is not registered.", error);
+                XVFB.get().screenshot(AgentProcess.output().resolve("desktop-dial-error.png"));
             } finally {
                 XVFB.get().screenshot(AgentProcess.output().resolve("desktop-smoke.png"));
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                stop(process);
+                keepWorkbenchLog(profile);
+            }
+        }
+    }
+
+    @Test
+    void aProfileWithoutAccountsIsOfferedTheAccountWizard() throws Exception {
+        Path profile = temp.resolve("empty-profile");
+        try (SessionBus bus = SessionBus.start(temp.resolve("bus"))) {
+            Process process = startDesktop(profile, bus);
+            try {
+                XVFB.get().waitForWindow("^Add an account ?$", WINDOW_TIMEOUT);
+                String welcome = awaitLabel(bus, "Welcome to Switchboard");
+                assertEquals("Welcome to Switchboard", welcome);
+                // no protocol plug-in is installed in the bare product: the wizard says so instead of an empty form
+                awaitLabel(bus, "No protocol plug-in is installed");
+            } finally {
+                XVFB.get().screenshot(AgentProcess.output().resolve("desktop-first-start.png"));
+                stop(process);
+                keepWorkbenchLog(profile);
+            }
+        }
+    }
+
+    private static Process startDesktop(Path profile, SessionBus bus) throws IOException {
+        ProcessBuilder desktop = new ProcessBuilder(AgentProcess.root().resolve("switchboard").toString(), "run",
+                "--profile", profile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(AgentProcess.output().resolve("desktop-" + profile.getFileName() + ".log").toFile());
+        desktop.environment().putAll(XVFB.get().environment());
+        desktop.environment().putAll(bus.environment());
+        desktop.environment().put("SWITCHBOARD_NO_BUILD", "1");
+        return desktop.start();
+    }
+
+    /** The workbench's own log (start-up errors land there, not on stdout) next to the screenshots. */
+    private static void keepWorkbenchLog(Path profile) throws IOException {
+        Path log = profile.resolve("data/.metadata/.log");
+        if (Files.exists(log)) {
+            Files.copy(log, AgentProcess.output().resolve("desktop-" + profile.getFileName() + ".workbench.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Polls the tree until a label starting with {@code prefix} appears, and returns its text. */
+    private static String awaitLabel(SessionBus bus, String prefix) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
+        List<String> tree = List.of();
+        while (System.nanoTime() < deadline) {
+            tree = accessibilityTree(bus, null);
+            for (String line : tree) {
+                String[] fields = line.split("\t", 3);
+                if (fields.length == 3 && fields[1].equals("label") && fields[2].startsWith(prefix)) {
+                    return fields[2];
                 }
             }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        return fail("no label '" + prefix + "…' in the accessibility tree:\n" + String.join("\n", tree));
+    }
+
+    private static void xdotool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(XVFB.get().environment());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            fail("xdotool " + String.join(" ", arguments) + " failed: " + output);
         }
     }
 
@@ -77,7 +168,7 @@ class DesktopSmokeIT {
         long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
         List<String> tree = List.of();
         while (System.nanoTime() < deadline) {
-            tree = accessibilityTree(bus);
+            tree = accessibilityTree(bus, null);
             List<String> labels = labelsUnder(tree, STATUS_AREA);
             if (!labels.isEmpty()) {
                 return labels;
@@ -87,10 +178,15 @@ class DesktopSmokeIT {
         return fail("no '" + STATUS_AREA + "' area with labels in the accessibility tree:\n" + String.join("\n", tree));
     }
 
-    private static List<String> accessibilityTree(SessionBus bus) throws IOException, InterruptedException {
+    /** The tree, a line per node; with {@code focus}, after moving the keyboard focus to the node so named. */
+    private static List<String> accessibilityTree(SessionBus bus, String focus) throws IOException, InterruptedException {
         Path probe = AgentProcess.root().resolve("releng/dev.switchboard.product.tests/a11y/a11y_tree.py");
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/python3", probe.toString(), "Switchboard")
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", probe.toString()));
+        if (focus != null) {
+            command.addAll(List.of("--focus", focus));
+        }
+        command.add("Switchboard");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(XVFB.get().environment());
         builder.environment().putAll(bus.environment());
         Process process = builder.start();
@@ -102,6 +198,9 @@ class DesktopSmokeIT {
         String text = new String(output, StandardCharsets.UTF_8);
         if (text.contains("No module named 'pyatspi'")) {
             fail("python3-pyatspi is not installed: run ./switchboard test as root, or apt-get install python3-pyatspi");
+        }
+        if (focus != null && process.exitValue() == 2) {
+            fail("the accessibility tree has no '" + focus + "':\n" + text);
         }
         return text.lines().toList();
     }

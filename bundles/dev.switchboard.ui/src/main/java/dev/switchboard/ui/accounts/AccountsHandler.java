@@ -1,0 +1,44 @@
+package dev.switchboard.ui.accounts;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.preference.PreferenceManager;
+import org.eclipse.jface.preference.PreferenceNode;
+import org.eclipse.swt.widgets.Shell;
+
+import dev.switchboard.core.account.AccountRegistry;
+import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.ui.operations.CoreOperations;
+import jakarta.inject.Named;
+
+/**
+ * Switchboard › Accounts…: the settings dialog, a JFace preference dialog so that later pages
+ * (audio, codecs, directory) join it as further nodes.
+ */
+public final class AccountsHandler {
+
+    @CanExecute
+    boolean canExecute(@Optional @Service AccountRegistry registry, @Optional @Service ProtocolCatalog catalog) {
+        return registry != null && catalog != null;
+    }
+
+    @Execute
+    void execute(@Named("activeShell") Shell shell, @Service AccountRegistry registry, @Service ProtocolCatalog catalog,
+            @Optional @Service RegistrationManager registrations, @Service CoreOperations operations) {
+        PreferenceManager pages = new PreferenceManager();
+        pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
+        PreferenceDialog dialog = new PreferenceDialog(shell, pages) {
+            @Override
+            protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite parent) {
+                // every change is stored when made, so there is nothing to apply or cancel
+                createButton(parent, org.eclipse.jface.dialogs.IDialogConstants.OK_ID, "Close", true);
+            }
+        };
+        dialog.create();
+        dialog.getShell().setText("Settings");
+        dialog.open();
+    }
+}
