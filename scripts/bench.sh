@@ -102,6 +102,8 @@ echo
 echo "Codec speed (encode+decode, one core), ours against the native reference:"
 "$ROOT/scripts/bench-g722.sh"
 "$ROOT/scripts/bench-ilbc.sh"
+"$ROOT/scripts/bench-opus.sh"
+"$ROOT/scripts/bench-g729.sh"
 echo
 echo "Jitter buffer (simulated network, injected clock):"
 "$ROOT/scripts/bench-jitter.sh"

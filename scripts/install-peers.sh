@@ -9,7 +9,7 @@ PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-mo
   sip-tester baresip-core prosody lua-unbound slapd ldap-utils openssl
   pulseaudio pulseaudio-utils dbus xvfb xauth x11-utils xdotool imagemagick libgtk-3-0 procps
   at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc
-  libopus0 opus-tools libbcg729-0 libbcg729-dev"
+  libopus0 libopus-dev opus-tools libbcg729-0 libbcg729-dev"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

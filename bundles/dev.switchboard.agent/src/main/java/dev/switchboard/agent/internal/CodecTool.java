@@ -67,7 +67,7 @@ public class CodecTool implements IApplication {
             }
             Path in = Path.of(args[3]);
             Path out = Path.of(args[4]);
-            if (OggOpusTool.handles(args[2], "encode".equals(args[0]) ? out : in)) {
+            if (OggOpusTool.handles(args[2])) {
                 return OggOpusTool.run(bundleContext, "encode".equals(args[0]), in, out, err);
             }
             if (ilbcMillis.isPresent()) {

@@ -24,13 +24,18 @@ final class OggOpusTool {
     private OggOpusTool() {
     }
 
-    /** Whether the codec and the coded file's name ask for an Ogg Opus file. */
-    static boolean handles(String codecName, Path codedFile) {
-        String name = codedFile.getFileName().toString().toLowerCase(Locale.ROOT);
-        return "opus".equalsIgnoreCase(codecName) && (name.endsWith(".opus") || name.endsWith(".ogg"));
+    /** Whether this is the Opus codec, whose files are always Ogg Opus here. */
+    static boolean handles(String codecName) {
+        return "opus".equalsIgnoreCase(codecName);
     }
 
     static int run(BundleContext context, boolean encode, Path in, Path out, PrintStream err) throws IOException, InterruptedException {
+        String codedName = (encode ? out : in).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!codedName.endsWith(".opus") && !codedName.endsWith(".ogg")) {
+            // Opus packets vary in size and carry no framing: raw bytes could not be split again
+            err.println("switchboard codec: Opus files are Ogg Opus (RFC 7845); name the coded file *.opus");
+            return 2;
+        }
         ServiceTracker<OggOpusFiles, OggOpusFiles> tracker = new ServiceTracker<>(context, OggOpusFiles.class, null);
         tracker.open();
         try {

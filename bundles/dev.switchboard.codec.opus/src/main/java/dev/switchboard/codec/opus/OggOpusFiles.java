@@ -2,6 +2,7 @@ package dev.switchboard.codec.opus;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface OggOpusFiles {
 
     /** Sample rates Opus encodes from; decoding always gives 48 kHz. */
-    int[] INPUT_RATES = { 8000, 12000, 16000, 24000, 48000 };
+    List<Integer> INPUT_RATES = List.of(8000, 12000, 16000, 24000, 48000);
 
     /**
      * Encodes 16-bit PCM, interleaved when stereo, into a new Ogg Opus file.

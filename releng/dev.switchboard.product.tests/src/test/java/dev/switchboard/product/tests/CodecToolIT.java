@@ -126,6 +126,9 @@ class CodecToolIT {
         Outcome unknown = switchboard("codec", "encode", "--codec", "nonsense", wideband.toString(), temp.resolve("y").toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.output().contains("no codec nonsense; installed: opus, G722, PCMU, PCMA, G729"), unknown.output());
+        Outcome rawOpus = switchboard("codec", "encode", "--codec", "opus", wideband.toString(), temp.resolve("o.raw").toString());
+        assertEquals(2, rawOpus.exitCode());
+        assertTrue(rawOpus.output().contains("Ogg Opus"), rawOpus.output());
         Outcome notAudio = switchboard("codec", "encode", "--codec", "PCMU",
                 Files.writeString(temp.resolve("text.wav"), "not audio").toString(), temp.resolve("z").toString());
         assertEquals(1, notAudio.exitCode());
@@ -165,6 +168,17 @@ class CodecToolIT {
         assertEquals(opusdecDecoded.length, oursDecoded.length, "sample count against opusdec");
         assertTrue(snr(opusdecDecoded, oursDecoded) > 40, "we decode opusenc's file as opusdec does: "
                 + snr(opusdecDecoded, oursDecoded) + " dB");
+
+        // the pure-Java back end, as on a system without libopus, runs in the product too
+        Path concentusPcm = temp.resolve("theirs-concentus.wav");
+        Outcome concentus = switchboardWith("-Dswitchboard.opus.backend=concentus", "codec", "decode", "--codec", "opus",
+                theirs.toString(), concentusPcm.toString());
+        assertEquals(0, concentus.exitCode(), concentus.output());
+        assertTrue(concentus.output().contains("Opus runs on Concentus"), "the log says which back end runs: " + concentus.output());
+        byte[] concentusWav = Files.readAllBytes(concentusPcm);
+        short[] concentusDecoded = toSamples(Arrays.copyOfRange(concentusWav, 44, concentusWav.length));
+        assertTrue(snr(opusdecDecoded, concentusDecoded) > 20, "Concentus decodes opusenc's file close to opusdec: "
+                + snr(opusdecDecoded, concentusDecoded) + " dB");
     }
 
     /** Raw G.729 (10 bytes per 10 ms) from ours decodes in ffmpeg's independent decoder close to ours. */
@@ -252,10 +266,15 @@ class CodecToolIT {
     }
 
     private Outcome switchboard(String... arguments) throws IOException, InterruptedException {
+        return switchboardWith("", arguments);
+    }
+
+    private Outcome switchboardWith(String vmArguments, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(AgentProcess.root().resolve("switchboard").toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("SWITCHBOARD_NO_BUILD", "1");
+        builder.environment().put("SWITCHBOARD_VMARGS", vmArguments);
         return run(builder, "switchboard codec");
     }
 

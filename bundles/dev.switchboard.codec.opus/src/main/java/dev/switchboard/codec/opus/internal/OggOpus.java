@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.switchboard.codec.opus.OggOpusFiles;
 import dev.switchboard.codec.opus.OggOpusFiles.DecodedAudio;
 
 /** Ogg Opus files (RFC 7845, channel mapping family 0) written and read with one {@link OpusBackend}. */
@@ -31,7 +32,7 @@ final class OggOpus {
     }
 
     void write(Path file, int sampleRate, int channels, short[] pcm) throws IOException {
-        if (Arrays.stream(dev.switchboard.codec.opus.OggOpusFiles.INPUT_RATES).noneMatch(rate -> rate == sampleRate)) {
+        if (!OggOpusFiles.INPUT_RATES.contains(sampleRate)) {
             throw new IllegalArgumentException("Opus encodes 8, 12, 16, 24 or 48 kHz, not " + sampleRate + " Hz");
         }
         if (channels != 1 && channels != 2) {

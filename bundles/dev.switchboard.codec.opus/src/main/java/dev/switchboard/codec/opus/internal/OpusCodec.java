@@ -19,9 +19,10 @@ import dev.switchboard.media.codec.Encoder;
  * always names two channels; what is coded is mono unless the peer asks for stereo, so the encoder
  * takes interleaved stereo PCM and puts one channel on the wire, and the decoder gives stereo from
  * either. In-band FEC is on and announced ({@code useinbandfec=1}). Preferred over every other
- * codec: full-band speech at half G.711's rate, with FEC and its own concealment.
+ * codec: full-band speech at half G.711's rate, with FEC and its own concealment. Immediate, so the
+ * back end is chosen and logged once per start rather than whenever the last user lets go.
  */
-@Component(service = { AudioCodec.class, OggOpusFiles.class },
+@Component(immediate = true, service = { AudioCodec.class, OggOpusFiles.class },
         property = AudioCodec.PREFERENCE + ":Integer=" + OpusCodec.PREFERENCE)
 public class OpusCodec implements AudioCodec, OggOpusFiles {
 
