@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +43,53 @@ class AudioTestCallIT {
             assertEquals(0, agent.exitCode(Duration.ofSeconds(30)));
         }
         short[] output = readWav(out);
-        int lag = bestLag(input, output, RATE / 2);
-        double snr = snrDecibels(input, output, lag);
+        // The jitter buffer may stretch or shrink a frame when the machine is busy, which moves the
+        // alignment mid-call; so each voiced 20 ms block is compared at its own best lag.
+        List<Block> blocks = voicedBlocks(input, output, RATE / 2);
+        assertTrue(blocks.size() > 50, "voiced blocks compared: " + blocks.size());
+        double[] snrs = blocks.stream().mapToDouble(Block::snrDecibels).sorted().toArray();
+        double median = snrs[snrs.length / 2];
+        long poor = blocks.stream().filter(block -> block.snrDecibels() < 25).count();
+        int medianLag = blocks.stream().mapToInt(Block::lag).sorted().toArray()[blocks.size() / 2];
+        String measured = "median block SNR " + median + " dB, " + poor + " of " + blocks.size()
+                + " voiced blocks under 25 dB, median lag " + medianLag + " samples";
         // G.711 µ-law on speech-level audio is about 37 dB; the path must not lose more than a few
-        assertTrue(snr >= 33, "SNR " + snr + " dB at a lag of " + lag + " samples");
-        assertTrue(lag < RATE / 5, "the path added " + lag * 1000 / RATE + " ms");
+        assertTrue(median >= 33, measured);
+        assertTrue(poor * 4 <= blocks.size(), measured);
+        assertTrue(medianLag < RATE / 5, "the path added " + medianLag * 1000 / RATE + " ms; " + measured);
+    }
+
+    private record Block(int lag, double snrDecibels) {
+    }
+
+    /** Every 20 ms input block loud enough to be speech, with the lag at which the output matches it best. */
+    private static List<Block> voicedBlocks(short[] input, short[] output, int maxLag) {
+        int length = RATE / 50;
+        List<Block> blocks = new ArrayList<>();
+        for (int start = RATE / 4; start + length <= input.length - RATE / 4; start += length) {
+            double signal = 0;
+            for (int i = start; i < start + length; i++) {
+                signal += (double) input[i] * input[i];
+            }
+            if (signal / length < 500.0 * 500.0) {
+                continue;
+            }
+            int bestLag = 0;
+            double leastNoise = Double.POSITIVE_INFINITY;
+            for (int lag = 0; lag < maxLag && start + lag + length <= output.length; lag++) {
+                double noise = 0;
+                for (int i = start; i < start + length && noise < leastNoise; i++) {
+                    double difference = input[i] - output[i + lag];
+                    noise += difference * difference;
+                }
+                if (noise < leastNoise) {
+                    leastNoise = noise;
+                    bestLag = lag;
+                }
+            }
+            blocks.add(new Block(bestLag, 10 * Math.log10(signal / Math.max(leastNoise, 1))));
+        }
+        return blocks;
     }
 
     /** Voiced syllables: a wandering 120 Hz pitch with harmonics under a 2.5 Hz envelope. */
@@ -62,33 +106,6 @@ class AudioTestCallIT {
             pcm[i] = (short) Math.max(-32767, Math.min(32767, Math.round(6000 * envelope * voice)));
         }
         return pcm;
-    }
-
-    private static int bestLag(short[] input, short[] output, int maxLag) {
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int lag = 0; lag < maxLag; lag++) {
-            double score = 0;
-            for (int i = RATE / 2; i < RATE * 3 / 2 && i + lag < output.length; i++) {
-                score += (double) input[i] * output[i + lag];
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = lag;
-            }
-        }
-        return best;
-    }
-
-    private static double snrDecibels(short[] input, short[] output, int lag) {
-        double signal = 0;
-        double noise = 0;
-        for (int i = RATE / 4; i < input.length - RATE / 4 && i + lag < output.length; i++) {
-            double difference = input[i] - output[i + lag];
-            signal += (double) input[i] * input[i];
-            noise += difference * difference;
-        }
-        return 10 * Math.log10(signal / noise);
     }
 
     private static Path writeWav(Path file, short[] samples) throws IOException {
