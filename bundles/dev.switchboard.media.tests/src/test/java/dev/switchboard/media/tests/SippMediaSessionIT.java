@@ -89,7 +89,7 @@ class SippMediaSessionIT {
                 java.util.Arrays.copyOfRange(reference, 160, reference.length), played, 8000, 8000);
         System.out.println("RtpMediaSession playing SIPp's PCMU stream, against SIPp's own µ-law: " + snr);
         // the same µ-law samples come out unless the jitter buffer had to adapt in that block
-        assertTrue(snr.medianDb() > 60 && snr.badShare() < 0.2, "playout against what SIPp sent: " + snr);
+        assertTrue(snr.medianDb() > 60 && snr.badShare() < 0.5, "playout against what SIPp sent: " + snr);
     }
 
     /** Calls, streams the speech, plays the keys 1 and 5 as RFC 2833 captures, hangs up. */

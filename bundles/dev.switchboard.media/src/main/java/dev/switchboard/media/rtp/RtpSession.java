@@ -40,6 +40,15 @@ public interface RtpSession extends AutoCloseable {
      */
     void send(int payloadType, byte[] payload, int offset, int length, int timestampAdvance, boolean talkSpurtStart);
 
+    /**
+     * Sets the payload format's RTP clock rate when it changes from the one the session was opened with
+     * (a re-INVITE to a codec with another clock, e.g. from PCMU's 8000 to Opus's 48000), so that jitter
+     * and sender-report timestamps are counted in the right ticks. Receive statistics start over.
+     *
+     * @since 1.1
+     */
+    void clockRate(int clockRate);
+
     /** Counters and measurements as of now. */
     RtpQuality quality();
 

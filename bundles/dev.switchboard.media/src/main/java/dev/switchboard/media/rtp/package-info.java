@@ -8,7 +8,7 @@
  * {@link dev.switchboard.media.rtp.RtpQuality} snapshot for display. Signalling (SDP, IAX2, H.245) stays
  * in the protocol adapters; they only tell the session where the peer said it listens.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.media.rtp;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,19 +1,25 @@
 package dev.switchboard.media.internal.pipeline;
 
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
+import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.codec.CodecInfo;
+import dev.switchboard.media.codec.Decoder;
 import dev.switchboard.media.codec.Encoder;
 import dev.switchboard.media.internal.audio.FrameFifo;
 import dev.switchboard.media.internal.audio.Resampler;
 import dev.switchboard.media.jitter.JitterBuffer;
+import dev.switchboard.media.jitter.JitterBufferFactory;
 import dev.switchboard.media.session.MediaFormat;
 
 /**
  * Everything one negotiated format needs on the media path: encoder, jitter buffer (with its decoder),
  * frame sizes, and resamplers when the codec's rate is not the rate the call's devices run at (a
- * mid-call switch from an 8 kHz to a 16 kHz codec keeps the devices as they are). All buffers are
- * allocated here, once per format, so that frames allocate nothing.
+ * mid-call switch from an 8 kHz to a 16 kHz codec keeps the devices as they are). The loop is mono;
+ * a codec that takes interleaved channels (Opus: stereo PCM, RFC 7587) gets the voice on every channel,
+ * and its decoder's channels are mixed down before the jitter buffer. All buffers are allocated here, once per format, so that frames allocate
+ * nothing.
  */
 final class ActiveFormat {
 
@@ -23,8 +29,10 @@ final class ActiveFormat {
     final JitterBuffer jitter;
     /** Samples per packet at the loop's (device) rate. */
     final int loopSamples;
-    /** Samples per packet at the codec's rate. */
+    /** Samples per packet and channel at the codec's rate. */
     final int codecSamples;
+    final int channels;
+    /** Samples of one codec frame, all channels interleaved. */
     final int codecFrameSamples;
     final int framesPerPacket;
     /** RTP clock ticks per packet. */
@@ -32,6 +40,8 @@ final class ActiveFormat {
     final long packetNanos;
     final byte[] payload;
     final short[] codecPcm;
+    /** One packet of interleaved PCM for codecs with more than one channel, else null. */
+    private final short[] interleaved;
     private final Resampler toCodec;
     private final Resampler fromCodec;
     private final FrameFifo toCodecFifo;
@@ -44,13 +54,15 @@ final class ActiveFormat {
         this.encoder = encoder;
         this.jitter = jitter;
         this.loopSamples = loopRate * format.packetMillis() / 1000;
-        this.codecFrameSamples = info.samplesPerFrame() * info.channels();
+        this.channels = info.channels();
+        this.codecFrameSamples = info.samplesPerFrame() * channels;
         this.framesPerPacket = format.packetMillis() / info.frameMillis();
-        this.codecSamples = codecFrameSamples * framesPerPacket;
+        this.codecSamples = info.samplesPerFrame() * framesPerPacket;
+        this.interleaved = channels > 1 ? new short[codecSamples * channels] : null;
         this.clockTicks = info.clockRate() * format.packetMillis() / 1000;
         this.packetNanos = format.packetMillis() * 1_000_000L;
         // generous: any codec's frame fits in 4 bytes a sample
-        this.payload = new byte[codecSamples * 4 + 64];
+        this.payload = new byte[codecSamples * channels * 4 + 64];
         this.codecPcm = new short[codecSamples];
         if (info.sampleRate() == loopRate) {
             toCodec = null;
@@ -68,6 +80,64 @@ final class ActiveFormat {
             short[] lead = new short[Math.max(codecSamples, loopSamples) / 8 + 1];
             toCodecFifo.add(lead, 0, codecSamples / 8 + 1);
             fromCodecFifo.add(lead, 0, loopSamples / 8 + 1);
+        }
+    }
+
+    /**
+     * A jitter buffer for {@code codec}'s stream that plays mono: a codec with several channels gets a
+     * decoder that mixes them down, so the buffer's timing, stretching and concealment work on one
+     * channel as they are made to.
+     */
+    static JitterBuffer jitterBuffer(AudioCodec codec, JitterBufferFactory factory, LongSupplier clock) {
+        CodecInfo info = codec.info();
+        if (info.channels() == 1) {
+            return factory.create(info, codec.newDecoder(), clock);
+        }
+        CodecInfo mono = new CodecInfo(info.encodingName(), info.clockRate(), info.sampleRate(), 1,
+                info.staticPayloadType(), info.frameMillis(), info.fmtp());
+        return factory.create(mono, new DownmixingDecoder(codec.newDecoder(), info), clock);
+    }
+
+    /** Decodes interleaved channels and gives their average. */
+    private static final class DownmixingDecoder implements Decoder {
+        /** Longest packet a peer may send: 120 ms (RFC 7587's maximum Opus packet). */
+        private static final int MAX_PACKET_MILLIS = 120;
+        private final Decoder decoder;
+        private final int channels;
+        private final short[] interleaved;
+
+        DownmixingDecoder(Decoder decoder, CodecInfo info) {
+            this.decoder = decoder;
+            this.channels = info.channels();
+            this.interleaved = new short[info.sampleRate() * MAX_PACKET_MILLIS / 1000 * channels];
+        }
+
+        @Override
+        public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
+            return downmix(decoder.decode(payload, offset, length, interleaved, 0), pcm, pcmOffset);
+        }
+
+        @Override
+        public int conceal(short[] pcm, int pcmOffset, int samples) {
+            return downmix(decoder.conceal(interleaved, 0, Math.min(samples * channels, interleaved.length)), pcm,
+                    pcmOffset);
+        }
+
+        private int downmix(int interleavedSamples, short[] pcm, int pcmOffset) {
+            int samples = interleavedSamples / channels;
+            for (int i = 0; i < samples; i++) {
+                int sum = 0;
+                for (int channel = 0; channel < channels; channel++) {
+                    sum += interleaved[i * channels + channel];
+                }
+                pcm[pcmOffset + i] = (short) (sum / channels);
+            }
+            return samples;
+        }
+
+        @Override
+        public void reset() {
+            decoder.reset();
         }
     }
 
@@ -92,6 +162,14 @@ final class ActiveFormat {
             }
             toCodecFifo.take(codecPcm, 0, codecSamples);
             source = codecPcm;
+        }
+        if (interleaved != null) {
+            for (int i = 0; i < codecSamples; i++) {
+                for (int channel = 0; channel < channels; channel++) {
+                    interleaved[i * channels + channel] = source[i];
+                }
+            }
+            source = interleaved;
         }
         int length = 0;
         for (int frame = 0; frame < framesPerPacket; frame++) {

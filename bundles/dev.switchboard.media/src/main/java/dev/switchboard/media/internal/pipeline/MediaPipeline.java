@@ -154,7 +154,7 @@ public abstract class MediaPipeline implements MediaSession {
             } else {
                 var codec = format.codec();
                 next = new ActiveFormat(format, codec.newEncoder(),
-                        jitterBuffers.create(codec.info(), codec.newDecoder(), this::jitterClock), loopRate);
+                        ActiveFormat.jitterBuffer(codec, jitterBuffers, this::jitterClock), loopRate);
             }
             active = next;
             formatChanged(previous, next);
@@ -326,7 +326,7 @@ public abstract class MediaPipeline implements MediaSession {
             closed = true;
             running = thread;
         }
-        if (running != null) {
+        if (running != null && running != Thread.currentThread()) { // a listener may hang up from the media thread
             try {
                 running.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {

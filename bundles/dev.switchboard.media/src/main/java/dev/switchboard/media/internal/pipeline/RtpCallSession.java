@@ -30,7 +30,7 @@ import dev.switchboard.media.session.RtpMediaSession;
  */
 final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
 
-    /** The RTP session's clock: right for G.711, G.722 (8 kHz RTP clock), G.729, iLBC; see the architecture notes. */
+    /** The RTP session's clock until a format says otherwise (G.711, G.722, G.729 and iLBC all use 8000). */
     private static final int RTP_CLOCK = 8000;
     /** RtpSessionOptions needs a positive timeout; "never" is a year. */
     private static final Duration NEVER = Duration.ofDays(365);
@@ -85,6 +85,11 @@ final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
             MediaQuality summary = quality();
             notifyListener(() -> listener.qualityChanged(summary));
         }
+    }
+
+    @Override
+    protected void formatChanged(ActiveFormat previous, ActiveFormat next) {
+        rtp.clockRate(next.info.clockRate());
     }
 
     @Override

@@ -78,6 +78,8 @@ public final class UdpRtpSession implements RtpSession {
     private final Map<Long, long[]> lastSenderReports = new HashMap<>();
     private final Map<RtpParseResult, Long> malformedRtp = new EnumMap<>(RtpParseResult.class);
     private SourceStatistics lastHeard;
+    /** The payload format's RTP clock; changes with a re-INVITE to a codec with another clock. */
+    private int clockRate;
     /** The entry of {@link #sources} found last, looked up again without boxing its SSRC. */
     private SourceStatistics cachedSource;
     private long malformedRtcp;
@@ -96,6 +98,7 @@ public final class UdpRtpSession implements RtpSession {
     private UdpRtpSession(RtpSessionOptions options, RtpSessionListener listener, DatagramChannel rtpChannel,
             DatagramChannel rtcpChannel, Selector selector) {
         this.options = options;
+        this.clockRate = options.clockRate();
         this.listener = listener;
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
@@ -154,6 +157,23 @@ public final class UdpRtpSession implements RtpSession {
     }
 
     @Override
+    public void clockRate(int rate) {
+        if (rate <= 0) {
+            throw new IllegalArgumentException("clock rate must be positive: " + rate);
+        }
+        synchronized (lock) {
+            if (rate == clockRate) {
+                return;
+            }
+            clockRate = rate;
+            // jitter and transit are kept in clock ticks: the peers' sources start over in the new clock
+            sources.clear();
+            cachedSource = null;
+            lastHeard = null;
+        }
+    }
+
+    @Override
     public void send(int payloadType, byte[] payload, int offset, int length, int timestampAdvance,
             boolean talkSpurtStart) {
         synchronized (lock) {
@@ -189,7 +209,7 @@ public final class UdpRtpSession implements RtpSession {
             return new RtpQuality(packetsSent, octetsSent, source == null ? 0 : source.received(),
                     source == null ? 0 : source.payloadOctets(), source == null ? 0 : source.cumulativeLost(),
                     source == null ? 0 : source.lastFractionLost() / 256.0,
-                    source == null ? 0 : source.jitterExact() * 1000 / options.clockRate(),
+                    source == null ? 0 : source.jitterExact() * 1000 / clockRate,
                     Optional.ofNullable(roundTrip), Optional.ofNullable(target), malformedRtp, malformedRtcp);
         }
     }
@@ -425,7 +445,7 @@ public final class UdpRtpSession implements RtpSession {
         Rtcp.ReportBlock[] blocks = reportBlocks(now);
         int length;
         if (weSent()) {
-            long rtpNow = lastTimestamp + (now - lastSendNanos) * options.clockRate() / 1_000_000_000L;
+            long rtpNow = lastTimestamp + (now - lastSendNanos) * clockRate / 1_000_000_000L;
             length = Rtcp.writeSenderReport(rtcpBuffer, 0, ssrc, NtpTime.of(Instant.now()), rtpNow & 0xffff_ffffL,
                     packetsSent, octetsSent, blocks, blocks.length);
         } else {
@@ -474,7 +494,7 @@ public final class UdpRtpSession implements RtpSession {
 
     /** Now in RTP clock units since the session opened, for jitter. */
     private long rtpClock(long nanos) {
-        return (nanos - openedNanos) * options.clockRate() / 1_000_000_000L;
+        return (nanos - openedNanos) * clockRate / 1_000_000_000L;
     }
 
     private static InetSocketAddress localAddress(DatagramChannel channel) {

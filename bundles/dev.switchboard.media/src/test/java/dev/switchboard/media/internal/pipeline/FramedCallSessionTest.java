@@ -106,6 +106,20 @@ class FramedCallSessionTest {
     }
 
     @Test
+    void aStereoCodecCarriesTheVoiceOnBothChannels() throws Exception {
+        open("tone:1000", "out:speaker");
+        session.format(new MediaFormat(L16_8K, 96, 20, -1));
+        devices.awaitPlayed("speaker", 1600, TIMEOUT);
+        // as Opus does (RFC 7587: always stereo on the wire), at another rate than the devices' too
+        session.format(new MediaFormat(new LinearCodec(16000, 2), 97, 20, -1));
+        int switchedAt = devices.output("speaker").snapshot().length;
+        frameLengths.clear();
+        short[] played = devices.awaitPlayed("speaker", switchedAt + 8000, TIMEOUT);
+        assertEquals(320 * 2 * 2, (int) frameLengths.poll(1, TimeUnit.SECONDS));
+        assertTone(played, 1000, 8000);
+    }
+
+    @Test
     void muteSendsSilenceAndHoldStopsSendingAndPlaying() throws Exception {
         open("tone:1000", "out:speaker");
         session.format(new MediaFormat(L16_8K, 96, 20, -1));

@@ -5,13 +5,17 @@ import dev.switchboard.media.codec.CodecInfo;
 import dev.switchboard.media.codec.Decoder;
 import dev.switchboard.media.codec.Encoder;
 
-/** L16 (RFC 3551 §4.5.11) at any rate: lossless, so tests see exactly what the pipeline did. */
+/** L16 (RFC 3551 §4.5.11) at any rate and channel count: lossless, so tests see exactly what the pipeline did. */
 final class LinearCodec implements AudioCodec {
 
     private final CodecInfo info;
 
     LinearCodec(int rate) {
-        info = new CodecInfo("L16", rate, rate, 1, CodecInfo.DYNAMIC, 20, "");
+        this(rate, 1);
+    }
+
+    LinearCodec(int rate, int channels) {
+        info = new CodecInfo("L16", rate, rate, channels, CodecInfo.DYNAMIC, 20, "");
     }
 
     @Override

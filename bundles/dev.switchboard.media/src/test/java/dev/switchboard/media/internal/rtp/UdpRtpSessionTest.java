@@ -164,6 +164,33 @@ class UdpRtpSessionTest {
     }
 
     @Test
+    void jitterIsCountedInTheClockTheFormatSays() throws Exception {
+        Recorder atOpus = new Recorder();
+        Recorder atDefault = new Recorder();
+        RtpSession opus = open(OPTIONS, atOpus);
+        RtpSession unchanged = open(OPTIONS, atDefault);
+        opus.clockRate(48000);
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            RtpPacket packet = new RtpPacket().ssrc(0x4848).payloadType(111);
+            byte[] out = new byte[200];
+            long due = System.nanoTime();
+            // 25 packets of 20 ms at Opus's 48 kHz RTP clock, sent in real time
+            for (int sequence = 1; sequence <= 25; sequence++) {
+                int length = packet.sequenceNumber(sequence).timestamp(sequence * 960L).write(out, 0, new byte[60], 0, 60);
+                send(peer, opus.localRtpAddress(), java.util.Arrays.copyOf(out, length));
+                send(peer, unchanged.localRtpAddress(), java.util.Arrays.copyOf(out, length));
+                due += 20_000_000L;
+                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+            }
+        }
+        atOpus.take(24);
+        atDefault.take(24);
+        assertTrue(opus.quality().jitterMillis() < 10, "jitter at 48 kHz: " + opus.quality().jitterMillis());
+        // counted in 8 kHz ticks every packet looks 100 ms off: the bug the clock rate setter fixes
+        assertTrue(unchanged.quality().jitterMillis() > 50, "jitter at 8 kHz: " + unchanged.quality().jitterMillis());
+    }
+
+    @Test
     void rtcpReportsGiveRoundTripTimeAndFractionLost() throws Exception {
         Recorder atA = new Recorder();
         Recorder atB = new Recorder();
