@@ -76,14 +76,15 @@ public class MergedContactDirectory implements ContactDirectory {
         for (SourceRegistry.Registered registered : asked) {
             CompletableFuture<List<Contact>> search = start(registered.source(), query, limit);
             searches.add(search);
-            CompletableFuture<Answer> answer = search.handle((contacts, failure) -> Answer.of(registered, contacts, failure))
-                    .completeOnTimeout(Answer.timedOut(registered, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS);
-            answer.thenAccept(done -> {
-                if (done.status().state() == SourceStatus.State.TIMED_OUT) {
-                    search.cancel(true);
-                }
-            });
-            answers.add(answer);
+            // the cancel runs before the answer counts, so nothing of a timed-out search outlives the merge
+            answers.add(search.handle((contacts, failure) -> Answer.of(registered, contacts, failure))
+                    .completeOnTimeout(Answer.timedOut(registered, timeout), timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenApply(answer -> {
+                        if (answer.status().state() == SourceStatus.State.TIMED_OUT) {
+                            search.cancel(true);
+                        }
+                        return answer;
+                    }));
         }
         CompletableFuture<MergedSearch> result = new CompletableFuture<>();
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenRun(() -> {

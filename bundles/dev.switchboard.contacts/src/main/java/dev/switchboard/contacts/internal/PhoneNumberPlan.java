@@ -47,6 +47,10 @@ final class PhoneNumberPlan implements NumberPlan {
         if (text.regionMatches(true, 0, "tel:", 0, 4) || looksLikeNumber(text)) {
             return numberKey(stripScheme(text));
         }
+        String user = numericUser(text);
+        if (user != null) {
+            return numberKey(user);
+        }
         return "addr:" + handle(text);
     }
 
@@ -61,6 +65,10 @@ final class PhoneNumberPlan implements NumberPlan {
             }
             PhoneNumber parsed = parse(number);
             return parsed == null ? digits : PHONES.getNationalSignificantNumber(parsed);
+        }
+        String user = numericUser(text);
+        if (user != null) {
+            return lookupText(user);
         }
         return handle(text);
     }
@@ -91,6 +99,29 @@ final class PhoneNumberPlan implements NumberPlan {
         } catch (NumberParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The user part of a SIP (or IAX2/H.323) URI when it is a phone number, as in a call from a gateway:
+     * {@code sip:+15550102@host;user=phone} is the number +15550102. XMPP and mail addresses never are.
+     */
+    private static String numericUser(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("sip:") || lower.startsWith("sips:") || lower.startsWith("iax2:")
+                || lower.startsWith("h323:"))) {
+            return null;
+        }
+        String value = stripScheme(text);
+        int at = value.indexOf('@');
+        if (at <= 0) {
+            return null;
+        }
+        String user = value.substring(0, at);
+        int parameters = user.indexOf(';');
+        if (parameters >= 0) {
+            user = user.substring(0, parameters);
+        }
+        return looksLikeNumber(user) ? user : null;
     }
 
     /** Only separators people write between digits: a letter or '@' means it is not a number. */

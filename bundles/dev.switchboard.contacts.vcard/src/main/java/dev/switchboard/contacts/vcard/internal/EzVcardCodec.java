@@ -218,11 +218,15 @@ public class EzVcardCodec implements VcardCodec {
         return label(values);
     }
 
-    /** The first type that says where (work, home, mobile...), not how (voice, pref, internet). */
+    /** Types that say how a number or address is used rather than where it leads. */
+    private static final Set<String> NOT_LABELS = Set.of("voice", "pref", "internet", "x400", "msg", "video", "text",
+            "textphone", "postal", "parcel");
+
+    /** The first type that says where (work, home, mobile, fax...), not how (voice, pref, internet). */
     private static String label(List<String> types) {
         for (String type : types) {
             String value = type.toLowerCase(Locale.ROOT);
-            if (!value.equals("voice") && !value.equals("pref") && !value.equals("internet") && !value.equals("x400")) {
+            if (!NOT_LABELS.contains(value)) {
                 return value;
             }
         }
