@@ -104,3 +104,6 @@ echo "Codec speed (encode+decode, one core), ours against the native reference:"
 echo
 echo "Jitter buffer (simulated network, injected clock):"
 "$ROOT/scripts/bench-jitter.sh"
+echo
+echo "Contacts (100,000-entry slapd, 10,000 local contacts):"
+"$ROOT/scripts/bench-contacts.sh"

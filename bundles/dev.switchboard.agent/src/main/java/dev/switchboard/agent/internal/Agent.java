@@ -38,6 +38,10 @@ public class Agent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AudioLoopTest audioLoopTest;
 
+    /** Absent in a runtime without the contacts plug-in; then its commands are refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ContactCommands contacts;
+
     /** Absent in a runtime without the media engine; then no codecs are offered. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CodecRegistry codecs;

@@ -88,7 +88,7 @@ public class DefaultCallerIdentification implements CallerIdentification, CallLi
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addSource(ContactSource source, Map<String, Object> properties) {
+    public void addSource(ContactSource source, Map<String, Object> properties) {
         sources.add(source, properties);
     }
 

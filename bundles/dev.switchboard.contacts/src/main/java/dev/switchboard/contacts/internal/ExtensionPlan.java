@@ -10,9 +10,9 @@ import dev.switchboard.core.account.Account;
  * extension; without one it stays an extension. Read from an account's settings
  * {@code extension.length} ("4" or "3-5") and {@code extension.prefix}.
  */
-record ExtensionPlan(int shortest, int longest, String prefix) {
+public record ExtensionPlan(int shortest, int longest, String prefix) {
 
-    static final ExtensionPlan NONE = new ExtensionPlan(0, 0, "");
+    public static final ExtensionPlan NONE = new ExtensionPlan(0, 0, "");
     static final String LENGTH_SETTING = "extension.length";
     static final String PREFIX_SETTING = "extension.prefix";
 
@@ -24,7 +24,7 @@ record ExtensionPlan(int shortest, int longest, String prefix) {
         return account.setting(LENGTH_SETTING).map(length -> parse(length, account.setting(PREFIX_SETTING).orElse("")));
     }
 
-    static ExtensionPlan parse(String length, String prefix) {
+    public static ExtensionPlan parse(String length, String prefix) {
         String text = length.strip();
         try {
             int dash = text.indexOf('-');

@@ -50,7 +50,7 @@ public class MergedContactDirectory implements ContactDirectory {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addSource(ContactSource source, Map<String, Object> properties) {
+    public void addSource(ContactSource source, Map<String, Object> properties) {
         sources.add(source, properties);
     }
 
@@ -69,7 +69,8 @@ public class MergedContactDirectory implements ContactDirectory {
         return search(query, limit, timeout());
     }
 
-    CompletableFuture<MergedSearch> search(String query, int limit, Duration timeout) {
+    /** A search with an explicit time-out per source. */
+    public CompletableFuture<MergedSearch> search(String query, int limit, Duration timeout) {
         List<SourceRegistry.Registered> asked = sources.all();
         List<CompletableFuture<List<Contact>>> searches = new ArrayList<>(asked.size());
         List<CompletableFuture<Answer>> answers = new ArrayList<>(asked.size());

@@ -12,7 +12,7 @@ import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.core.contacts.ContactAddress;
 
 /** Address keys with libphonenumber for numbers; a pure function of the region and extension plan. */
-final class PhoneNumberPlan implements NumberPlan {
+public final class PhoneNumberPlan implements NumberPlan {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final String[] SCHEMES = {"tel:", "sip:", "sips:", "xmpp:", "iax2:", "iax:", "h323:", "mailto:"};
@@ -20,7 +20,7 @@ final class PhoneNumberPlan implements NumberPlan {
     private final String region;
     private final ExtensionPlan extensions;
 
-    PhoneNumberPlan(String region, ExtensionPlan extensions) {
+    public PhoneNumberPlan(String region, ExtensionPlan extensions) {
         this.region = region.toUpperCase(Locale.ROOT);
         this.extensions = extensions;
         if (!PHONES.getSupportedRegions().contains(this.region)) {
