@@ -25,8 +25,11 @@ public interface AddressBook {
     BookEntry add(BookEntry entry);
 
     /**
-     * Adds every entry, each in its own transaction, so a failure leaves the ones before it stored
-     * and none half-written.
+     * Adds every entry in one transaction: after a failure or a crash either all of them are there or
+     * none.
+     *
+     * @throws IllegalArgumentException if an entry already has an id
+     * @throws IllegalStateException if the store cannot be written (then none was added)
      */
     List<BookEntry> addAll(List<BookEntry> entries);
 

@@ -127,8 +127,28 @@ public class StoreAddressBook implements AddressBook {
     public List<BookEntry> addAll(List<BookEntry> entries) {
         List<BookEntry> added = new ArrayList<>(entries.size());
         for (BookEntry entry : entries) {
-            added.add(add(entry));
+            if (!entry.id().isEmpty()) {
+                throw new IllegalArgumentException("entry " + entry.id() + " already has an id; use update");
+            }
+            added.add(entry.withId(UUID.randomUUID().toString()));
         }
+        // one commit for the lot: a durable commit costs a disk sync, which would dominate a large import
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, added);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(entries.size() + " contacts cannot be saved: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            added.forEach(this::remember);
+        }
+        revision.incrementAndGet();
         return added;
     }
 
@@ -170,36 +190,43 @@ public class StoreAddressBook implements AddressBook {
     }
 
     private static void insert(Connection connection, BookEntry entry) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO contacts_entry (id, display_name, organisation, notes, favourite) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, entry.id());
-            insert.setString(2, entry.displayName());
-            insert.setString(3, entry.organisation());
-            insert.setString(4, entry.notes());
-            insert.setBoolean(5, entry.favourite());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO contacts_address (entry_id, position, kind, address, label) VALUES (?, ?, ?, ?, ?)")) {
-            int position = 0;
-            for (ContactAddress address : entry.addresses()) {
-                insert.setString(1, entry.id());
-                insert.setInt(2, position++);
-                insert.setString(3, address.kind().name());
-                insert.setString(4, address.value());
-                insert.setString(5, address.label());
-                insert.addBatch();
+        insert(connection, List.of(entry));
+    }
+
+    /** Three statements for any number of entries, so a large import is not dominated by statement set-up. */
+    private static void insert(Connection connection, List<BookEntry> entries) throws SQLException {
+        try (PreparedStatement entryRow = connection.prepareStatement(
+                "INSERT INTO contacts_entry (id, display_name, organisation, notes, favourite) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement addressRow = connection.prepareStatement(
+                        "INSERT INTO contacts_address (entry_id, position, kind, address, label) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement groupRow = connection.prepareStatement(
+                        "INSERT INTO contacts_group (entry_id, group_name) VALUES (?, ?)")) {
+            for (BookEntry entry : entries) {
+                entryRow.setString(1, entry.id());
+                entryRow.setString(2, entry.displayName());
+                entryRow.setString(3, entry.organisation());
+                entryRow.setString(4, entry.notes());
+                entryRow.setBoolean(5, entry.favourite());
+                entryRow.addBatch();
+                int position = 0;
+                for (ContactAddress address : entry.addresses()) {
+                    addressRow.setString(1, entry.id());
+                    addressRow.setInt(2, position++);
+                    addressRow.setString(3, address.kind().name());
+                    addressRow.setString(4, address.value());
+                    addressRow.setString(5, address.label());
+                    addressRow.addBatch();
+                }
+                for (String group : entry.groups()) {
+                    groupRow.setString(1, entry.id());
+                    groupRow.setString(2, group);
+                    groupRow.addBatch();
+                }
             }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO contacts_group (entry_id, group_name) VALUES (?, ?)")) {
-            for (String group : entry.groups()) {
-                insert.setString(1, entry.id());
-                insert.setString(2, group);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            // parents first: the address and group rows refer to the entry rows
+            entryRow.executeBatch();
+            addressRow.executeBatch();
+            groupRow.executeBatch();
         }
     }
 

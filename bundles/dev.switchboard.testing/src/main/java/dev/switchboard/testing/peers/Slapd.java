@@ -209,7 +209,8 @@ public final class Slapd implements AutoCloseable {
                     modulepath /usr/lib/ldap
                     moduleload back_mdb
                     database mdb
-                    maxsize 104857600
+                    # 1 GiB: the map is sparse, and benchmark directories of 100,000 entries with substring indexes need more than 100 MB
+                    maxsize 1073741824
                     suffix "@SUFFIX@"
                     rootdn "cn=admin,@SUFFIX@"
                     rootpw @PASSWORD@
