@@ -98,15 +98,17 @@ class MergedContactsIT {
     }
 
     private static void awaitSource(String id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (Services.context().getServiceReferences(ContactSource.class, "(switchboard.contacts.source=" + id + ")")
-                    .size() == 1) {
-                return;
+        org.osgi.util.tracker.ServiceTracker<ContactSource, ContactSource> tracker = new org.osgi.util.tracker.ServiceTracker<>(
+                Services.context(), Services.context().createFilter("(&(objectClass=" + ContactSource.class.getName()
+                        + ")(switchboard.contacts.source=" + id + "))"), null);
+        tracker.open();
+        try {
+            if (tracker.waitForService(TimeUnit.SECONDS.toMillis(WAIT_SECONDS)) == null) {
+                throw new AssertionError("directory " + id + " was not registered as a contact source");
             }
-            Thread.onSpinWait();
+        } finally {
+            tracker.close();
         }
-        throw new AssertionError("directory " + id + " was not registered as a contact source");
     }
 
     private MergedSearch search(String query) throws Exception {
