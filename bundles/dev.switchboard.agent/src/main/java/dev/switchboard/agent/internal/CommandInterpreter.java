@@ -155,8 +155,8 @@ final class CommandInterpreter {
             case "presence" -> presence(line);
             case "say" -> say(line);
             case "audiotest" -> audioTest(line);
-            case "contacts" -> out.emit(contactCommands().contacts(line));
-            case "whois" -> out.emit(contactCommands().whois(line));
+            case "contacts" -> out.emit(agent.contacts().contacts(line));
+            case "whois" -> out.emit(agent.contacts().whois(line));
             case "quit" -> {
                 ok("quit");
                 return false;
@@ -326,14 +326,6 @@ final class CommandInterpreter {
         expect(line, 4, "say <id> <to> <text>");
         agent.messaging.send(accountId(line, 1), line.word(2), line.rest(3));
         ok("say");
-    }
-
-    private ContactCommands contactCommands() {
-        ContactCommands commands = agent.contacts;
-        if (commands == null) {
-            throw new IllegalStateException("the contacts plug-in is not installed");
-        }
-        return commands;
     }
 
     /** The loopback test call through the devices the agent was started with (default: the sound card). */

@@ -235,8 +235,9 @@ class MergedContactsIT {
         ServiceRegistration<EventHandler> handler = Services.register(EventHandler.class, events::add,
                 EventConstants.EVENT_TOPIC, CallerIdentification.TOPIC);
         cleanup.add(handler::unregister);
-        // the caller identification is itself the CallListener the call manager tells of a ringing call
-        CallListener listener = (CallListener) Services.service(CallerIdentification.class);
+        // the CallListener the call manager tells of a ringing call
+        CallListener listener = Services.service(CallListener.class,
+                "(component.name=dev.switchboard.contacts.internal.IncomingCallIdentifier)");
         listener.callChanged(new RingingCall("c7", "sip:+15550102@127.0.0.1"), null);
 
         Event event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);

@@ -32,6 +32,15 @@ final class Services {
         return service;
     }
 
+    static <T> T service(Class<T> type, String filter) throws Exception {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(),
+                context().createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
+        tracker.open();
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
+        assertNotNull(service, "no " + type.getSimpleName() + " service " + filter);
+        return service;
+    }
+
     static <T> ServiceRegistration<T> register(Class<T> type, T service, String key, Object value) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(key, value);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +19,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
 import dev.switchboard.contacts.AddressBook;
 import dev.switchboard.contacts.BookEntry;
 import dev.switchboard.contacts.CallerIdentification;
 import dev.switchboard.contacts.CallerIdentity;
 import dev.switchboard.contacts.NumberPlan;
-import dev.switchboard.core.call.Call;
-import dev.switchboard.core.call.CallListener;
-import dev.switchboard.core.call.CallState;
-import dev.switchboard.core.call.Direction;
-import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
 import dev.switchboard.core.contacts.ContactSource;
@@ -43,10 +35,10 @@ import dev.switchboard.core.contacts.ContactSourceProperties;
  * by kind (directory, roster, other, history), each kind's sources together and bounded by the
  * time-out; a candidate counts only if one of its addresses has the caller's key. Answers, found or not,
  * are cached (found for 10 minutes, not found for 1 minute) and dropped when the local book changes.
- * As a {@link CallListener} it identifies every incoming call once it rings and posts the result.
+ * {@link IncomingCallIdentifier} uses it for every incoming call.
  */
-@Component(service = {CallerIdentification.class, CallListener.class})
-public class DefaultCallerIdentification implements CallerIdentification, CallListener {
+@Component(service = CallerIdentification.class)
+public class DefaultCallerIdentification implements CallerIdentification {
 
     private static final Logger LOG = System.getLogger(DefaultCallerIdentification.class.getName());
     static final Duration FOUND_VALIDITY = Duration.ofMinutes(10);
@@ -70,9 +62,6 @@ public class DefaultCallerIdentification implements CallerIdentification, CallLi
             return size() > CACHE_SIZE;
         }
     };
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin events;
 
     @Activate
     public DefaultCallerIdentification(@Reference AddressBook book, @Reference NumberPlan plan,
@@ -183,36 +172,5 @@ public class DefaultCallerIdentification implements CallerIdentification, CallLi
             cache.put(key, new Cached(identity, clock.instant().plus(validity), revision));
         }
         return identity;
-    }
-
-    @Override
-    public void callChanged(Call call, CallState previous) {
-        if (call.direction() != Direction.INCOMING || call.state() != CallState.RINGING_IN
-                || previous == CallState.RINGING_IN || call.participants().isEmpty()) {
-            return;
-        }
-        Participant caller = call.participants().getFirst();
-        identify(caller.address()).whenComplete((identity, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.WARNING, "caller of call {0} could not be identified: {1}", call.id(), failure.toString());
-            } else {
-                identity.ifPresent(found -> post(call, found));
-            }
-        });
-    }
-
-    private void post(Call call, CallerIdentity identity) {
-        EventAdmin admin = events;
-        if (admin == null) {
-            return;
-        }
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(CALL_ID, call.id());
-        properties.put(ADDRESS, identity.address());
-        properties.put(NAME, identity.contact().displayName());
-        properties.put(ORGANISATION, identity.contact().organisation());
-        properties.put(SOURCE_KIND, identity.sourceKind());
-        properties.put(SOURCES, identity.contact().sourceIds().toArray(String[]::new));
-        admin.postEvent(new Event(TOPIC, properties));
     }
 }
