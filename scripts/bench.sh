@@ -110,3 +110,5 @@ echo "Jitter buffer (simulated network, injected clock):"
 echo
 echo "Media sessions (pipeline latency at zero jitter, allocation per frame, JMH -prof gc):"
 "$ROOT/scripts/bench-media.sh"
+echo "Contacts (100,000-entry slapd, 10,000 local contacts):"
+"$ROOT/scripts/bench-contacts.sh"

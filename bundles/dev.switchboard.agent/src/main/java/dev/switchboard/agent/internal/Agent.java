@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +39,13 @@ public class Agent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AudioLoopTest audioLoopTest;
 
+    /**
+     * Absent in a runtime without the contacts plug-in; then its commands are refused. Held as service
+     * objects and obtained at the first contacts command, so the agent's start does not open the book.
+     */
+    private ComponentServiceObjects<ContactCommands> contactCommands;
+    private ContactCommands contacts;
+
     /** Absent in a runtime without the media engine; then no codecs are offered. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CodecRegistry codecs;
@@ -53,6 +61,32 @@ public class Agent {
         this.messaging = messaging;
         this.events = events;
     }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    synchronized void bindContactCommands(ComponentServiceObjects<ContactCommands> objects) {
+        contactCommands = objects;
+    }
+
+    synchronized void unbindContactCommands(ComponentServiceObjects<ContactCommands> objects) {
+        if (contactCommands == objects) {
+            if (contacts != null) {
+                objects.ungetService(contacts);
+            }
+            contacts = null;
+            contactCommands = null;
+        }
+    }
+
+    /** The contacts commands, obtained on first use. */
+    synchronized ContactCommands contacts() {
+        if (contactCommands == null) {
+            throw new IllegalStateException("the contacts plug-in is not installed");
+        }
+        if (contacts == null) {
+            contacts = contactCommands.getService();
+        }
+        return contacts;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(ProtocolProvider provider) {
         providers.putIfAbsent(provider.protocol(), provider);

@@ -69,6 +69,12 @@ final class CommandInterpreter {
         commands.put("presence", "[<id>|all <available|away|xa|dnd|offline> [note]]");
         commands.put("say", "<id> <to> <text>");
         commands.put("audiotest", "[codec] [seconds]");
+        commands.put("contacts search", "<text>");
+        commands.put("contacts import", "<file.vcf>");
+        commands.put("contacts export", "<file.vcf> [3.0|4.0]");
+        commands.put("contacts directory add", "<id> url=... base=... [bindDn=... password=...] [key=value...]");
+        commands.put("contacts directory remove", "<id>");
+        commands.put("whois", "<number|address>");
         commands.put("quit", "");
         return commands;
     }
@@ -149,6 +155,8 @@ final class CommandInterpreter {
             case "presence" -> presence(line);
             case "say" -> say(line);
             case "audiotest" -> audioTest(line);
+            case "contacts" -> out.emit(agent.contacts().contacts(line));
+            case "whois" -> out.emit(agent.contacts().whois(line));
             case "quit" -> {
                 ok("quit");
                 return false;

@@ -26,12 +26,23 @@ import org.eclipse.equinox.security.storage.provider.IProviderHints;
  */
 final class EquinoxSecretStore implements SecretStore {
 
-    private static final String NODE = "dev.switchboard/accounts";
+    private static final String ACCOUNTS_NODE = "dev.switchboard/accounts";
     private static final String KEY = "secret";
 
     private final ISecurePreferences root;
+    private final String node;
 
     EquinoxSecretStore(Path directory) {
+        this(directory, ACCOUNTS_NODE);
+    }
+
+    /**
+     * @param node the secure preferences node holding one child per owner; Equinox shares one
+     *             storage root per file, so several stores on different nodes of the same file
+     *             do not overwrite each other
+     */
+    EquinoxSecretStore(Path directory, String node) {
+        this.node = node;
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory,
@@ -51,41 +62,49 @@ final class EquinoxSecretStore implements SecretStore {
     }
 
     static EquinoxSecretStore inInstanceArea(String instanceArea) {
+        return new EquinoxSecretStore(secureDirectory(instanceArea));
+    }
+
+    static EquinoxSecretStore inInstanceArea(String instanceArea, String node) {
+        return new EquinoxSecretStore(secureDirectory(instanceArea), node);
+    }
+
+    private static Path secureDirectory(String instanceArea) {
         if (instanceArea == null) {
             throw new IllegalStateException("no instance area (-data) is set, so there is nowhere to keep secrets");
         }
-        return new EquinoxSecretStore(Path.of(URI.create(instanceArea.replace(" ", "%20"))).resolve(".secure"));
+        return Path.of(URI.create(instanceArea.replace(" ", "%20"))).resolve(".secure");
     }
 
     @Override
     public synchronized Optional<char[]> get(String accountId) {
         try {
-            String value = root.node(NODE).node(accountId).get(KEY, null);
+            String value = root.node(node).node(accountId).get(KEY, null);
             return Optional.ofNullable(value).map(String::toCharArray);
         } catch (StorageException e) {
-            throw new IllegalStateException("secret of account " + accountId + " cannot be decrypted: " + e.getMessage(), e);
+            throw new IllegalStateException("secret of " + accountId + " cannot be decrypted: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void put(String accountId, char[] secret) {
         try {
-            root.node(NODE).node(accountId).put(KEY, new String(secret), true);
+            root.node(node).node(accountId).put(KEY, new String(secret), true);
             root.flush();
         } catch (StorageException | IOException e) {
-            throw new IllegalStateException("secret of account " + accountId + " cannot be stored: " + e.getMessage(), e);
+            throw new IllegalStateException("secret of " + accountId + " cannot be stored: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized void remove(String accountId) {
-        ISecurePreferences accounts = root.node(NODE);
+        ISecurePreferences accounts = root.node(node);
         if (accounts.nodeExists(accountId)) {
             accounts.node(accountId).removeNode();
             try {
                 root.flush();
             } catch (IOException e) {
-                throw new IllegalStateException("secret of account " + accountId + " cannot be removed: " + e.getMessage(), e);
+                throw new IllegalStateException("secret of " + accountId + " cannot be removed: " + e.getMessage(), e);
             }
         }
     }

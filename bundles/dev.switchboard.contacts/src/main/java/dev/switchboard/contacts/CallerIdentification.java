@@ -1,0 +1,34 @@
+package dev.switchboard.contacts;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Number or address to the best contact: the local book first, then directories, then rosters, then
+ * history. Answers are cached, so a second lookup of the same caller completes at once. When an
+ * incoming call starts ringing, the identity found is posted on EventAdmin under {@link #TOPIC} for
+ * the UI's notice and CRM bundles.
+ */
+@ProviderType
+public interface CallerIdentification {
+
+    /** EventAdmin topic of an identified incoming call. */
+    String TOPIC = "switchboard/call/IDENTIFIED";
+    /** Event property: the call's id (as {@link dev.switchboard.core.event.EventTopics#CALL_ID}). */
+    String CALL_ID = "call";
+    /** Event property: the caller's address as the call reported it. */
+    String ADDRESS = "address";
+    /** Event property: the contact's display name. */
+    String NAME = "name";
+    /** Event property: the contact's organisation, possibly empty. */
+    String ORGANISATION = "organisation";
+    /** Event property: the kind of source that knew the caller. */
+    String SOURCE_KIND = "sourceKind";
+    /** Event property: the ids of the sources of the merged contact (String[]). */
+    String SOURCES = "sources";
+
+    /** Empty when no source knows the address; never fails because one source is down. */
+    CompletionStage<Optional<CallerIdentity>> identify(String numberOrAddress);
+}

@@ -1,0 +1,330 @@
+package dev.switchboard.contacts.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.switchboard.contacts.AddressBook;
+import dev.switchboard.contacts.BookEntry;
+import dev.switchboard.contacts.NumberPlan;
+import dev.switchboard.core.contacts.AddressKind;
+import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.store.Store;
+
+/**
+ * The local book in the profile's store (tables {@code contacts_*}), with every entry also held in
+ * memory with its search text and address keys, so searches and reverse lookups never touch the
+ * database. A change is written in one transaction first and applied to memory only once committed.
+ */
+@Component(service = AddressBook.class)
+public class StoreAddressBook implements AddressBook {
+
+    static final String OWNER = "dev.switchboard.contacts";
+    static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE IF NOT EXISTS contacts_entry (
+              id VARCHAR(64) PRIMARY KEY,
+              display_name VARCHAR(4000) NOT NULL,
+              organisation VARCHAR(4000) NOT NULL,
+              notes CHARACTER LARGE OBJECT NOT NULL,
+              favourite BOOLEAN NOT NULL);
+            CREATE TABLE IF NOT EXISTS contacts_address (
+              entry_id VARCHAR(64) NOT NULL,
+              position INT NOT NULL,
+              kind VARCHAR(8) NOT NULL,
+              address VARCHAR(4000) NOT NULL,
+              label VARCHAR(400) NOT NULL,
+              PRIMARY KEY (entry_id, position),
+              FOREIGN KEY (entry_id) REFERENCES contacts_entry(id) ON DELETE CASCADE);
+            CREATE TABLE IF NOT EXISTS contacts_group (
+              entry_id VARCHAR(64) NOT NULL,
+              group_name VARCHAR(400) NOT NULL,
+              PRIMARY KEY (entry_id, group_name),
+              FOREIGN KEY (entry_id) REFERENCES contacts_entry(id) ON DELETE CASCADE)
+            """);
+
+    private static final Comparator<BookEntry> BY_NAME = Comparator
+            .comparing((BookEntry entry) -> entry.displayName().toLowerCase(Locale.ROOT)).thenComparing(BookEntry::id);
+
+    /** An entry with what searches and lookups need, computed once. */
+    private record Indexed(BookEntry entry, String searchText, Set<String> keys) {
+    }
+
+    private final Store store;
+    private final NumberPlan plan;
+    private final Map<String, Indexed> byId = new HashMap<>();
+    private final Map<String, Set<String>> idsByKey = new HashMap<>();
+    private final AtomicLong revision = new AtomicLong();
+
+    @Activate
+    public StoreAddressBook(@Reference Store store, @Reference NumberPlan plan) throws SQLException {
+        this.store = store;
+        this.plan = plan;
+        store.migrate(OWNER, MIGRATIONS);
+        load();
+    }
+
+    private void load() throws SQLException {
+        Map<String, List<ContactAddress>> addresses = new HashMap<>();
+        Map<String, Set<String>> groups = new HashMap<>();
+        try (Connection connection = store.connection()) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT entry_id, kind, address, label FROM contacts_address ORDER BY entry_id, position");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    addresses.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(
+                            new ContactAddress(AddressKind.valueOf(rows.getString(2)), rows.getString(3), rows.getString(4)));
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT entry_id, group_name FROM contacts_group");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    groups.computeIfAbsent(rows.getString(1), id -> new TreeSet<>()).add(rows.getString(2));
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, display_name, organisation, notes, favourite FROM contacts_entry");
+                    ResultSet rows = query.executeQuery()) {
+                synchronized (this) {
+                    while (rows.next()) {
+                        String id = rows.getString(1);
+                        remember(new BookEntry(id, rows.getString(2), rows.getString(3),
+                                addresses.getOrDefault(id, List.of()), rows.getString(4),
+                                groups.getOrDefault(id, Set.of()), rows.getBoolean(5)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public BookEntry add(BookEntry entry) {
+        if (!entry.id().isEmpty()) {
+            throw new IllegalArgumentException("entry " + entry.id() + " already has an id; use update");
+        }
+        BookEntry stored = entry.withId(UUID.randomUUID().toString());
+        write(stored, false);
+        return stored;
+    }
+
+    @Override
+    public List<BookEntry> addAll(List<BookEntry> entries) {
+        List<BookEntry> added = new ArrayList<>(entries.size());
+        for (BookEntry entry : entries) {
+            if (!entry.id().isEmpty()) {
+                throw new IllegalArgumentException("entry " + entry.id() + " already has an id; use update");
+            }
+            added.add(entry.withId(UUID.randomUUID().toString()));
+        }
+        // one commit for the lot: a durable commit costs a disk sync, which would dominate a large import
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, added);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(entries.size() + " contacts cannot be saved: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            added.forEach(this::remember);
+        }
+        revision.incrementAndGet();
+        return added;
+    }
+
+    @Override
+    public BookEntry update(BookEntry entry) {
+        synchronized (this) {
+            if (!byId.containsKey(entry.id())) {
+                throw new IllegalArgumentException("no contact " + entry.id());
+            }
+        }
+        write(entry, true);
+        return entry;
+    }
+
+    private void write(BookEntry entry, boolean replace) {
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (replace) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM contacts_entry WHERE id = ?")) {
+                        delete.setString(1, entry.id());
+                        delete.executeUpdate();
+                    }
+                }
+                insert(connection, entry);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("contact '" + entry.displayName() + "' cannot be saved: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            forget(entry.id());
+            remember(entry);
+        }
+        revision.incrementAndGet();
+    }
+
+    private static void insert(Connection connection, BookEntry entry) throws SQLException {
+        insert(connection, List.of(entry));
+    }
+
+    /** Three statements for any number of entries, so a large import is not dominated by statement set-up. */
+    private static void insert(Connection connection, List<BookEntry> entries) throws SQLException {
+        try (PreparedStatement entryRow = connection.prepareStatement(
+                "INSERT INTO contacts_entry (id, display_name, organisation, notes, favourite) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement addressRow = connection.prepareStatement(
+                        "INSERT INTO contacts_address (entry_id, position, kind, address, label) VALUES (?, ?, ?, ?, ?)");
+                PreparedStatement groupRow = connection.prepareStatement(
+                        "INSERT INTO contacts_group (entry_id, group_name) VALUES (?, ?)")) {
+            for (BookEntry entry : entries) {
+                entryRow.setString(1, entry.id());
+                entryRow.setString(2, entry.displayName());
+                entryRow.setString(3, entry.organisation());
+                entryRow.setString(4, entry.notes());
+                entryRow.setBoolean(5, entry.favourite());
+                entryRow.addBatch();
+                int position = 0;
+                for (ContactAddress address : entry.addresses()) {
+                    addressRow.setString(1, entry.id());
+                    addressRow.setInt(2, position++);
+                    addressRow.setString(3, address.kind().name());
+                    addressRow.setString(4, address.value());
+                    addressRow.setString(5, address.label());
+                    addressRow.addBatch();
+                }
+                for (String group : entry.groups()) {
+                    groupRow.setString(1, entry.id());
+                    groupRow.setString(2, group);
+                    groupRow.addBatch();
+                }
+            }
+            // parents first: the address and group rows refer to the entry rows
+            entryRow.executeBatch();
+            addressRow.executeBatch();
+            groupRow.executeBatch();
+        }
+    }
+
+    @Override
+    public boolean remove(String id) {
+        synchronized (this) {
+            if (!byId.containsKey(id)) {
+                return false;
+            }
+        }
+        try (Connection connection = store.connection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM contacts_entry WHERE id = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("contact " + id + " cannot be removed: " + e.getMessage(), e);
+        }
+        synchronized (this) {
+            forget(id);
+        }
+        revision.incrementAndGet();
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<BookEntry> entry(String id) {
+        return Optional.ofNullable(byId.get(id)).map(Indexed::entry);
+    }
+
+    @Override
+    public synchronized List<BookEntry> entries() {
+        return byId.values().stream().map(Indexed::entry).sorted(BY_NAME).toList();
+    }
+
+    @Override
+    public List<BookEntry> search(String query, int limit) {
+        String needle = query.strip().toLowerCase(Locale.ROOT);
+        String needleDigits = needle.matches("[0-9 +()./-]+") ? needle.replaceAll("[^0-9]", "") : "";
+        List<BookEntry> found = new ArrayList<>();
+        synchronized (this) {
+            for (Indexed indexed : byId.values()) {
+                if (needle.isEmpty() || indexed.searchText().contains(needle)
+                        || !needleDigits.isEmpty() && indexed.searchText().contains(needleDigits)) {
+                    found.add(indexed.entry());
+                }
+            }
+        }
+        found.sort(BY_NAME);
+        return found.size() > limit ? List.copyOf(found.subList(0, Math.max(0, limit))) : found;
+    }
+
+    @Override
+    public List<BookEntry> withAddress(String address) {
+        String key = plan.key(address);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        synchronized (this) {
+            return idsByKey.getOrDefault(key, Set.of()).stream().map(id -> byId.get(id).entry()).sorted(BY_NAME).toList();
+        }
+    }
+
+    @Override
+    public long revision() {
+        return revision.get();
+    }
+
+    private void remember(BookEntry entry) {
+        StringBuilder text = new StringBuilder();
+        text.append(entry.displayName()).append('\n').append(entry.organisation()).append('\n').append(entry.notes());
+        entry.groups().forEach(group -> text.append('\n').append(group));
+        Set<String> keys = new LinkedHashSet<>();
+        for (ContactAddress address : entry.addresses()) {
+            text.append('\n').append(address.value());
+            if (address.kind() == AddressKind.TEL) {
+                // so "5550101" finds "+1 555 0101"
+                text.append('\n').append(address.value().replaceAll("[^0-9]", ""));
+            }
+            String key = plan.key(address);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        Indexed indexed = new Indexed(entry, text.toString().toLowerCase(Locale.ROOT), keys);
+        byId.put(entry.id(), indexed);
+        keys.forEach(key -> idsByKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(entry.id()));
+    }
+
+    private void forget(String id) {
+        Indexed previous = byId.remove(id);
+        if (previous != null) {
+            for (String key : previous.keys()) {
+                Set<String> ids = idsByKey.get(key);
+                ids.remove(id);
+                if (ids.isEmpty()) {
+                    idsByKey.remove(key);
+                }
+            }
+        }
+    }
+}
