@@ -17,8 +17,13 @@ public final class SequenceValue {
     private final Map<Integer, byte[]> unknownAdditions = new TreeMap<>();
     private int additionBitmapLength = -1;
 
+    /** Sets a component; a null value leaves an OPTIONAL component absent (builders pass Optional.orElse(null)). */
     public SequenceValue with(String name, Object value) {
-        components.put(name, value);
+        if (value == null) {
+            components.remove(name);
+        } else {
+            components.put(name, value);
+        }
         return this;
     }
 

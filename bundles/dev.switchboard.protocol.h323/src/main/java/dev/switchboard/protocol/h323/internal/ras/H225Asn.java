@@ -654,10 +654,11 @@ public final class H225Asn {
             .optional("usageInformation", RAS_USAGE_INFORMATION).optional("genericData", GENERIC_DATA_LIST)
             .optional("assignedGatekeeper", ALTERNATE_GK)
             .build();
+    public static final PerType DISENGAGE_REJECT_REASON = choice().alt("notRegistered", NULL)
+            .alt("requestToDropOther", NULL).extensible().alt("securityDenial", NULL)
+            .alt("securityError", SECURITY_ERRORS2).build();
     public static final PerType DISENGAGE_REJECT = securedTail(sequence()
-            .mandatory("requestSeqNum", REQUEST_SEQ_NUM)
-            .mandatory("rejectReason", choice().alt("notRegistered", NULL).alt("requestToDropOther", NULL)
-                    .extensible().alt("securityDenial", NULL).alt("securityError", SECURITY_ERRORS2).build())
+            .mandatory("requestSeqNum", REQUEST_SEQ_NUM).mandatory("rejectReason", DISENGAGE_REJECT_REASON)
             .optional("nonStandardData", NON_STANDARD_PARAMETER)
             .extensible().optional("altGKInfo", ALT_GK_INFO))
             .optional("genericData", GENERIC_DATA_LIST)

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,20 +31,9 @@ class RasCaptureVectorsTest {
             "generalID", "sendersID", "hash", "protocolIdentifier", "callReferenceValue", "bandWidth", "keyExch",
             "algorithmOIDs", "sessionId", "irrFrequency", "t35Extension", "manufacturerCode");
 
-    static Stream<Arguments> datagrams() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                RasCaptureVectorsTest.class.getResourceAsStream("/h323/ras-vectors.txt"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                List<String> fields = List.of(cols).subList(3, cols.length);
-                out.add(Arguments.of(cols[0] + "#" + cols[1], HexFormat.of().parseHex(cols[2]), fields));
-            }
-        }
+    static Stream<Arguments> datagrams() {
+        List<Arguments> out = RasVectors.all().values().stream()
+                .map(v -> Arguments.of(v.id(), v.datagram(), v.tsharkFields())).toList();
         assertTrue(out.size() >= 150, "expected the ~165 captured RAS datagrams, found " + out.size());
         return out.stream();
     }
