@@ -1,0 +1,324 @@
+package dev.switchboard.protocol.h323.internal.ras;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.account.RegistrationStateMachine;
+import dev.switchboard.protocol.h323.internal.per.PerException;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperReject;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.InfoRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.InfoRequestResponse;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.RegistrationConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.RegistrationReject;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.RegistrationRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationReject;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationRequest;
+
+/**
+ * The endpoint side of RAS registration (H.225.0 7.7-7.9) with one gatekeeper found by address:
+ * GRQ, full RRQ, lightweight keep-alive RRQs before the granted timeToLive runs out, URQ on stop,
+ * and answers to the gatekeeper's URQ (then a fresh registration), IRQ and DRQ. Requests are
+ * retransmitted after {@link Timing#retryInterval()}; when {@link Timing#attempts()} go unanswered
+ * the registration is CONNECTION_LOST and discovery starts again after {@link Timing#reconnectDelay()}.
+ * All protocol work runs on one scheduler thread, so the state needs no further locking.
+ */
+public final class RasClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RasClient.class.getName());
+
+    /** Retransmission and keep-alive timing; the keep-alive is sent {@code keepAliveMargin} before the TTL ends. */
+    public record Timing(Duration retryInterval, int attempts, Duration keepAliveMargin, Duration reconnectDelay) {
+        /** H.225.0 suggests 5 s and 2 retries; 3 × 3 s keeps a lost gatekeeper well inside 15 s. */
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(3), 3, Duration.ofSeconds(10),
+                Duration.ofSeconds(10));
+    }
+
+    /** What to register: aliases, where we take calls, the TTL to ask for. */
+    public record Registration(InetSocketAddress gatekeeper, List<AliasAddress> aliases,
+            InetSocketAddress callSignalAddress, long requestedTimeToLive) {
+    }
+
+    private enum Phase { IDLE, DISCOVERING, REGISTERING, REGISTERED, UNREGISTERING, CLOSED }
+
+    private record Pending(RasMessage request, byte[] datagram, int attemptsLeft) {
+    }
+
+    private final Registration registration;
+    private final Timing timing;
+    private final Consumer<RegistrationState> listener;
+    private final RegistrationStateMachine states;
+    private final DatagramSocket socket;
+    private final ScheduledExecutorService scheduler;
+    private final Thread receiver;
+    private final CountDownLatch unregistered = new CountDownLatch(1);
+
+    private Phase phase = Phase.IDLE;
+    private Pending pending;
+    private ScheduledFuture<?> timer;
+    private int nextSeqNum = 1;
+    private Optional<String> gatekeeperIdentifier = Optional.empty();
+    private Optional<String> endpointIdentifier = Optional.empty();
+    private long grantedTimeToLive;
+
+    public RasClient(String accountId, Registration registration, Timing timing, Consumer<RegistrationState> listener)
+            throws SocketException {
+        this.registration = registration;
+        this.timing = timing;
+        this.listener = listener;
+        this.states = new RegistrationStateMachine(accountId);
+        this.socket = new DatagramSocket(new InetSocketAddress(registration.callSignalAddress().getAddress(), 0));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "h323-ras-" + accountId));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = executor;
+        this.receiver = new Thread(this::receiveLoop, "h323-ras-receive-" + accountId);
+        this.receiver.setDaemon(true);
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    public RegistrationState state() {
+        return states.current();
+    }
+
+    public void start() {
+        receiver.start();
+        scheduler.execute(this::discover);
+    }
+
+    /** Unregisters (URQ, waiting up to one retry interval for the UCF) and releases the socket. */
+    @Override
+    public void close() {
+        scheduler.execute(() -> {
+            if (phase == Phase.REGISTERED) {
+                phase = Phase.UNREGISTERING;
+                send(new UnregistrationRequest(seq(), List.of(registration.callSignalAddress()),
+                        registration.aliases(), endpointIdentifier, gatekeeperIdentifier, Optional.empty()), 1);
+            } else {
+                unregistered.countDown();
+            }
+        });
+        try {
+            unregistered.await(timing.retryInterval().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler.execute(() -> {
+            if (states.current().kind() != RegistrationState.Kind.UNREGISTERED) {
+                moveTo(RegistrationState.UNREGISTERED);
+            }
+            phase = Phase.CLOSED;
+            cancelTimer();
+        });
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        socket.close();
+    }
+
+    private void discover() {
+        if (states.current().kind() != RegistrationState.Kind.REGISTERING) {
+            moveTo(RegistrationState.REGISTERING);
+        }
+        phase = Phase.DISCOVERING;
+        send(new GatekeeperRequest(seq(), localAddress(), Optional.empty(), registration.aliases()), timing.attempts());
+    }
+
+    private void register(boolean keepAlive) {
+        phase = keepAlive ? Phase.REGISTERED : Phase.REGISTERING;
+        send(new RegistrationRequest(seq(), true, List.of(registration.callSignalAddress()), List.of(localAddress()),
+                keepAlive ? List.of() : registration.aliases(), gatekeeperIdentifier,
+                Optional.of(keepAlive ? grantedTimeToLive : registration.requestedTimeToLive()), keepAlive,
+                keepAlive ? endpointIdentifier : Optional.empty()), timing.attempts());
+    }
+
+    private int seq() {
+        int s = nextSeqNum;
+        nextSeqNum = nextSeqNum == 65535 ? 1 : nextSeqNum + 1;
+        return s;
+    }
+
+    private void send(RasMessage request, int attempts) {
+        cancelTimer();
+        pending = new Pending(request, RasCodec.encode(request), attempts);
+        transmit();
+    }
+
+    private void transmit() {
+        Pending p = pending;
+        try {
+            socket.send(new DatagramPacket(p.datagram(), p.datagram().length, registration.gatekeeper()));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "RAS send to {0} failed: {1}", registration.gatekeeper(), e.getMessage());
+        }
+        pending = new Pending(p.request(), p.datagram(), p.attemptsLeft() - 1);
+        timer = scheduler.schedule(this::onTimeout, timing.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void onTimeout() {
+        if (pending == null) {
+            return;
+        }
+        if (pending.attemptsLeft() > 0) {
+            transmit();
+            return;
+        }
+        pending = null;
+        if (phase == Phase.UNREGISTERING) {
+            unregistered.countDown();
+            return;
+        }
+        moveTo(RegistrationState.connectionLost("gatekeeper " + registration.gatekeeper() + " does not answer"));
+        phase = Phase.IDLE;
+        timer = scheduler.schedule(this::discover, timing.reconnectDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void receiveLoop() {
+        byte[] buffer = new byte[65536];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                return; // closed
+            }
+            byte[] datagram = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+            InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+            try {
+                RasMessage message = RasCodec.decode(datagram);
+                scheduler.execute(() -> handle(message, from));
+            } catch (PerException e) {
+                LOG.log(Level.WARNING, "malformed RAS datagram from {0} ignored: {1}", from, e.getMessage());
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // closing
+            }
+        }
+    }
+
+    private boolean answers(RasMessage response) {
+        return pending != null && pending.request().requestSeqNum() == response.requestSeqNum();
+    }
+
+    private void handle(RasMessage message, InetSocketAddress from) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        if (!from.equals(registration.gatekeeper())) {
+            LOG.log(Level.WARNING, "RAS message from {0}, not our gatekeeper, ignored", from);
+            return;
+        }
+        switch (message) {
+            case GatekeeperConfirm gcf when answers(gcf) && phase == Phase.DISCOVERING -> {
+                settle();
+                gatekeeperIdentifier = gcf.gatekeeperIdentifier();
+                register(false);
+            }
+            case GatekeeperReject grj when answers(grj) && phase == Phase.DISCOVERING -> fail("gatekeeper rejected discovery: " + grj.rejectReason());
+            case RegistrationConfirm rcf when answers(rcf) -> {
+                boolean wasKeepAlive = phase == Phase.REGISTERED;
+                settle();
+                endpointIdentifier = Optional.of(rcf.endpointIdentifier());
+                grantedTimeToLive = rcf.timeToLive().orElse(registration.requestedTimeToLive());
+                phase = Phase.REGISTERED;
+                if (!wasKeepAlive) {
+                    moveTo(RegistrationState.REGISTERED);
+                }
+                scheduleKeepAlive();
+            }
+            case RegistrationReject rrj when answers(rrj) -> {
+                settle();
+                if (phase == Phase.REGISTERED && "fullRegistrationRequired".equals(rrj.rejectReason())) {
+                    moveTo(RegistrationState.REGISTERING);
+                    register(false);
+                } else {
+                    fail("gatekeeper rejected registration: " + rrj.rejectReason());
+                }
+            }
+            case UnregistrationConfirm ucf when answers(ucf) && phase == Phase.UNREGISTERING -> {
+                settle();
+                unregistered.countDown();
+            }
+            case UnregistrationReject urj when answers(urj) && phase == Phase.UNREGISTERING -> {
+                settle();
+                unregistered.countDown();
+            }
+            case UnregistrationRequest urq -> onGatekeeperUnregistration(urq, from);
+            case InfoRequest irq -> reply(new InfoRequestResponse(irq.requestSeqNum(), endpointIdentifier.orElse("-"),
+                    localAddress(), List.of(registration.callSignalAddress()), registration.aliases(), false, false), from);
+            case DisengageRequest drq -> reply(new DisengageConfirm(drq.requestSeqNum()), from);
+            default -> LOG.log(Level.DEBUG, "RAS message not expected now, ignored: {0}", message);
+        }
+    }
+
+    /** H.225.0 7.10: the gatekeeper may cancel the registration; we confirm and register afresh. */
+    private void onGatekeeperUnregistration(UnregistrationRequest urq, InetSocketAddress from) {
+        reply(new UnregistrationConfirm(urq.requestSeqNum()), from);
+        if (phase == Phase.REGISTERED) {
+            cancelTimer();
+            pending = null;
+            moveTo(RegistrationState.REGISTERING);
+            endpointIdentifier = Optional.empty();
+            register(false);
+        }
+    }
+
+    private void reply(RasMessage answer, InetSocketAddress to) {
+        byte[] datagram = RasCodec.encode(answer);
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "RAS reply to {0} failed: {1}", to, e.getMessage());
+        }
+    }
+
+    private void settle() {
+        cancelTimer();
+        pending = null;
+    }
+
+    private void fail(String reason) {
+        settle();
+        phase = Phase.IDLE;
+        moveTo(RegistrationState.failed(reason));
+    }
+
+    private void scheduleKeepAlive() {
+        long ttlMillis = grantedTimeToLive * 1000;
+        long delay = Math.max(ttlMillis / 2, ttlMillis - timing.keepAliveMargin().toMillis());
+        timer = scheduler.schedule(() -> register(true), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void moveTo(RegistrationState next) {
+        states.moveTo(next);
+        listener.accept(next);
+    }
+}
