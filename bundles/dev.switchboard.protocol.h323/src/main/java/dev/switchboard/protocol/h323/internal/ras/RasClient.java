@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.RegistrationStateMachine;
 import dev.switchboard.protocol.h323.internal.per.PerException;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageConfirm;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageRequest;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperConfirm;
@@ -43,6 +45,7 @@ import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationReque
  */
 public final class RasClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RasClient.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Retransmission and keep-alive timing; the keep-alive is sent {@code keepAliveMargin} before the TTL ends. */
     public record Timing(Duration retryInterval, int attempts, Duration keepAliveMargin, Duration reconnectDelay) {
@@ -51,9 +54,16 @@ public final class RasClient implements AutoCloseable {
                 Duration.ofSeconds(10));
     }
 
-    /** What to register: aliases, where we take calls, the TTL to ask for. */
+    /**
+     * What to register: aliases, where we take calls, the TTL to ask for, and the password (if the
+     * gatekeeper wants one) for a {@link CiscoAccessToken} on each RRQ, in the name of the first h323-ID.
+     */
     public record Registration(InetSocketAddress gatekeeper, List<AliasAddress> aliases,
-            InetSocketAddress callSignalAddress, long requestedTimeToLive) {
+            InetSocketAddress callSignalAddress, long requestedTimeToLive, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "Registration[" + aliases + " at " + gatekeeper + (password.isPresent() ? ", with password" : "") + "]";
+        }
     }
 
     private enum Phase { IDLE, DISCOVERING, REGISTERING, REGISTERED, UNREGISTERING, CLOSED }
@@ -151,7 +161,17 @@ public final class RasClient implements AutoCloseable {
         send(new RegistrationRequest(seq(), true, List.of(registration.callSignalAddress()), List.of(localAddress()),
                 keepAlive ? List.of() : registration.aliases(), gatekeeperIdentifier,
                 Optional.of(keepAlive ? grantedTimeToLive : registration.requestedTimeToLive()), keepAlive,
-                keepAlive ? endpointIdentifier : Optional.empty()), timing.attempts());
+                keepAlive ? endpointIdentifier : Optional.empty(), authenticationTokens()), timing.attempts());
+    }
+
+    private List<SequenceValue> authenticationTokens() {
+        Optional<String> user = registration.aliases().stream().filter(AliasAddress.H323Id.class::isInstance)
+                .map(AliasAddress::value).findFirst();
+        if (registration.password().isEmpty() || user.isEmpty()) {
+            return List.of();
+        }
+        return List.of(CiscoAccessToken.token(user.get(), registration.password().get(),
+                System.currentTimeMillis() / 1000, RANDOM.nextInt(256)));
     }
 
     private int seq() {

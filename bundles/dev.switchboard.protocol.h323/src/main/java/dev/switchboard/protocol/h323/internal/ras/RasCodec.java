@@ -64,7 +64,8 @@ public final class RasCodec {
             case "registrationRequest" -> new RegistrationRequest(seq, (Boolean) m.get("discoveryComplete"),
                     ips(m, "callSignalAddress"), ips(m, "rasAddress"), aliases(m, "terminalAlias"),
                     optString(m, "gatekeeperIdentifier"), m.find("timeToLive").map(Long.class::cast),
-                    m.find("keepAlive").map(Boolean.class::cast).orElse(false), optString(m, "endpointIdentifier"));
+                    m.find("keepAlive").map(Boolean.class::cast).orElse(false), optString(m, "endpointIdentifier"),
+                    ((List<?>) m.find("tokens").orElse(List.of())).stream().map(SequenceValue.class::cast).toList());
             case "registrationConfirm" -> new RegistrationConfirm(seq, ips(m, "callSignalAddress"),
                     aliases(m, "terminalAlias"), optString(m, "gatekeeperIdentifier"),
                     identifier(m.getString("endpointIdentifier")), m.find("timeToLive").map(Long.class::cast));
@@ -121,6 +122,7 @@ public final class RasCodec {
                     .with("terminalAlias", aliasList(m.terminalAlias()))
                     .with("gatekeeperIdentifier", m.gatekeeperIdentifier().orElse(null))
                     .with("endpointVendor", vendor()).with("timeToLive", m.timeToLive().orElse(null))
+                    .with("tokens", m.tokens().isEmpty() ? null : List.<Object>copyOf(m.tokens()))
                     .with("keepAlive", m.keepAlive()).with("endpointIdentifier", m.endpointIdentifier().orElse(null))
                     .with("willSupplyUUIEs", false).with("maintainConnection", false));
             case RegistrationConfirm m -> pdu("registrationConfirm", header(m)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 
 /**
  * The RAS messages an endpoint sends and answers (H.225.0 clause 7), with the fields it acts on.
@@ -26,10 +27,17 @@ public sealed interface RasMessage {
             implements RasMessage {
     }
 
-    /** Full registration, or (keepAlive) the lightweight re-registration of H.225.0 7.9.1. */
+    /**
+     * Full registration, or (keepAlive) the lightweight re-registration of H.225.0 7.9.1. {@code tokens}
+     * are ClearTokens as {@link H225Asn#CLEAR_TOKEN} values (e.g. a {@link CiscoAccessToken}).
+     */
     record RegistrationRequest(int requestSeqNum, boolean discoveryComplete, List<InetSocketAddress> callSignalAddress,
             List<InetSocketAddress> rasAddress, List<AliasAddress> terminalAlias, Optional<String> gatekeeperIdentifier,
-            Optional<Long> timeToLive, boolean keepAlive, Optional<String> endpointIdentifier) implements RasMessage {
+            Optional<Long> timeToLive, boolean keepAlive, Optional<String> endpointIdentifier,
+            List<SequenceValue> tokens) implements RasMessage {
+        public RegistrationRequest {
+            tokens = List.copyOf(tokens);
+        }
     }
 
     record RegistrationConfirm(int requestSeqNum, List<InetSocketAddress> callSignalAddress,

@@ -104,9 +104,13 @@ class RasClientReplayTest {
     }
 
     private void startClient() throws SocketException {
+        startClient("bob123");
+    }
+
+    private void startClient(String password) throws SocketException {
         client = new RasClient("bob", new RasClient.Registration(
                 (InetSocketAddress) responder.getLocalSocketAddress(), List.of(new H323Id("bob"), new DialledDigits("1002")),
-                new InetSocketAddress("127.0.0.1", 1730), 60), FAST, states::add);
+                new InetSocketAddress("127.0.0.1", 1730), 60, java.util.Optional.of(password)), FAST, states::add);
         client.start();
     }
 
@@ -154,14 +158,29 @@ class RasClientReplayTest {
         assertEquals(Kind.CONNECTION_LOST, client.state().kind());
     }
 
-    @Test
-    void wrongPasswordRejectionFailsTheRegistration() throws Exception {
-        gatekeeper = request -> switch (request) {
+    /** The responder checks the CAT password token like GnuGk did: bob123 is bob's password. */
+    private static byte[] gnugkCheckingPassword(RasMessage request) {
+        return switch (request) {
             case GatekeeperRequest grq -> recorded("03#6", grq.requestSeqNum(), null);
+            case RegistrationRequest rrq when rrq.tokens().stream().anyMatch(t -> CiscoAccessToken.verifies(t, "bob123")) ->
+                recorded("03#4", rrq.requestSeqNum(), null);
             case RegistrationRequest rrq -> recorded("03#8", rrq.requestSeqNum(), null);
             default -> null;
         };
-        startClient();
+    }
+
+    @Test
+    void passwordTokenIsAccepted() throws Exception {
+        gatekeeper = RasClientReplayTest::gnugkCheckingPassword;
+        startClient("bob123");
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+    }
+
+    @Test
+    void wrongPasswordRejectionFailsTheRegistration() throws Exception {
+        gatekeeper = RasClientReplayTest::gnugkCheckingPassword;
+        startClient("wrongpass");
         expect(Kind.REGISTERING);
         RegistrationState failed = expect(Kind.FAILED);
         assertTrue(failed.reason().contains("securityDenial"), failed.reason());

@@ -84,10 +84,10 @@ class RasCodecTest {
         InetSocketAddress ras = new InetSocketAddress("127.0.0.1", 40000);
         RegistrationRequest rrq = new RegistrationRequest(7, true, List.of(new InetSocketAddress("127.0.0.1", 1720)),
                 List.of(ras), List.of(new H323Id("carol"), new DialledDigits("1003")), Optional.of("PeersGK"),
-                Optional.of(60L), false, Optional.empty());
+                Optional.of(60L), false, Optional.empty(), List.of());
         assertEquals(rrq, RasCodec.decode(RasCodec.encode(rrq)));
         RegistrationRequest keepAlive = new RegistrationRequest(8, true, List.of(), List.of(ras), List.of(),
-                Optional.of("PeersGK"), Optional.of(60L), true, Optional.of("123_endp"));
+                Optional.of("PeersGK"), Optional.of(60L), true, Optional.of("123_endp"), List.of());
         assertEquals(keepAlive, RasCodec.decode(RasCodec.encode(keepAlive)));
         GatekeeperRequest grq = new GatekeeperRequest(1, ras, Optional.empty(), List.of(new H323Id("carol")));
         assertEquals(grq, RasCodec.decode(RasCodec.encode(grq)));
@@ -99,7 +99,7 @@ class RasCodecTest {
     @Test
     void invalidAliasCharactersAreRefusedOnEncode() {
         RegistrationRequest bad = new RegistrationRequest(1, true, List.of(), List.of(), List.of(new DialledDigits("12a")),
-                Optional.empty(), Optional.empty(), false, Optional.empty());
+                Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
         assertThrows(PerException.class, () -> RasCodec.encode(bad));
     }
 
