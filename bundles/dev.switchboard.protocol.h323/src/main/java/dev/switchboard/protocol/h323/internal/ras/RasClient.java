@@ -10,6 +10,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,7 +24,11 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.RegistrationStateMachine;
 import dev.switchboard.protocol.h323.internal.per.PerException;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.AdmissionConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.AdmissionReject;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.AdmissionRequest;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageReject;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.DisengageRequest;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperConfirm;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperReject;
@@ -71,6 +78,10 @@ public final class RasClient implements AutoCloseable {
     private record Pending(RasMessage request, byte[] datagram, int attemptsLeft) {
     }
 
+    /** An ARQ or DRQ in flight; several may be, alongside the registration's own request. */
+    private record Transaction(RasMessage request, byte[] datagram, CompletableFuture<RasMessage> result) {
+    }
+
     private final Registration registration;
     private final Timing timing;
     private final Consumer<RegistrationState> listener;
@@ -80,6 +91,7 @@ public final class RasClient implements AutoCloseable {
     private final Thread receiver;
     private final CountDownLatch unregistered = new CountDownLatch(1);
 
+    private final Map<Integer, Transaction> calls = new HashMap<>();
     private Phase phase = Phase.IDLE;
     private Pending pending;
     private ScheduledFuture<?> timer;
@@ -138,6 +150,8 @@ public final class RasClient implements AutoCloseable {
             }
             phase = Phase.CLOSED;
             cancelTimer();
+            calls.values().forEach(t -> t.result().completeExceptionally(new IllegalStateException("RAS client closed")));
+            calls.clear();
         });
         scheduler.shutdown();
         try {
@@ -146,6 +160,79 @@ public final class RasClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         socket.close();
+    }
+
+    /**
+     * Asks the gatekeeper to admit a call (ARQ, H.225.0 7.11). Completes with the AdmissionConfirm or
+     * AdmissionReject; exceptionally with {@link RasTimeoutException} when unanswered, or at once with
+     * IllegalStateException when not registered.
+     */
+    public CompletableFuture<RasMessage> admit(List<AliasAddress> destination, Optional<InetSocketAddress> destAddress,
+            int callReferenceValue, byte[] conferenceId, byte[] callId, boolean answerCall, long bandWidth) {
+        CompletableFuture<RasMessage> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            if (phase != Phase.REGISTERED || endpointIdentifier.isEmpty()) {
+                result.completeExceptionally(new IllegalStateException("not registered with the gatekeeper"));
+                return;
+            }
+            List<AliasAddress> source = answerCall ? destination : registration.aliases();
+            AdmissionRequest arq = new AdmissionRequest(seq(), Optional.empty(), endpointIdentifier.get(),
+                    answerCall ? registration.aliases() : destination, destAddress, source,
+                    Optional.of(registration.callSignalAddress()), bandWidth, callReferenceValue, conferenceId,
+                    answerCall, Optional.of(callId), gatekeeperIdentifier, authenticationTokens());
+            startTransaction(arq, result);
+        });
+        return result;
+    }
+
+    /** Tells the gatekeeper a call has ended (DRQ, H.225.0 7.12); completes with DisengageConfirm/Reject. */
+    public CompletableFuture<RasMessage> disengage(int callReferenceValue, byte[] conferenceId, byte[] callId,
+            boolean answeredCall) {
+        CompletableFuture<RasMessage> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            if (endpointIdentifier.isEmpty()) {
+                result.completeExceptionally(new IllegalStateException("not registered with the gatekeeper"));
+                return;
+            }
+            startTransaction(new DisengageRequest(seq(), endpointIdentifier.get(), conferenceId, callReferenceValue,
+                    "normalDrop", Optional.of(callId), gatekeeperIdentifier, answeredCall), result);
+        });
+        return result;
+    }
+
+    private void startTransaction(RasMessage request, CompletableFuture<RasMessage> result) {
+        Transaction t = new Transaction(request, RasCodec.encode(request), result);
+        calls.put(request.requestSeqNum(), t);
+        transmit(t, timing.attempts());
+    }
+
+    private void transmit(Transaction t, int attemptsLeft) {
+        try {
+            socket.send(new DatagramPacket(t.datagram(), t.datagram().length, registration.gatekeeper()));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "RAS send to {0} failed: {1}", registration.gatekeeper(), e.getMessage());
+        }
+        scheduler.schedule(() -> {
+            if (calls.get(t.request().requestSeqNum()) != t) {
+                return; // answered
+            }
+            if (attemptsLeft > 1) {
+                transmit(t, attemptsLeft - 1);
+            } else {
+                calls.remove(t.request().requestSeqNum());
+                t.result().completeExceptionally(new RasTimeoutException(
+                        "gatekeeper " + registration.gatekeeper() + " did not answer " + t.request().getClass().getSimpleName()));
+            }
+        }, timing.retryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean completesCall(RasMessage response) {
+        Transaction t = calls.remove(response.requestSeqNum());
+        if (t == null) {
+            return false;
+        }
+        t.result().complete(response);
+        return true;
     }
 
     private void discover() {
@@ -291,6 +378,10 @@ public final class RasClient implements AutoCloseable {
                 settle();
                 unregistered.countDown();
             }
+            case AdmissionConfirm acf when completesCall(acf) -> { }
+            case AdmissionReject arj when completesCall(arj) -> { }
+            case DisengageConfirm dcf when completesCall(dcf) -> { }
+            case DisengageReject drj when completesCall(drj) -> { }
             case UnregistrationRequest urq -> onGatekeeperUnregistration(urq, from);
             case InfoRequest irq -> reply(new InfoRequestResponse(irq.requestSeqNum(), endpointIdentifier.orElse("-"),
                     localAddress(), List.of(registration.callSignalAddress()), registration.aliases(), false, false), from);

@@ -65,7 +65,7 @@ public final class RasCodec {
                     ips(m, "callSignalAddress"), ips(m, "rasAddress"), aliases(m, "terminalAlias"),
                     optString(m, "gatekeeperIdentifier"), m.find("timeToLive").map(Long.class::cast),
                     m.find("keepAlive").map(Boolean.class::cast).orElse(false), optString(m, "endpointIdentifier"),
-                    ((List<?>) m.find("tokens").orElse(List.of())).stream().map(SequenceValue.class::cast).toList());
+                    tokens(m));
             case "registrationConfirm" -> new RegistrationConfirm(seq, ips(m, "callSignalAddress"),
                     aliases(m, "terminalAlias"), optString(m, "gatekeeperIdentifier"),
                     identifier(m.getString("endpointIdentifier")), m.find("timeToLive").map(Long.class::cast));
@@ -82,7 +82,7 @@ public final class RasCodec {
                     aliases(m, "srcInfo"), m.find("srcCallSignalAddress").map(RasCodec::ip), m.getLong("bandWidth"),
                     (int) m.getLong("callReferenceValue"), (byte[]) m.get("conferenceID"), (Boolean) m.get("answerCall"),
                     m.find("callIdentifier").map(c -> (byte[]) ((SequenceValue) c).get("guid")),
-                    optString(m, "gatekeeperIdentifier"));
+                    optString(m, "gatekeeperIdentifier"), tokens(m));
             case "admissionConfirm" -> new AdmissionConfirm(seq, m.getLong("bandWidth"), m.getChoice("callModel").name(),
                     ip(m.get("destCallSignalAddress")), m.find("irrFrequency").map(f -> (int) (long) (Long) f));
             case "admissionReject" -> new AdmissionReject(seq, reason(m, "rejectReason"));
@@ -156,6 +156,7 @@ public final class RasCodec {
                     .with("canMapAlias", true)
                     .with("callIdentifier", m.callIdentifier().map(g -> new SequenceValue().with("guid", g)).orElse(null))
                     .with("gatekeeperIdentifier", m.gatekeeperIdentifier().orElse(null))
+                    .with("tokens", m.tokens().isEmpty() ? null : List.<Object>copyOf(m.tokens()))
                     .with("willSupplyUUIEs", false));
             case AdmissionConfirm m -> pdu("admissionConfirm", seq(m).with("bandWidth", m.bandWidth())
                     .with("callModel", nullChoice(H225Asn.CALL_MODEL, m.callModel()))
@@ -278,6 +279,10 @@ public final class RasCodec {
     private static String identifier(String bmp) {
         int nul = bmp.indexOf('\0');
         return nul < 0 ? bmp : bmp.substring(0, nul);
+    }
+
+    private static List<SequenceValue> tokens(SequenceValue m) {
+        return ((List<?>) m.find("tokens").orElse(List.of())).stream().map(SequenceValue.class::cast).toList();
     }
 
     private static Optional<String> optString(SequenceValue m, String name) {

@@ -64,7 +64,10 @@ public sealed interface RasMessage {
             List<AliasAddress> destinationInfo, Optional<InetSocketAddress> destCallSignalAddress,
             List<AliasAddress> srcInfo, Optional<InetSocketAddress> srcCallSignalAddress, long bandWidth,
             int callReferenceValue, byte[] conferenceID, boolean answerCall, Optional<byte[]> callIdentifier,
-            Optional<String> gatekeeperIdentifier) implements RasMessage {
+            Optional<String> gatekeeperIdentifier, List<SequenceValue> tokens) implements RasMessage {
+        public AdmissionRequest {
+            tokens = List.copyOf(tokens);
+        }
     }
 
     record AdmissionConfirm(int requestSeqNum, long bandWidth, String callModel, InetSocketAddress destCallSignalAddress,

@@ -209,6 +209,44 @@ class RasClientReplayTest {
     }
 
     @Test
+    void admissionAndDisengageUseTheRecordedAnswers() throws Exception {
+        gatekeeper = request -> switch (request) {
+            case RasMessage.AdmissionRequest arq when arq.destinationInfo().equals(List.of(new H323Id("alice"))) ->
+                recorded("02#10", arq.requestSeqNum(), null);
+            case RasMessage.AdmissionRequest arq -> recorded("10#6", arq.requestSeqNum(), null);
+            case RasMessage.DisengageRequest drq -> recorded("02#956", drq.requestSeqNum(), null);
+            default -> gnugk(request, 60L);
+        };
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        byte[] conference = new byte[16];
+        byte[] call = new byte[16];
+        call[0] = 1;
+        RasMessage admitted = client.admit(List.of(new H323Id("alice")), java.util.Optional.empty(), 77, conference, call,
+                false, 1280).get(5, TimeUnit.SECONDS);
+        RasMessage.AdmissionConfirm acf = assertInstanceOf(RasMessage.AdmissionConfirm.class, admitted);
+        assertEquals(new InetSocketAddress("127.0.0.1", 1721), acf.destCallSignalAddress());
+        RasMessage refused = client.admit(List.of(new H323Id("nosuchuser")), java.util.Optional.empty(), 78, conference,
+                call, false, 1280).get(5, TimeUnit.SECONDS);
+        assertEquals("calledPartyNotRegistered", assertInstanceOf(RasMessage.AdmissionReject.class, refused).rejectReason());
+        assertInstanceOf(RasMessage.DisengageConfirm.class, client.disengage(77, conference, call, false).get(5, TimeUnit.SECONDS));
+
+        nextRequest(GatekeeperRequest.class);
+        nextRequest(RegistrationRequest.class);
+        RasMessage.AdmissionRequest arq = nextRequest(RasMessage.AdmissionRequest.class);
+        assertEquals(77, arq.callReferenceValue());
+        assertEquals(List.of(new H323Id("bob"), new DialledDigits("1002")), arq.srcInfo());
+        assertTrue(arq.tokens().stream().anyMatch(t -> CiscoAccessToken.verifies(t, "bob123")));
+
+        gatekeeper = request -> null;
+        java.util.concurrent.ExecutionException unanswered = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> client.admit(List.of(new H323Id("alice")),
+                        java.util.Optional.empty(), 79, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RasTimeoutException.class, unanswered.getCause());
+    }
+
+    @Test
     void closeUnregisters() throws Exception {
         gatekeeper = request -> gnugk(request, 60L);
         startClient();
