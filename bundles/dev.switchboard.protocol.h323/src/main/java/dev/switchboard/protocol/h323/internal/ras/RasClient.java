@@ -43,9 +43,9 @@ import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationRejec
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationRequest;
 
 /**
- * The endpoint side of RAS registration (H.225.0 7.7-7.9) with one gatekeeper found by address:
- * GRQ, full RRQ, lightweight keep-alive RRQs before the granted timeToLive runs out, URQ on stop,
- * and answers to the gatekeeper's URQ (then a fresh registration), IRQ and DRQ. Requests are
+ * The endpoint side of RAS (H.225.0 7.7-7.12) with one gatekeeper found by address: GRQ, full RRQ,
+ * lightweight keep-alive RRQs before the granted timeToLive runs out, URQ on stop, ARQ/DRQ for
+ * calls, and answers to the gatekeeper's URQ (then a fresh registration), IRQ and DRQ. Requests are
  * retransmitted after {@link Timing#retryInterval()}; when {@link Timing#attempts()} go unanswered
  * the registration is CONNECTION_LOST and discovery starts again after {@link Timing#reconnectDelay()}.
  * All protocol work runs on one scheduler thread, so the state needs no further locking.

@@ -47,8 +47,8 @@ public final class RasCodec {
     /** @throws PerException if the datagram is not a well-formed RasMessage (truncated, out of range, …) */
     public static RasMessage decode(byte[] datagram) {
         ChoiceValue pdu = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(datagram);
-        if (pdu.isUnknown()) {
-            throw new PerException("unknown RAS message extension " + pdu.index());
+        if (pdu.isUnknown()) { // a newer RAS message than H.225.0 v7: the caller ignores it
+            return new Unsupported(0, "extension-" + pdu.index(), pdu);
         }
         if (!(pdu.value() instanceof SequenceValue m)) {
             return new Unsupported(0, pdu.name(), pdu);

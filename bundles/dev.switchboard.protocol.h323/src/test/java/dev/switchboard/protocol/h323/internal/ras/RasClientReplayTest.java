@@ -201,6 +201,17 @@ class RasClientReplayTest {
         nextRequest(GatekeeperRequest.class);
         nextRequest(RegistrationRequest.class);
 
+        byte[] irq = RasCodec.encode(new RasMessage.InfoRequest(4242, 0, java.util.Optional.empty()));
+        responder.send(new DatagramPacket(irq, irq.length, clientAddress));
+        RasMessage.InfoRequestResponse irr = nextRequest(RasMessage.InfoRequestResponse.class);
+        assertEquals(4242, irr.requestSeqNum());
+        assertEquals(client.localAddress(), irr.rasAddress());
+        assertEquals(false, irr.needResponse());
+        byte[] drq = RasCodec.encode(new RasMessage.DisengageRequest(4243, irr.endpointIdentifier(), new byte[16], 5,
+                "forcedDrop", java.util.Optional.of(new byte[16]), java.util.Optional.empty(), false));
+        responder.send(new DatagramPacket(drq, drq.length, clientAddress)); // gatekeeper-initiated disconnect
+        assertEquals(4243, nextRequest(RasMessage.DisengageConfirm.class).requestSeqNum());
+
         byte[] garbage = {0x7f, 0x00, 0x01};
         responder.send(new DatagramPacket(garbage, garbage.length, clientAddress)); // ignored, logged
         byte[] urq = RasVectors.datagram("09#5"); // GnuGk: UnregisterAlias bob, reason maintenance
