@@ -1,0 +1,280 @@
+package dev.switchboard.protocol.h323.internal.ras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.account.RegistrationState.Kind;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
+import dev.switchboard.protocol.h323.internal.ras.AliasAddress.DialledDigits;
+import dev.switchboard.protocol.h323.internal.ras.AliasAddress.H323Id;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.GatekeeperRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.RegistrationConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.RegistrationRequest;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationConfirm;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationRequest;
+
+/**
+ * {@link RasClient} against a UDP responder on loopback that plays GnuGk's recorded answers
+ * (captures 02, 03, 09), with the request sequence numbers (and, for speed, the TTL) rewritten.
+ */
+class RasClientReplayTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final RasClient.Timing FAST = new RasClient.Timing(Duration.ofMillis(200), 3, Duration.ofSeconds(10),
+            Duration.ofSeconds(60));
+
+    private final BlockingQueue<RegistrationState> states = new LinkedBlockingQueue<>();
+    private final BlockingQueue<RasMessage> received = new LinkedBlockingQueue<>();
+    private volatile Function<RasMessage, byte[]> gatekeeper = request -> null;
+    private DatagramSocket responder;
+    private Thread responderThread;
+    private volatile InetSocketAddress clientAddress;
+    private RasClient client;
+
+    @BeforeEach
+    void startResponder() throws SocketException {
+        responder = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        responderThread = new Thread(() -> {
+            byte[] buffer = new byte[65536];
+            while (!responder.isClosed()) {
+                try {
+                    DatagramPacket p = new DatagramPacket(buffer, buffer.length);
+                    responder.receive(p);
+                    clientAddress = (InetSocketAddress) p.getSocketAddress();
+                    RasMessage request = RasCodec.decode(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                    received.add(request);
+                    byte[] answer = gatekeeper.apply(request);
+                    if (answer != null) {
+                        responder.send(new DatagramPacket(answer, answer.length, p.getSocketAddress()));
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "replayed-gnugk");
+        responderThread.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (client != null) {
+            client.close();
+        }
+        responder.close();
+        responderThread.join(2000);
+    }
+
+    /** A recorded GnuGk answer with its requestSeqNum (and optionally timeToLive) replaced. */
+    private static byte[] recorded(String id, int seqNum, Long timeToLive) {
+        ChoiceValue pdu = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(RasVectors.datagram(id));
+        SequenceValue body = (SequenceValue) pdu.value();
+        body.with("requestSeqNum", (long) seqNum);
+        if (timeToLive != null) {
+            body.with("timeToLive", timeToLive);
+        }
+        return H225Asn.RAS_MESSAGE.encode(pdu);
+    }
+
+    private static byte[] gnugk(RasMessage request, long timeToLive) {
+        return switch (request) {
+            case GatekeeperRequest grq -> recorded("02#2", grq.requestSeqNum(), null);
+            case RegistrationRequest rrq -> recorded("02#4", rrq.requestSeqNum(), timeToLive);
+            case UnregistrationRequest urq -> recorded("02#1067", urq.requestSeqNum(), null);
+            default -> null;
+        };
+    }
+
+    private void startClient() throws SocketException {
+        startClient("bob123");
+    }
+
+    private void startClient(String password) throws SocketException {
+        client = new RasClient("bob", new RasClient.Registration(
+                (InetSocketAddress) responder.getLocalSocketAddress(), List.of(new H323Id("bob"), new DialledDigits("1002")),
+                new InetSocketAddress("127.0.0.1", 1730), 60, java.util.Optional.of(password)), FAST, states::add);
+        client.start();
+    }
+
+    private RegistrationState expect(Kind kind) throws InterruptedException {
+        RegistrationState s = states.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(s, "no registration state change, expected " + kind);
+        assertEquals(kind, s.kind(), s.toString());
+        return s;
+    }
+
+    private <T extends RasMessage> T nextRequest(Class<T> type) throws InterruptedException {
+        RasMessage m = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(m, "no " + type.getSimpleName() + " from the client");
+        return assertInstanceOf(type, m);
+    }
+
+    @Test
+    void registersKeepsAliveAndReportsALostGatekeeper() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger keepAlivesAnswered = new java.util.concurrent.atomic.AtomicInteger();
+        gatekeeper = request -> { // answers discovery, registration and one keep-alive, then goes away
+            if (request instanceof RegistrationRequest rrq && rrq.keepAlive() && keepAlivesAnswered.getAndIncrement() > 0) {
+                return null;
+            }
+            return gnugk(request, 1L);
+        };
+        startClient();
+        expect(Kind.REGISTERING);
+        GatekeeperRequest grq = nextRequest(GatekeeperRequest.class);
+        assertEquals(List.of(new H323Id("bob"), new DialledDigits("1002")), grq.endpointAlias());
+        RegistrationRequest rrq = nextRequest(RegistrationRequest.class);
+        assertEquals(false, rrq.keepAlive());
+        assertEquals(java.util.Optional.of("PeersGK"), rrq.gatekeeperIdentifier()); // from the recorded GCF
+        expect(Kind.REGISTERED);
+        String endpointId = ((RegistrationConfirm) RasCodec.decode(RasVectors.datagram("02#4"))).endpointIdentifier();
+
+        RegistrationRequest keepAlive = nextRequest(RegistrationRequest.class); // before the 1 s TTL ends
+        assertTrue(keepAlive.keepAlive());
+        assertEquals(java.util.Optional.of(endpointId), keepAlive.endpointIdentifier());
+        assertEquals(List.of(), keepAlive.terminalAlias());
+
+        RegistrationRequest unanswered = nextRequest(RegistrationRequest.class);
+        long firstTry = System.nanoTime();
+        assertTrue(unanswered.keepAlive());
+        for (int i = 0; i < 2; i++) { // two retransmissions of the same request
+            assertEquals(unanswered.requestSeqNum(), nextRequest(RegistrationRequest.class).requestSeqNum());
+        }
+        RegistrationState lost = expect(Kind.CONNECTION_LOST);
+        long elapsedMillis = (System.nanoTime() - firstTry) / 1_000_000;
+        assertTrue(elapsedMillis < 15_000, "lost after " + elapsedMillis + " ms");
+        assertTrue(lost.reason().contains("does not answer"), lost.reason());
+        assertEquals(Kind.CONNECTION_LOST, client.state().kind());
+    }
+
+    /** The responder checks the CAT password token like GnuGk did: bob123 is bob's password. */
+    private static byte[] gnugkCheckingPassword(RasMessage request) {
+        return switch (request) {
+            case GatekeeperRequest grq -> recorded("03#6", grq.requestSeqNum(), null);
+            case RegistrationRequest rrq when rrq.tokens().stream().anyMatch(t -> CiscoAccessToken.verifies(t, "bob123")) ->
+                recorded("03#4", rrq.requestSeqNum(), null);
+            case RegistrationRequest rrq -> recorded("03#8", rrq.requestSeqNum(), null);
+            default -> null;
+        };
+    }
+
+    @Test
+    void passwordTokenIsAccepted() throws Exception {
+        gatekeeper = RasClientReplayTest::gnugkCheckingPassword;
+        startClient("bob123");
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+    }
+
+    @Test
+    void wrongPasswordRejectionFailsTheRegistration() throws Exception {
+        gatekeeper = RasClientReplayTest::gnugkCheckingPassword;
+        startClient("wrongpass");
+        expect(Kind.REGISTERING);
+        RegistrationState failed = expect(Kind.FAILED);
+        assertTrue(failed.reason().contains("securityDenial"), failed.reason());
+    }
+
+    @Test
+    void gatekeeperInitiatedUnregistrationIsConfirmedAndFollowedByAFreshRegistration() throws Exception {
+        gatekeeper = request -> gnugk(request, 60L);
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        nextRequest(GatekeeperRequest.class);
+        nextRequest(RegistrationRequest.class);
+
+        byte[] irq = RasCodec.encode(new RasMessage.InfoRequest(4242, 0, java.util.Optional.empty()));
+        responder.send(new DatagramPacket(irq, irq.length, clientAddress));
+        RasMessage.InfoRequestResponse irr = nextRequest(RasMessage.InfoRequestResponse.class);
+        assertEquals(4242, irr.requestSeqNum());
+        assertEquals(client.localAddress(), irr.rasAddress());
+        assertEquals(false, irr.needResponse());
+        byte[] drq = RasCodec.encode(new RasMessage.DisengageRequest(4243, irr.endpointIdentifier(), new byte[16], 5,
+                "forcedDrop", java.util.Optional.of(new byte[16]), java.util.Optional.empty(), false));
+        responder.send(new DatagramPacket(drq, drq.length, clientAddress)); // gatekeeper-initiated disconnect
+        assertEquals(4243, nextRequest(RasMessage.DisengageConfirm.class).requestSeqNum());
+
+        byte[] garbage = {0x7f, 0x00, 0x01};
+        responder.send(new DatagramPacket(garbage, garbage.length, clientAddress)); // ignored, logged
+        byte[] urq = RasVectors.datagram("09#5"); // GnuGk: UnregisterAlias bob, reason maintenance
+        responder.send(new DatagramPacket(urq, urq.length, clientAddress));
+        UnregistrationConfirm ucf = nextRequest(UnregistrationConfirm.class);
+        assertEquals(RasCodec.decode(urq).requestSeqNum(), ucf.requestSeqNum());
+        expect(Kind.REGISTERING);
+        RegistrationRequest fresh = nextRequest(RegistrationRequest.class);
+        assertEquals(false, fresh.keepAlive());
+        assertEquals(List.of(new H323Id("bob"), new DialledDigits("1002")), fresh.terminalAlias());
+        expect(Kind.REGISTERED);
+    }
+
+    @Test
+    void admissionAndDisengageUseTheRecordedAnswers() throws Exception {
+        gatekeeper = request -> switch (request) {
+            case RasMessage.AdmissionRequest arq when arq.destinationInfo().equals(List.of(new H323Id("alice"))) ->
+                recorded("02#10", arq.requestSeqNum(), null);
+            case RasMessage.AdmissionRequest arq -> recorded("10#6", arq.requestSeqNum(), null);
+            case RasMessage.DisengageRequest drq -> recorded("02#956", drq.requestSeqNum(), null);
+            default -> gnugk(request, 60L);
+        };
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        byte[] conference = new byte[16];
+        byte[] call = new byte[16];
+        call[0] = 1;
+        RasMessage admitted = client.admit(List.of(new H323Id("alice")), java.util.Optional.empty(), 77, conference, call,
+                false, 1280).get(5, TimeUnit.SECONDS);
+        RasMessage.AdmissionConfirm acf = assertInstanceOf(RasMessage.AdmissionConfirm.class, admitted);
+        assertEquals(new InetSocketAddress("127.0.0.1", 1721), acf.destCallSignalAddress());
+        RasMessage refused = client.admit(List.of(new H323Id("nosuchuser")), java.util.Optional.empty(), 78, conference,
+                call, false, 1280).get(5, TimeUnit.SECONDS);
+        assertEquals("calledPartyNotRegistered", assertInstanceOf(RasMessage.AdmissionReject.class, refused).rejectReason());
+        assertInstanceOf(RasMessage.DisengageConfirm.class, client.disengage(77, conference, call, false).get(5, TimeUnit.SECONDS));
+
+        nextRequest(GatekeeperRequest.class);
+        nextRequest(RegistrationRequest.class);
+        RasMessage.AdmissionRequest arq = nextRequest(RasMessage.AdmissionRequest.class);
+        assertEquals(77, arq.callReferenceValue());
+        assertEquals(List.of(new H323Id("bob"), new DialledDigits("1002")), arq.srcInfo());
+        assertTrue(arq.tokens().stream().anyMatch(t -> CiscoAccessToken.verifies(t, "bob123")));
+
+        gatekeeper = request -> null;
+        java.util.concurrent.ExecutionException unanswered = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> client.admit(List.of(new H323Id("alice")),
+                        java.util.Optional.empty(), 79, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RasTimeoutException.class, unanswered.getCause());
+    }
+
+    @Test
+    void closeUnregisters() throws Exception {
+        gatekeeper = request -> gnugk(request, 60L);
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        client.close();
+        client = null;
+        nextRequest(GatekeeperRequest.class);
+        nextRequest(RegistrationRequest.class);
+        UnregistrationRequest urq = nextRequest(UnregistrationRequest.class);
+        assertTrue(urq.endpointIdentifier().isPresent());
+        expect(Kind.UNREGISTERED);
+    }
+}
