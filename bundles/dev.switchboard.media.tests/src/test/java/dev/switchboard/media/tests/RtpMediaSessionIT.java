@@ -39,7 +39,7 @@ import dev.switchboard.media.session.RtpMediaSession;
  */
 class RtpMediaSessionIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final Path SPEECH = Path.of("/work/shared/peers/audio/speech8k.wav");
+    private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int TELEPHONE_EVENT = 101;
 

@@ -37,7 +37,7 @@ import dev.switchboard.testing.peers.Sipp;
  */
 class SippMediaSessionIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private static final Path SPEECH = Path.of("/work/shared/peers/audio/speech8k.wav");
+    private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
     private static final Path CAPTURES = Path.of("/usr/share/sip-tester");
     private static final int TELEPHONE_EVENT = 101;
 
