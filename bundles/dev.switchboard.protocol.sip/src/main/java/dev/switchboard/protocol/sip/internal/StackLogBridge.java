@@ -80,7 +80,11 @@ public final class StackLogBridge implements StackLogger {
 
     @Override
     public void logWarning(String message) {
-        LOG.log(Level.WARNING, message);
+        // every stack start warns that TLS uses the JVM's defaults, and TCP connects try an advertised port:
+        // true, expected, and nothing a user can act on
+        boolean routine = message.contains("TLS") || message.contains("tls security policy")
+                || message.startsWith("Using default") || message.startsWith("Failed to connect");
+        LOG.log(routine ? Level.DEBUG : Level.WARNING, message);
     }
 
     @Override
