@@ -82,8 +82,12 @@ final class SipEndpoint implements AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", StackLogBridge.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", MessageLogBridge.class.getName());
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "32");
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", StrictMessageParserFactory.class.getName());
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_SIZE));
         properties.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        // symmetric response routing (RFC 3581) even for clients that did not ask: answers go where requests
+        // came from, which is what works behind NAT and never sends to an address only named in a Via
+        properties.setProperty("gov.nist.javax.sip.ALWAYS_ADD_RPORT", "true");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "true");
         // MWI servers send NOTIFY without a subscription (RFC 3842 section 5)
         properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");

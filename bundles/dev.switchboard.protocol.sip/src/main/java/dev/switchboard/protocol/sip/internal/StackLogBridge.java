@@ -13,6 +13,8 @@ import gov.nist.core.StackLogger;
 public final class StackLogBridge implements StackLogger {
 
     private static final Logger LOG = System.getLogger("dev.switchboard.protocol.sip.stack");
+    /** The stack logs whole receive buffers (64 KiB of mostly zeros) with some errors; a log line needs less. */
+    private static final int MAX_MESSAGE_CHARS = 2000;
 
     public StackLogBridge() {
         // instantiated by jain-sip from the STACK_LOGGER property
@@ -55,12 +57,12 @@ public final class StackLogBridge implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        LOG.log(Level.ERROR, message);
+        LOG.log(Level.ERROR, shorten(message));
     }
 
     @Override
     public void logError(String message) {
-        LOG.log(Level.ERROR, message);
+        LOG.log(Level.ERROR, shorten(message));
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class StackLogBridge implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        LOG.log(Level.ERROR, message, ex);
+        LOG.log(Level.ERROR, shorten(message), ex);
     }
 
     @Override
@@ -84,7 +86,7 @@ public final class StackLogBridge implements StackLogger {
         // true, expected, and nothing a user can act on
         boolean routine = message.contains("TLS") || message.contains("tls security policy")
                 || message.startsWith("Using default") || message.startsWith("Failed to connect");
-        LOG.log(routine ? Level.DEBUG : Level.WARNING, message);
+        LOG.log(routine ? Level.DEBUG : Level.WARNING, shorten(message));
     }
 
     @Override
@@ -115,6 +117,11 @@ public final class StackLogBridge implements StackLogger {
     @Override
     public String getLoggerName() {
         return LOG.getName();
+    }
+
+    private static String shorten(String message) {
+        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS) + "... (" + message.length() + " characters)";
     }
 
     private static Level level(int logLevel) {
