@@ -22,6 +22,25 @@ class RecordingSessionListener implements SessionListener {
 
     private final BlockingQueue<RegistrationState> pending = new LinkedBlockingQueue<>();
     private final List<RegistrationState> all = new ArrayList<>();
+    private final BlockingQueue<CallLeg> offered = new LinkedBlockingQueue<>();
+    private volatile java.util.function.Function<CallLeg, CallLegListener> calls = leg -> {
+        leg.reject("busy");
+        return null;
+    };
+
+    /** What happens to incoming calls (default: rejected as busy). */
+    void onIncomingCall(java.util.function.Function<CallLeg, CallLegListener> handler) {
+        calls = handler;
+    }
+
+    /** Waits for the next incoming call. */
+    CallLeg awaitIncomingCall(Duration timeout) throws InterruptedException {
+        CallLeg leg = offered.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (leg == null) {
+            throw new AssertionError("no incoming call within " + timeout.toMillis() + " ms");
+        }
+        return leg;
+    }
 
     @Override
     public void registrationChanged(RegistrationState state) {
@@ -33,8 +52,8 @@ class RecordingSessionListener implements SessionListener {
 
     @Override
     public CallLegListener incomingCall(CallLeg leg, Participant caller) {
-        leg.reject("busy");
-        return null;
+        offered.add(leg);
+        return calls.apply(leg);
     }
 
     @Override

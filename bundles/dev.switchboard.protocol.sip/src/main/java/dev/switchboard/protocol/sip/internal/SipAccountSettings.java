@@ -23,12 +23,15 @@ import dev.switchboard.core.account.Account;
  * <li>{@code keepalive}: seconds between keep-alives (default 5, 1..60), which bounds how long a dead
  * registrar goes unnoticed;</li>
  * <li>{@code dtmf}: {@code rfc4733} (default) or {@code info} (SIP INFO application/dtmf-relay);</li>
- * <li>{@code localport}: local SIP port, default chosen free.</li>
+ * <li>{@code localport}: local SIP port, default chosen free;</li>
+ * <li>{@code capture}, {@code playback}: the audio device ids calls of this account use (e.g. a headset, or
+ * {@code file:/path.wav} in tests), default the system's devices.</li>
  * </ul>
  */
 public record SipAccountSettings(String user, String domain, Optional<String> extension, String displayName,
         String authUser, HostPort registrar, Optional<HostPort> outboundProxy, Transport transport,
-        int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort) {
+        int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
+        Optional<String> captureDevice, Optional<String> playbackDevice) {
 
     public enum Transport {
         UDP, TCP;
@@ -98,7 +101,8 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         };
         int localPort = number(settings, "localport", 0, 0, 65535);
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
-                authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort);
+                authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
+                Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")));
     }
 
     /** The user part the account registers as: the extension when there is one. */

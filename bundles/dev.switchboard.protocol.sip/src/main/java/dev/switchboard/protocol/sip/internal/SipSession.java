@@ -5,6 +5,9 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +27,7 @@ import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.AllowHeader;
+import javax.sip.header.CallIdHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -31,6 +35,7 @@ import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.media.session.MediaSessionFactory;
 import gov.nist.javax.sip.IOExceptionEventExt;
 
 /**
@@ -50,11 +55,17 @@ final class SipSession implements ProtocolSession, SipListener {
     private final SipEndpoint endpoint;
     private final DigestCredentials credentials;
     private final SipRegistration registration;
+    private final java.util.function.Supplier<MediaSessionFactory> media;
+    /** Calls by Call-ID; touched only on the worker thread. */
+    private final Map<String, SipCall> calls = new HashMap<>();
+    private volatile Thread workerThread;
     private volatile boolean closed;
 
     private SipSession(String accountId, SipAccountSettings settings, SessionListener listener,
-            ScheduledExecutorService worker, SipEndpoint endpoint, DigestCredentials credentials) {
+            ScheduledExecutorService worker, SipEndpoint endpoint, DigestCredentials credentials,
+            java.util.function.Supplier<MediaSessionFactory> media) {
         this.accountId = accountId;
+        this.media = media;
         this.settings = settings;
         this.listener = listener;
         this.worker = worker;
@@ -68,18 +79,20 @@ final class SipSession implements ProtocolSession, SipListener {
      *
      * @throws IllegalStateException if the stack cannot listen (reported to the user by the core)
      */
-    static SipSession open(String accountId, SipAccountSettings settings, char[] secret, SessionListener listener) {
+    static SipSession open(String accountId, SipAccountSettings settings, char[] secret, SessionListener listener,
+            java.util.function.Supplier<MediaSessionFactory> media) {
+        SipSession[] created = new SipSession[1];
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sip-" + accountId);
             thread.setDaemon(true);
             return thread;
         });
         DigestCredentials credentials = new DigestCredentials(settings.authUser(), secret);
-        SipSession[] created = new SipSession[1];
         SipListener dispatcher = new Dispatcher(worker, () -> created[0]);
         try {
             SipEndpoint endpoint = SipEndpoint.open(accountId, settings, dispatcher);
-            created[0] = new SipSession(accountId, settings, listener, worker, endpoint, credentials);
+            created[0] = new SipSession(accountId, settings, listener, worker, endpoint, credentials, media);
+            worker.execute(() -> created[0].workerThread = Thread.currentThread());
             return created[0];
         } catch (IOException e) {
             worker.shutdownNow();
@@ -96,6 +109,35 @@ final class SipSession implements ProtocolSession, SipListener {
         return endpoint;
     }
 
+    DigestCredentials credentials() {
+        return credentials;
+    }
+
+    /** Runs {@code task} on the worker thread: now when already there, else queued in order. */
+    void run(Runnable task) {
+        if (Thread.currentThread() == workerThread) {
+            task.run();
+        } else {
+            onWorker(task);
+        }
+    }
+
+    void schedule(Runnable task, Duration delay) {
+        if (!closed) {
+            worker.schedule(() -> run(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void track(SipCall call, String callId) {
+        calls.put(callId, call);
+    }
+
+    void untrack(String callId, SipCall call) {
+        if (callId != null) {
+            calls.remove(callId, call);
+        }
+    }
+
     // ---- ProtocolSession ----
 
     @Override
@@ -110,7 +152,14 @@ final class SipSession implements ProtocolSession, SipListener {
 
     @Override
     public CallLeg dial(String address, CallLegListener legListener) {
-        throw new UnsupportedOperationException("SIP calls are not implemented yet");
+        String target = settings.targetUri(address);
+        MediaSessionFactory factory = media.get();
+        if (factory == null) {
+            throw new IllegalStateException("no media engine is installed, so SIP cannot place calls");
+        }
+        SipCall call = SipCall.dial(this, factory, target, legListener);
+        onWorker(call::start);
+        return call;
     }
 
     @Override
@@ -124,7 +173,10 @@ final class SipSession implements ProtocolSession, SipListener {
             return;
         }
         CompletableFuture<CompletableFuture<Void>> unregistering = new CompletableFuture<>();
-        onWorker(() -> unregistering.complete(registration.unregister()));
+        onWorker(() -> {
+            List.copyOf(calls.values()).forEach(SipCall::closeForShutdown);
+            unregistering.complete(registration.unregister());
+        });
         try {
             unregistering.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -159,10 +211,39 @@ final class SipSession implements ProtocolSession, SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
+        SipCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
         switch (method) {
             case Request.OPTIONS -> answerOptions(event);
             case Request.ACK -> {
-                // ACKs of our final responses need nothing more
+                if (call != null) {
+                    call.acknowledged(request);
+                }
+            }
+            case Request.CANCEL -> {
+                if (call != null) {
+                    call.cancelled(event);
+                } else {
+                    respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
+            }
+            case Request.INVITE -> {
+                if (call != null) {
+                    call.requestInDialog(event);
+                } else if (hasToTag(request)) {
+                    respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                } else {
+                    incomingCall(event);
+                }
+            }
+            case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER -> {
+                if (call != null) {
+                    call.requestInDialog(event);
+                } else if (method.equals(Request.NOTIFY)) {
+                    // unsolicited NOTIFY (e.g. message-summary without a subscription): accepted, not used yet
+                    respond(event, Response.OK);
+                } else {
+                    respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
             }
             default -> respond(event, Response.NOT_IMPLEMENTED);
         }
@@ -175,6 +256,11 @@ final class SipSession implements ProtocolSession, SipListener {
         if (registration.responseReceived(transaction, response)) {
             return;
         }
+        SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+        if (call != null) {
+            call.responseReceived(transaction, response);
+            return;
+        }
         LOG.log(Level.DEBUG, "account {0}: stray response {1}", accountId, SipRegistration.statusLine(response));
     }
 
@@ -183,7 +269,17 @@ final class SipSession implements ProtocolSession, SipListener {
         if (event.isServerTransaction()) {
             return;
         }
-        registration.transactionFailed(event.getClientTransaction(), "no answer from registrar " + settings.nextHop());
+        ClientTransaction transaction = event.getClientTransaction();
+        if (registration.transactionFailed(transaction, "no answer from registrar " + settings.nextHop())) {
+            return;
+        }
+        if (transaction != null) {
+            Request request = transaction.getRequest();
+            SipCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+            if (call != null && (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE))) {
+                call.failed("no answer to " + request.getMethod());
+            }
+        }
     }
 
     @Override
@@ -211,6 +307,30 @@ final class SipSession implements ProtocolSession, SipListener {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         // calls end on BYE/CANCEL/final responses, before the stack forgets the dialog
+    }
+
+    private void incomingCall(RequestEvent event) {
+        MediaSessionFactory factory = media.get();
+        if (factory == null) {
+            LOG.log(Level.WARNING, "account {0}: call refused, no media engine is installed", accountId);
+            respond(event, Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
+        SipCall call;
+        try {
+            call = SipCall.offered(this, factory, event);
+        } catch (SipException e) {
+            LOG.log(Level.WARNING, "account {0}: cannot take an INVITE: {1}", accountId, e.getMessage());
+            return;
+        }
+        calls.put(call.callId(), call);
+        CallLegListener legListener = listener.incomingCall(call, call.remote());
+        call.ring(legListener);
+    }
+
+    private static boolean hasToTag(Request request) {
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME);
+        return to != null && to.getTag() != null;
     }
 
     private void answerOptions(RequestEvent event) {
