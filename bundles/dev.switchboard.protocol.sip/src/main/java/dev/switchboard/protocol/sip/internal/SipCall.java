@@ -301,27 +301,39 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
         return call;
     }
 
-    /** After the core took the call: reads the offer and rings (180), or answers 488 to an unusable offer. */
+    /**
+     * Reads the INVITE's offer before the core sees the call; an unusable one (malformed, no codec in common) is
+     * answered 488 at once and the call goes no further.
+     *
+     * @return whether the call can be offered to the core
+     */
+    boolean acceptOffer() {
+        if (invite.getRawContent() == null) {
+            return true;
+        }
+        String problem;
+        try {
+            remoteSdp = Sdp.parse(new String(invite.getRawContent(), StandardCharsets.ISO_8859_1));
+            remoteHold = remoteSdp.holds();
+            if (remoteSdp.firstCommon(mediaFactory.offerable()).isPresent()) {
+                return true;
+            }
+            problem = "no codec in common";
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        LOG.log(Level.INFO, "call from {0} refused with 488: {1}", remote.address(), problem);
+        respondToInvite(Response.NOT_ACCEPTABLE_HERE);
+        end(new EndReason(EndReason.Kind.FAILED, problem), false);
+        return false;
+    }
+
+    /** The core took the call: it rings (180) unless the core already answered or turned it away. */
     void ring(CallLegListener legListener) {
         this.listener = legListener;
-        if (phase != Phase.OFFERED) {
-            return;
+        if (phase == Phase.OFFERED) {
+            respondToInvite(Response.RINGING);
         }
-        if (invite.getRawContent() != null) {
-            try {
-                remoteSdp = Sdp.parse(new String(invite.getRawContent(), StandardCharsets.ISO_8859_1));
-            } catch (IllegalArgumentException e) {
-                respondToInvite(Response.NOT_ACCEPTABLE_HERE);
-                end(new EndReason(EndReason.Kind.FAILED, "unusable SDP offer: " + e.getMessage()), true);
-                return;
-            }
-            if (remoteSdp.firstCommon(mediaFactory.offerable()).isEmpty()) {
-                respondToInvite(Response.NOT_ACCEPTABLE_HERE);
-                end(new EndReason(EndReason.Kind.FAILED, "no codec in common with the caller"), true);
-                return;
-            }
-        }
-        respondToInvite(Response.RINGING);
     }
 
     @Override

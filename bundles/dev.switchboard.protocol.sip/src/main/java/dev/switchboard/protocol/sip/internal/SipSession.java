@@ -324,6 +324,9 @@ final class SipSession implements ProtocolSession, SipListener {
             return;
         }
         calls.put(call.callId(), call);
+        if (!call.acceptOffer()) {
+            return;
+        }
         CallLegListener legListener = listener.incomingCall(call, call.remote());
         call.ring(legListener);
     }
