@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.sip.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,15 @@ import dev.switchboard.core.account.Account;
  * <li>{@code dtmf}: {@code rfc4733} (default) or {@code info} (SIP INFO application/dtmf-relay);</li>
  * <li>{@code localport}: local SIP port, default chosen free;</li>
  * <li>{@code capture}, {@code playback}: the audio device ids calls of this account use (e.g. a headset, or
- * {@code file:/path.wav} in tests), default the system's devices.</li>
+ * {@code file:/path.wav} in tests), default the system's devices;</li>
+ * <li>{@code codecs}: encoding names in the order to offer, e.g. {@code PCMU,G722}; default every installed codec in
+ * the media engine's order.</li>
  * </ul>
  */
 public record SipAccountSettings(String user, String domain, Optional<String> extension, String displayName,
         String authUser, HostPort registrar, Optional<HostPort> outboundProxy, Transport transport,
         int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
-        Optional<String> captureDevice, Optional<String> playbackDevice) {
+        Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs) {
 
     public enum Transport {
         UDP, TCP;
@@ -102,7 +105,31 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         int localPort = number(settings, "localport", 0, 0, 65535);
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
                 authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
-                Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")));
+                Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")),
+                codecs(settings.get("codecs")));
+    }
+
+    /**
+     * The codecs to offer and accept: {@code installed} in this account's order when it names some, else all of
+     * them in the media engine's order.
+     */
+    public <C> List<C> choose(List<C> installed, java.util.function.Function<C, String> encodingName) {
+        if (codecs.isEmpty()) {
+            return installed;
+        }
+        List<C> chosen = new java.util.ArrayList<>();
+        for (String wanted : codecs) {
+            installed.stream().filter(codec -> encodingName.apply(codec).equalsIgnoreCase(wanted)).findFirst()
+                    .ifPresent(chosen::add);
+        }
+        return chosen;
+    }
+
+    private static List<String> codecs(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     }
 
     /** The user part the account registers as: the extension when there is one. */

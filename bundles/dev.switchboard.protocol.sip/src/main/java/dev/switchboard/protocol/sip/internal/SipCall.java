@@ -315,10 +315,11 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
         try {
             remoteSdp = Sdp.parse(new String(invite.getRawContent(), StandardCharsets.ISO_8859_1));
             remoteHold = remoteSdp.holds();
-            if (remoteSdp.firstCommon(mediaFactory.offerable()).isPresent()) {
+            if (remoteSdp.firstCommon(codecs()).isPresent()) {
                 return true;
             }
-            problem = "no codec in common";
+            problem = "no codec in common (offered " + remoteSdp.payloads().stream().map(Sdp.Payload::rtpmap).toList()
+                    + ", ours " + codecs().stream().map(codec -> codec.info().rtpmap()).toList() + ")";
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
@@ -346,7 +347,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
                 openMedia();
                 Response ok = response(invite, Response.OK);
                 if (remoteSdp != null) {
-                    Sdp.Agreed agreed = remoteSdp.firstCommon(mediaFactory.offerable()).orElseThrow();
+                    Sdp.Agreed agreed = remoteSdp.firstCommon(codecs()).orElseThrow();
                     startMedia(agreed, remoteSdp, answerDirection(remoteSdp.direction()));
                     setSdp(ok, localDescription(answerDirection(remoteSdp.direction()),
                             answerPayloads(agreed, remoteSdp)));
@@ -402,7 +403,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
             if (remoteSdp == null && ack.getRawContent() != null) {
                 try {
                     Sdp.Description answer = Sdp.parse(new String(ack.getRawContent(), StandardCharsets.ISO_8859_1));
-                    Sdp.Agreed agreed = answer.firstCommon(mediaFactory.offerable()).orElseThrow(
+                    Sdp.Agreed agreed = answer.firstCommon(codecs()).orElseThrow(
                             () -> new IllegalArgumentException("no codec in common"));
                     remoteSdp = answer;
                     startMedia(agreed, answer, answerDirection(answer.direction()));
@@ -459,7 +460,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
             Response ok = response(request, Response.OK);
             if (request.getRawContent() != null) {
                 Sdp.Description offer = Sdp.parse(new String(request.getRawContent(), StandardCharsets.ISO_8859_1));
-                Optional<Sdp.Agreed> agreed = offer.firstCommon(mediaFactory.offerable());
+                Optional<Sdp.Agreed> agreed = offer.firstCommon(codecs());
                 if (agreed.isEmpty()) {
                     transaction.sendResponse(response(request, Response.NOT_ACCEPTABLE_HERE));
                     return;
@@ -776,7 +777,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
         }
         try {
             Sdp.Description answer = Sdp.parse(new String(response.getRawContent(), StandardCharsets.ISO_8859_1));
-            Sdp.Agreed agreed = answer.firstCommon(mediaFactory.offerable()).orElseThrow(
+            Sdp.Agreed agreed = answer.firstCommon(codecs()).orElseThrow(
                     () -> new IllegalArgumentException("no codec of ours in the answer"));
             remoteSdp = answer;
             remoteHold = answer.holds();
@@ -809,8 +810,13 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer {
         return localHold ? MediaDirection.of(reverse.sends(), false) : reverse;
     }
 
+    /** The media engine's codecs as this account wants them offered. */
+    private List<AudioCodec> codecs() {
+        return session.settings().choose(mediaFactory.offerable(), codec -> codec.info().encodingName());
+    }
+
     private List<Sdp.Payload> offerPayloads() {
-        return Sdp.offerPayloads(mediaFactory.offerable());
+        return Sdp.offerPayloads(codecs());
     }
 
     private static List<Sdp.Payload> answerPayloads(Sdp.Agreed agreed, Sdp.Description offer) {
