@@ -43,9 +43,9 @@ class SipBaresipCallIT {
     /** A tone at -12 dBFS sent through G.722 to baresip arrives at about 57 dB; this leaves room for G.711. */
     private static final double MIN_SNR_DB = 20;
     /**
-     * What we play of baresip's tone (PCMU) measures only about 15 dB, with the frequency off by up to 10 %: dropouts
-     * in the receive path that remain to be found (media engine playout or our RTP set-up); until then this direction
-     * checks that the tone arrives, not its quality.
+     * What we play of baresip's tone (PCMU) measured 39.7 dB in one run but 14.7 dB, with 10 % fewer zero crossings,
+     * in another on a loaded machine: playout dropouts (the media engine's SippMediaSessionIT shows the same under
+     * load) that remain to be found; until then this direction checks that the tone arrives, not its quality.
      */
     private static final double MIN_RECEIVED_SNR_DB = 10;
 
