@@ -111,8 +111,18 @@ public final class Baresip implements AutoCloseable {
         private Kamailio registrar;
         private Path audioSource;
         private boolean recordCalls;
+        private String audioCodecs = "PCMU,PCMA";
 
         private Builder() {
+        }
+
+        /** The codecs the account offers and accepts, in order (baresip names, e.g. {@code G722/16000/1}); default PCMU, PCMA. */
+        public Builder audioCodecs(String... codecs) {
+            if (codecs.length == 0) {
+                throw new IllegalArgumentException("at least one codec");
+            }
+            this.audioCodecs = String.join(",", codecs);
+            return this;
         }
 
         /** The account {@code user@<registrar's domain>}, registering to {@code registrar} over UDP. */
@@ -186,7 +196,7 @@ public final class Baresip implements AutoCloseable {
         private String account() {
             return "<sip:" + user + "@" + registrar.domain() + ">;auth_user=" + user + ";auth_pass=" + password
                     + ";outbound=\"" + registrar.uri() + ";transport=udp\";regint=300;answermode=auto"
-                    + ";audio_codecs=PCMU,PCMA\n";
+                    + ";audio_codecs=" + audioCodecs + "\n";
         }
 
         private String configuration(int sipPort, int rtpPorts, int controlPort, Path source, Path recordings) {
@@ -216,6 +226,7 @@ public final class Baresip implements AutoCloseable {
                     rtp_stats\t\tyes
                     module_path\t\t/usr/lib/baresip/modules
                     module\t\t\tg711.so
+                    module\t\t\tg722.so
                     module\t\t\talsa.so
                     module\t\t\taufile.so
                     @RECORDING@module_app\t\taccount.so

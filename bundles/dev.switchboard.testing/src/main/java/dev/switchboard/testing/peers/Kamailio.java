@@ -121,8 +121,21 @@ public final class Kamailio implements AutoCloseable {
         private String domain = FreePorts.LOOPBACK_HOST;
         private boolean sha256Digest;
         private boolean inviteAuthentication = true;
+        private int fixedPort;
 
         private Builder() {
+        }
+
+        /**
+         * Listens on this port instead of a free one, e.g. to start a Kamailio again where a stopped one was
+         * (clients that lost it must find it at the same address).
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.fixedPort = port;
+            return this;
         }
 
         /** Adds a subscriber; db_text cannot store empty values, so neither may be empty. */
@@ -155,7 +168,7 @@ public final class Kamailio implements AutoCloseable {
         public Kamailio start() {
             String kamailio = Installed.program("kamailio", "kamailio");
             return Workspace.open("kamailio", workspace -> {
-                int port = FreePorts.tcpAndUdp();
+                int port = fixedPort != 0 ? fixedPort : FreePorts.tcpAndUdp();
                 Path database = workspace.createDirectories("db");
                 workspace.write("db/version", "id(int,auto) table_name(string) table_version(int) \n0:subscriber:7\n");
                 workspace.write("db/subscriber", subscriberTable());

@@ -45,12 +45,14 @@ public final class Sipp implements AutoCloseable {
     private final PeerProcess process;
     private final Path messageFile;
     private final Duration scenarioTimeout;
+    private final int localPort;
 
-    private Sipp(Workspace workspace, PeerProcess process, Path messageFile, Duration scenarioTimeout) {
+    private Sipp(Workspace workspace, PeerProcess process, Path messageFile, Duration scenarioTimeout, int localPort) {
         this.workspace = workspace;
         this.process = process;
         this.messageFile = messageFile;
         this.scenarioTimeout = scenarioTimeout;
+        this.localPort = localPort;
     }
 
     public static Builder builder() {
@@ -75,6 +77,16 @@ public final class Sipp implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for SIPp", e);
         }
         return new Result(sipp.exitValue(), readMessages());
+    }
+
+    /** The port SIPp's signalling listens on (UDP and TCP), where a UAS scenario waits for requests. */
+    public int localPort() {
+        return localPort;
+    }
+
+    /** The SIP messages SIPp has sent and received so far. */
+    public String messages() {
+        return readMessages();
     }
 
     /** SIPp's screen output and errors. */
@@ -171,10 +183,11 @@ public final class Sipp implements AutoCloseable {
             return Workspace.open("sipp", workspace -> {
                 Path scenario = scenarioFile != null ? scenarioFile : extract(bundledScenario, workspace);
                 Path messageFile = workspace.file("messages.log");
+                int localPort = FreePorts.tcpAndUdp();
                 List<String> command = new ArrayList<>(List.of(sipp, FreePorts.LOOPBACK_HOST + ":" + remotePort,
                         "-sf", scenario.toString(),
                         "-i", FreePorts.LOOPBACK_HOST, "-mi", FreePorts.LOOPBACK_HOST,
-                        "-p", Integer.toString(FreePorts.tcpAndUdp()), "-mp", Integer.toString(FreePorts.tcpAndUdpRun(4)),
+                        "-p", Integer.toString(localPort), "-mp", Integer.toString(FreePorts.tcpAndUdpRun(4)),
                         "-m", Integer.toString(calls),
                         "-timeout", Long.toString(Math.max(1, timeout.toSeconds())), "-timeout_error",
                         "-trace_msg", "-message_file", messageFile.toString(),
@@ -186,7 +199,7 @@ public final class Sipp implements AutoCloseable {
                 if (authUser != null) {
                     command.addAll(List.of("-au", authUser, "-ap", authPassword));
                 }
-                return new Sipp(workspace, workspace.launch(Map.of(), command), messageFile, timeout);
+                return new Sipp(workspace, workspace.launch(Map.of(), command), messageFile, timeout, localPort);
             });
         }
 
