@@ -68,7 +68,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private byte[] callToken;
     private boolean authenticated;
     private ScheduledFuture<?> pinger;
-    private Consumer<Character> digitsReceived = digit -> { };
+    private volatile Consumer<Character> digitsReceived = digit -> { };
     private final StringBuilder received = new StringBuilder();
 
     private Iax2Call(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean outgoing, Participant remote,
