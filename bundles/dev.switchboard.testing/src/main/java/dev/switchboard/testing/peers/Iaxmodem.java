@@ -1,16 +1,22 @@
 package dev.switchboard.testing.peers;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * iaxmodem (Debian package {@code iaxmodem}, libiax2): a soft modem that is an IAX2 peer. It listens
@@ -23,17 +29,32 @@ import java.util.Objects;
  */
 public final class Iaxmodem implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
     private final Workspace workspace;
     private final PeerProcess process;
     private final int port;
     private final Path tty;
+    private final OutputStream toModem;
+    private final BlockingQueue<String> responses = new LinkedBlockingQueue<>();
 
-    private Iaxmodem(Workspace workspace, PeerProcess process, int port, Path tty) {
+    private Iaxmodem(Workspace workspace, PeerProcess process, int port, Path tty) throws IOException {
         this.workspace = workspace;
         this.process = process;
         this.port = port;
         this.tty = tty;
+        this.toModem = Files.newOutputStream(tty, StandardOpenOption.WRITE);
+        Thread reader = new Thread(() -> readAnswers(newInput()), "iaxmodem-tty");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private InputStream newInput() {
+        try {
+            return Files.newInputStream(tty);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Builder builder() {
@@ -49,13 +70,68 @@ public final class Iaxmodem implements AutoCloseable {
         return new InetSocketAddress(FreePorts.LOOPBACK, port);
     }
 
-    /** Sends one AT command line to the modem's tty, e.g. {@code "ATS0=1"} or {@code "ATDT601"}. */
-    public void command(String atCommand) {
+    /**
+     * Runs one AT command (e.g. {@code "ATS0=1"}, {@code "AT+FCLASS=1"}) and returns the modem's final
+     * answer ({@code OK}). The modem drops what reaches its tty while it is still starting, so a
+     * command without an answer within a second is sent once more.
+     *
+     * @throws IllegalStateException if the modem answers ERROR or nothing
+     */
+    public String command(String atCommand) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            responses.clear();
+            write(atCommand);
+            try {
+                long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+                String line;
+                while ((line = responses.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                    if (line.equals("OK")) {
+                        return line;
+                    }
+                    if (line.equals("ERROR")) {
+                        throw new IllegalStateException("iaxmodem answered ERROR to " + atCommand);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for iaxmodem", e);
+            }
+        }
+        throw new IllegalStateException("iaxmodem did not answer " + atCommand + process.logTailSection());
+    }
+
+    /** Dials {@code number} through the modem's server ({@code ATDT}); the call's outcome is not awaited. */
+    public void dial(String number) {
+        write("ATDT" + number);
+    }
+
+    private void write(String atCommand) {
         process.requireAlive();
-        try (OutputStream out = Files.newOutputStream(tty)) {
-            out.write((atCommand + "\r").getBytes(StandardCharsets.US_ASCII));
+        try {
+            toModem.write((atCommand + "\r").getBytes(StandardCharsets.US_ASCII));
+            toModem.flush();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write to iaxmodem's tty " + tty + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects the modem's answer lines; ends when the modem exits and its pty closes. */
+    private void readAnswers(InputStream fromModem) {
+        StringBuilder line = new StringBuilder();
+        try (fromModem) {
+            int c;
+            while ((c = fromModem.read()) >= 0) {
+                if (c == '\r' || c == '\n') {
+                    if (!line.isEmpty()) {
+                        responses.add(line.toString());
+                        line.setLength(0);
+                    }
+                } else {
+                    line.append((char) c);
+                }
+            }
+        } catch (IOException e) {
+            // the pty closed: the modem has exited
         }
     }
 
@@ -65,6 +141,11 @@ public final class Iaxmodem implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            toModem.close();
+        } catch (IOException e) {
+            // the modem is stopped next anyway
+        }
         workspace.close();
     }
 
@@ -123,7 +204,14 @@ public final class Iaxmodem implements AutoCloseable {
                 PeerProcess process = workspace.launch(Map.of(), List.of(iaxmodem, name));
                 process.awaitReady("tty " + tty + " and UDP port " + port, START_TIMEOUT,
                         () -> Files.isSymbolicLink(tty) && udpPortTaken(port));
-                return new Iaxmodem(workspace, process, port, tty);
+                // raw and without echo, or the tty would feed the modem's answers back to it
+                Command.require(Duration.ofSeconds(5), workspace.directory(), Map.of(),
+                        List.of(Installed.program("stty", "coreutils"), "-F", tty.toString(), "raw", "-echo"));
+                try {
+                    return new Iaxmodem(workspace, process, port, tty);
+                } catch (IOException e) {
+                    throw new PeerStartException("cannot open iaxmodem's tty " + tty, e);
+                }
             });
         }
 

@@ -135,6 +135,31 @@ class CallTest {
         }
     }
 
+    @Test
+    void signallingSurvivesLossAndReorderingOnTheWay() throws Exception {
+        Recorders.Session bobEvents = new Recorders.Session();
+        Recorders.Call alice = new Recorders.Call();
+        Recorders.Call bob = bobEvents.incomingListener;
+        try (Iax2Session aliceSession = session("alice", new Recorders.Session(), new LinkedBlockingQueue<>());
+                Iax2Session bobSession = session("bob", bobEvents, new LinkedBlockingQueue<>());
+                LossyRelay relay = new LossyRelay(bobSession.localAddress(), 0.2, 0.2, 5456)) {
+            CallLeg outgoing = aliceSession.dial("127.0.0.1:" + relay.port() + "/100", alice);
+            CallLeg incoming = poll(bobEvents.incoming);
+            incoming.answer();
+            assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
+            assertEquals(CallState.CONNECTED, bob.until(CallState.CONNECTED).getLast());
+            BlockingQueue<Character> bobHears = new LinkedBlockingQueue<>();
+            ((Iax2Call) incoming).onDigit(bobHears::add);
+            outgoing.capability(Dtmf.class).orElseThrow().send("0123456789");
+            assertEquals("0123456789", digits(bobHears, 10), "every digit once and in order");
+            outgoing.hangup();
+            assertEquals(EndReason.Kind.LOCAL_HANGUP, ((EndReason) alice.until(EndReason.class).getLast()).kind());
+            assertEquals(EndReason.Kind.REMOTE_HANGUP, ((EndReason) bob.until(EndReason.class).getLast()).kind());
+            assertTrue(relay.dropped.get() > 3 && relay.reordered.get() > 3,
+                    "the relay dropped " + relay.dropped + " and reordered " + relay.reordered);
+        }
+    }
+
     private static String digits(BlockingQueue<Character> heard, int count) throws InterruptedException {
         StringBuilder text = new StringBuilder();
         while (text.length() < count) {

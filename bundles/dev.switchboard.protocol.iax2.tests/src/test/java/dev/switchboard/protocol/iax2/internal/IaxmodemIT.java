@@ -63,27 +63,21 @@ class IaxmodemIT {
         try (Iaxmodem modem = Iaxmodem.builder().start();
                 Iax2Session session = session(Map.of(), listener, media)) {
             // as a fax (class 1) the modem greets an answered call with CED, 2100 Hz, from 0.2 s on
-            modem.command("AT+FCLASS=1");
-            modem.command("ATS0=1");
+            assertEquals("OK", modem.command("AT+FCLASS=1"));
+            assertEquals("OK", modem.command("ATS0=1"));
             CallLeg leg = session.dial("127.0.0.1:" + modem.port() + "/5550100", call);
             List<Object> states = call.until(CallState.CONNECTED);
             assertEquals(CallState.CONNECTED, states.getLast(), "states " + states);
             assertEquals("PCMU/8000", leg.codec().orElseThrow());
             ToneCallMedia audio = media.poll(5, TimeUnit.SECONDS);
             // look for a 200 ms stretch of the tone in the first 2 s
-            long before = System.nanoTime();
-            List<byte[]> frames = take(audio.received, 100);
-            long tookMillis = (System.nanoTime() - before) / 1_000_000;
-            short[] samples = pcm(frames);
+            short[] samples = pcm(take(audio.received, 100));
             double best = 0;
             for (int start = 0; start + 1600 <= samples.length; start += 800) {
                 best = Math.max(best, MuLaw.share(java.util.Arrays.copyOfRange(samples, start, start + 1600), 1600,
                         2100, 8000));
             }
-            assertTrue(best > 0.5, "the fax CED tone (2100 Hz) dominates a stretch of what we received: " + best
-                    + "; 100 frames took " + tookMillis + " ms, we sent " + audio.sentFrames() + "; frames with sound: " + frames.stream().filter(f -> MuLaw.share(pcm(List.of(f)), 160, 2100,
-                            8000) > 0).count() + ", first: " + java.util.HexFormat.of().formatHex(frames.get(50))
-                    + "\n" + Files.readString(modem.logFile()));
+            assertTrue(best > 0.5, "the fax CED tone (2100 Hz) dominates a stretch of what we received: " + best);
             leg.hangup();
             assertEquals(EndReason.Kind.LOCAL_HANGUP, ((EndReason) call.until(EndReason.class).getLast()).kind());
         }
@@ -96,7 +90,7 @@ class IaxmodemIT {
         try (Iax2Session session = session(Map.of(), listener, media)) {
             try (Iaxmodem modem = Iaxmodem.builder().account("iaxmodem", "iaxpass").server(session.localAddress())
                     .start()) {
-                modem.command("ATDT5551234");
+                modem.dial("5551234");
                 CallLeg leg = listener.incoming.poll(15, TimeUnit.SECONDS);
                 assertTrue(leg != null, "iaxmodem's call arrived");
                 assertEquals("5550100", leg.remote().address().replaceAll("iax2:(\\d+)@.*", "$1"));

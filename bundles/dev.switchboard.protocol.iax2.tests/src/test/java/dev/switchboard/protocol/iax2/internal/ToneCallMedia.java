@@ -18,11 +18,7 @@ final class ToneCallMedia implements CallMedia {
     private final VoiceOut out;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean muted;
-    private volatile long sentFrames;
-
-    long sentFrames() {
-        return sentFrames;
-    }
+    private long sentFrames;
 
     private ToneCallMedia(VoiceOut out) {
         this.out = out;
