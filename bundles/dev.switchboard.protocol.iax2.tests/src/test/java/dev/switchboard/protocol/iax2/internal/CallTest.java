@@ -160,6 +160,23 @@ class CallTest {
         }
     }
 
+    @Test
+    void closingTheAccountHangsUpItsCalls() throws Exception {
+        Recorders.Session bobEvents = new Recorders.Session();
+        Recorders.Call alice = new Recorders.Call();
+        try (Iax2Session bobSession = session("bob", bobEvents, new LinkedBlockingQueue<>())) {
+            Iax2Session aliceSession = session("alice", new Recorders.Session(), new LinkedBlockingQueue<>());
+            aliceSession.dial("127.0.0.1:" + bobSession.localAddress().getPort() + "/100", alice);
+            poll(bobEvents.incoming).answer();
+            assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
+            aliceSession.close();
+            assertEquals(new EndReason(EndReason.Kind.LOCAL_HANGUP, "account closed"),
+                    alice.until(EndReason.class).getLast());
+            assertEquals(EndReason.Kind.REMOTE_HANGUP,
+                    ((EndReason) bobEvents.incomingListener.until(EndReason.class).getLast()).kind());
+        }
+    }
+
     private static String digits(BlockingQueue<Character> heard, int count) throws InterruptedException {
         StringBuilder text = new StringBuilder();
         while (text.length() < count) {

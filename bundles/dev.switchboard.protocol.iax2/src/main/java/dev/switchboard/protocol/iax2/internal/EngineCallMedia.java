@@ -23,7 +23,7 @@ import dev.switchboard.media.session.VoiceFrameSink;
  * the engine's jitter buffer and decoder take them.
  */
 final class EngineCallMedia implements CallMedia {
-    /** IAX2 voice frames carry 20 ms, as Asterisk and iaxmodem send them. */
+    /** IAX2 voice frames carry 20 ms, as Asterisk and iaxmodem send them (iLBC: one 30 ms frame). */
     private static final int PACKET_MILLIS = 20;
 
     private final FramedMediaSession session;
@@ -71,8 +71,13 @@ final class EngineCallMedia implements CallMedia {
 
     @Override
     public void start(long format) {
-        codec(format).ifPresent(codec -> session.format(new MediaFormat(codec,
-                Math.max(0, codec.info().staticPayloadType()), PACKET_MILLIS, MediaFormat.NO_TELEPHONE_EVENT)));
+        codec(format).ifPresent(codec -> {
+            int frame = codec.info().frameMillis();
+            int packet = PACKET_MILLIS % frame == 0 ? PACKET_MILLIS : frame;
+            // framed sessions ignore the payload type; MediaFormat only wants it in range
+            session.format(new MediaFormat(codec, Math.max(0, codec.info().staticPayloadType()), packet,
+                    MediaFormat.NO_TELEPHONE_EVENT));
+        });
     }
 
     private Optional<AudioCodec> codec(long format) {

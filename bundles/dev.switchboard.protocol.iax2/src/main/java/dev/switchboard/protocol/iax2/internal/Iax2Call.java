@@ -61,7 +61,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private Phase phase;
     private boolean heldByUs;
     private boolean heldByPeer;
-    private long format;
+    private volatile long format;
     private CallMedia media;
     private long voiceOffset = -1;
     private boolean sentFullVoice;
@@ -589,6 +589,11 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
                 startPinging();
             }
         }, PING_INTERVAL);
+    }
+
+    /** The account is being closed: hang up (loop thread); the socket closes right after. */
+    void closeWithAccount() {
+        end(phase == Phase.RINGING_IN ? EndReason.Kind.REJECTED : EndReason.Kind.LOCAL_HANGUP, "account closed", true);
     }
 
     @Override

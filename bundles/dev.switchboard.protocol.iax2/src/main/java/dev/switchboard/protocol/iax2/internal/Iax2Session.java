@@ -33,6 +33,8 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
     private Iax2Endpoint endpoint;
     private Registration registration;
     private boolean closed;
+    /** Calls not yet ended; only the loop thread touches it. */
+    private final java.util.Set<Iax2Call> calls = new java.util.HashSet<>();
 
     Iax2Session(Account account, char[] secret, SessionListener listener, CallMedia.Factory media) {
         this.account = account;
@@ -60,8 +62,11 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
 
     private DialogHandler incomingCall(Dialog dialog, FullFrame newFrame) {
         String id = account.id() + "-in-" + CALL_IDS.incrementAndGet();
-        return Iax2Call.incoming(endpoint, settings, dialog, newFrame, media, id,
-                call -> listener.incomingCall(call, call.remote()));
+        Iax2Call call = Iax2Call.incoming(endpoint, settings, dialog, newFrame, media, id,
+                incoming -> listener.incomingCall(incoming, incoming.remote()));
+        calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
+        calls.add(call);
+        return call;
     }
 
     @Override
@@ -121,8 +126,13 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return Iax2Call.dial(bound, settings, secret, target, media, callListener,
+        Iax2Call call = Iax2Call.dial(bound, settings, secret, target, media, callListener,
                 account.id() + "-out-" + CALL_IDS.incrementAndGet());
+        bound.execute(() -> {
+            calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
+            calls.add(call);
+        });
+        return call;
     }
 
     @Override
@@ -130,7 +140,7 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
         return Optional.empty();
     }
 
-    /** Releases the registration (REGREL, up to 2 s for its REGACK) and the socket. */
+    /** Hangs up every call, releases the registration (REGREL, up to 2 s for its REGACK) and the socket. */
     @Override
     public void close() {
         Iax2Endpoint bound;
@@ -144,6 +154,8 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
         if (bound != null) {
             CountDownLatch released = new CountDownLatch(1);
             bound.execute(() -> {
+                calls.forEach(Iax2Call::closeWithAccount);
+                calls.clear();
                 if (registration != null) {
                     registration.release(released::countDown);
                 } else {

@@ -20,7 +20,7 @@ final class MediaFormats {
     static final long G722 = 0x1000;
 
     /** Formats we can code, best first; the same order as the media engine's codec preference. */
-    static final List<Long> SUPPORTED = List.of(G722, ULAW, ALAW);
+    static final List<Long> SUPPORTED = List.of(G722, ULAW, ALAW, ILBC);
 
     private MediaFormats() {
     }
@@ -35,6 +35,9 @@ final class MediaFormats {
         }
         if (format == G722) {
             return Optional.of("G722/8000");
+        }
+        if (format == ILBC) {
+            return Optional.of("iLBC/8000");
         }
         return Optional.empty();
     }

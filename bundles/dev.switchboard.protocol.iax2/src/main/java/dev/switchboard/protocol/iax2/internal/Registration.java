@@ -36,7 +36,8 @@ final class Registration {
     private Phase phase = Phase.IDLE;
     private Dialog exchange;
     private ScheduledFuture<?> timer;
-    private Runnable released;
+    /** Who waits for the REGREL exchange to end (unregister, then close). */
+    private final java.util.List<Runnable> released = new java.util.ArrayList<>();
     /** Whether the server answered the current attempt at all (a CONNECTION_LOST retry reports REGISTERING then). */
     private boolean serverAnswered;
 
@@ -244,6 +245,10 @@ final class Registration {
      */
     void release(Runnable done) {
         cancelTimer();
+        if (phase == Phase.RELEASING) {
+            released.add(done);
+            return;
+        }
         if (phase != Phase.REGISTERED) {
             closeExchange();
             if (phase != Phase.IDLE) {
@@ -252,7 +257,7 @@ final class Registration {
             done.run();
             return;
         }
-        released = done;
+        released.add(done);
         phase = Phase.RELEASING;
         sendRequest(IaxCommand.REGREL);
     }
@@ -260,11 +265,9 @@ final class Registration {
     private void finishRelease() {
         closeExchange();
         moveTo(Phase.IDLE, RegistrationState.UNREGISTERED);
-        Runnable done = released;
-        released = null;
-        if (done != null) {
-            done.run();
-        }
+        java.util.List<Runnable> waiting = java.util.List.copyOf(released);
+        released.clear();
+        waiting.forEach(Runnable::run);
     }
 
     private void moveTo(Phase next, RegistrationState state) {
