@@ -32,6 +32,8 @@ final class ReplayPeer implements AutoCloseable {
     private final Map<Integer, Integer> callNumbers = new HashMap<>();
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();
     private InetSocketAddress client;
+    private int encryptedFrom = Integer.MAX_VALUE;
+    private Aes128Cipher clientCipher;
 
     /**
      * @param belongs which captured frames are part of the exchange (e.g. not the server's POKEs)
@@ -46,6 +48,18 @@ final class ReplayPeer implements AutoCloseable {
         Thread thread = new Thread(this::run, "replay-" + capture);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * From captured frame {@code frameNumber} on the call is AES-128 encrypted: the server's frames go
+     * out as captured (only the clear call number rewritten); the captured client's and ours are
+     * decrypted with the key from {@code challenge} and {@code secret} before they are compared.
+     * Must be called before the script reaches that frame.
+     */
+    ReplayPeer encryptedFrom(int frameNumber, String challenge, String secret) {
+        this.clientCipher = Aes128Cipher.fromChallenge(challenge, secret.toCharArray());
+        this.encryptedFrom = frameNumber;
+        return this;
     }
 
     int port() {
@@ -87,6 +101,14 @@ final class ReplayPeer implements AutoCloseable {
     }
 
     private void send(CaptureFile.CapturedFrame captured) throws IOException {
+        if (captured.number() >= encryptedFrom) {
+            byte[] bytes = captured.datagram().clone();
+            int destination = callNumbers.getOrDefault(captured.destinationCall(), captured.destinationCall());
+            bytes[2] = (byte) (bytes[2] & 0x80 | destination >> 8);
+            bytes[3] = (byte) destination;
+            socket.send(new DatagramPacket(bytes, bytes.length, client));
+            return;
+        }
         FullFrame frame = (FullFrame) FrameCodec.decode(captured.datagram(), 0, captured.datagram().length);
         int destination = frame.destinationCall() == 0 ? 0
                 : callNumbers.getOrDefault(frame.destinationCall(), frame.destinationCall());
@@ -98,7 +120,9 @@ final class ReplayPeer implements AutoCloseable {
     }
 
     private void expect(CaptureFile.CapturedFrame captured) throws IOException {
-        FullFrame want = (FullFrame) FrameCodec.decode(captured.datagram(), 0, captured.datagram().length);
+        boolean encrypted = captured.number() >= encryptedFrom;
+        byte[] captureBytes = encrypted ? clientCipher.decrypt(captured.datagram()) : captured.datagram();
+        FullFrame want = (FullFrame) FrameCodec.decode(captureBytes, 0, captureBytes.length);
         byte[] buffer = new byte[4096];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
@@ -108,7 +132,11 @@ final class ReplayPeer implements AutoCloseable {
             throw new IOException("our client went silent at captured frame " + captured.number());
         }
         client = (InetSocketAddress) packet.getSocketAddress();
-        IaxFrame got = FrameCodec.decode(buffer, 0, packet.getLength());
+        byte[] ourBytes = java.util.Arrays.copyOf(buffer, packet.getLength());
+        if (encrypted) {
+            ourBytes = clientCipher.decrypt(ourBytes);
+        }
+        IaxFrame got = FrameCodec.decode(ourBytes, 0, ourBytes.length);
         if (!(got instanceof FullFrame ours)) {
             mismatches.add("frame " + captured.number() + ": expected " + want.describe() + ", got " + got);
             return;

@@ -121,6 +121,25 @@ class ReplayTest {
         assertEquals("No such context/extension", reason.detail());
     }
 
+    @Test
+    void aes128EncryptedCallAsAsteriskEncryptsItIncludingKeyRotation() throws Exception {
+        String capture = "10_call_asteriskB_dave_aes128_encrypted_601";
+        Recorders.Session listener = new Recorders.Session();
+        Recorders.Call call = new Recorders.Call();
+        // up to frame 15: AUTHREP (the first encrypted frame), ACCEPT, ANSWER, RTKEY, a voice frame
+        // under the rotated key and our ACK of it; after that the captured client sent voice
+        Predicate<CaptureFile.CapturedFrame> exchange = exchangesOf(capture, 4571, Set.of(IaxCommand.NEW));
+        try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchange.and(frame -> frame.number() <= 15), false)
+                .encryptedFrom(5, "623547677", "dave123");
+                Iax2Session session = new Iax2Session(new Account("enc", "iax2", Map.of("user", "dave",
+                        "server", "127.0.0.1:" + server.port(), "port", "0", "encryption", "aes128")),
+                        "dave123".toCharArray(), listener, TestMedia.factory())) {
+            session.dial("601", call);
+            assertEquals(CallState.CONNECTED, call.until(CallState.CONNECTED).getLast());
+            assertEquals(List.of(), server.result());
+        }
+    }
+
     private static EndReason replayCall(String capture, String number) throws Exception {
         Recorders.Session listener = new Recorders.Session();
         Recorders.Call call = new Recorders.Call();

@@ -40,6 +40,7 @@ final class Dialog {
     private long lastTimestamp = -1;
     private long lastFullVoiceTimestamp;
     private boolean closeWhenDelivered;
+    private Aes128Cipher cipher;
     private boolean closed;
 
     Dialog(Iax2Endpoint endpoint, int localCall, InetSocketAddress peer, DialogHandler handler) {
@@ -63,6 +64,19 @@ final class Dialog {
 
     boolean closed() {
         return closed;
+    }
+
+    /** From now on every frame of this dialog, both ways, is encrypted with {@code cipher}. */
+    void encrypt(Aes128Cipher cipher) {
+        this.cipher = cipher;
+    }
+
+    Aes128Cipher cipher() {
+        return cipher;
+    }
+
+    private void transmit(IaxFrame frame) {
+        endpoint.transmit(frame, peer, cipher);
     }
 
     void handler(DialogHandler handler) {
@@ -99,7 +113,7 @@ final class Dialog {
         ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
         Pending pending = new Pending(frame, System.nanoTime(), timer);
         unacknowledged.add(pending);
-        endpoint.transmit(frame, peer);
+        transmit(frame);
         scheduleRetransmission(pending, FIRST_RETRANSMISSION);
         return frame;
     }
@@ -118,7 +132,7 @@ final class Dialog {
             fail("no answer from " + peer.getAddress().getHostAddress() + ":" + peer.getPort());
             return;
         }
-        endpoint.transmit(pending.frame().withInboundSequence(inboundSequence).retransmitted(), peer);
+        transmit(pending.frame().withInboundSequence(inboundSequence).retransmitted());
         Duration next = lastDelay.multipliedBy(2);
         if (next.compareTo(LONGEST_RETRANSMISSION) > 0) {
             next = LONGEST_RETRANSMISSION;
@@ -130,7 +144,7 @@ final class Dialog {
     /** A mini frame of voice in the format of the last full voice frame. */
     void sendMini(long timestamp, byte[] payload) {
         if (!closed) {
-            endpoint.transmit(new MiniFrame(localCall, (int) (timestamp & 0xffff), payload), peer);
+            transmit(new MiniFrame(localCall, (int) (timestamp & 0xffff), payload));
         }
     }
 
@@ -142,8 +156,8 @@ final class Dialog {
     /** Answers a frame with an unsequenced IAX frame (ACK, INVAL, VNAK). */
     void sendUnsequenced(int command, long timestamp) {
         if (!closed) {
-            endpoint.transmit(FullFrame.of(localCall, remoteCall, timestamp, outboundSequence, inboundSequence,
-                    FrameType.IAX, command, new byte[0]), peer);
+            transmit(FullFrame.of(localCall, remoteCall, timestamp, outboundSequence, inboundSequence,
+                    FrameType.IAX, command, new byte[0]));
         }
     }
 
@@ -203,7 +217,7 @@ final class Dialog {
         if (frame.unsequenced()) {
             if (frame.isIax(IaxCommand.VNAK)) {
                 for (Pending pending : unacknowledged) {
-                    endpoint.transmit(pending.frame().withInboundSequence(inboundSequence).retransmitted(), peer);
+                    transmit(pending.frame().withInboundSequence(inboundSequence).retransmitted());
                 }
             } else if (frame.isIax(IaxCommand.INVAL)) {
                 fail("the peer does not know the call any more");

@@ -143,8 +143,13 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         if (address.viaServer()) {
             elements.string(InformationElement.USERNAME, settings.user());
         }
-        return elements.u32(InformationElement.FORMAT, formats.get(0))
+        elements.u32(InformationElement.FORMAT, formats.get(0))
                 .u32(InformationElement.CAPABILITY, MediaFormats.capability(formats));
+        if (settings.encrypted()) {
+            // AES-128 without the key-rotation bit (0x8000): we take RTKEY but never send one
+            elements.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
+        }
+        return elements;
     }
 
     // ---- incoming set-up ----
@@ -236,10 +241,32 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
                     return false;
                 }
                 authenticated = true;
+                if (settings.encrypted()) {
+                    long offered = elements.number(InformationElement.ENCRYPTION).orElse(0L);
+                    String challenge = elements.string(InformationElement.CHALLENGE).orElse("");
+                    if ((offered & InformationElement.ENCRYPT_AES128) == 0 || challenge.isEmpty()) {
+                        end(EndReason.Kind.FAILED, "the server does not encrypt this call", true);
+                        return false;
+                    }
+                    // the answer itself already travels encrypted, as Asterisk expects
+                    dialog.encrypt(Aes128Cipher.fromChallenge(challenge, secret));
+                }
                 dialog.sendIax(IaxCommand.AUTHREP, answer);
                 return true;
             }
+            case IaxCommand.RTKEY -> {
+                if (dialog.cipher() != null) {
+                    // Asterisk carries the new 16-byte key in the CHALLENGE IE
+                    dialog.cipher().peerKey(elements.bytes(InformationElement.CHALLENGE)
+                            .or(() -> elements.bytes(InformationElement.ENCKEY)).orElse(new byte[0]));
+                }
+                return false;
+            }
             case IaxCommand.ACCEPT -> {
+                if (settings.encrypted() && dialog.cipher() == null) {
+                    end(EndReason.Kind.FAILED, "the server does not encrypt this call", true);
+                    return false;
+                }
                 if (phase == Phase.CALLING) {
                     phase = Phase.ACCEPTED;
                     long accepted = elements.number(InformationElement.FORMAT2)

@@ -133,11 +133,17 @@ final class Iax2Endpoint implements AutoCloseable {
     }
 
     void transmit(IaxFrame frame, InetSocketAddress peer) {
+        transmit(frame, peer, null);
+    }
+
+    /** Sends {@code frame}, encrypted when the dialog has a cipher. */
+    void transmit(IaxFrame frame, InetSocketAddress peer, Aes128Cipher cipher) {
         if (frame instanceof FullFrame full) {
             LOG.log(Level.TRACE, () -> "IAX2 -> " + peer + " " + full.describe());
         }
         try {
-            channel.send(ByteBuffer.wrap(FrameCodec.encode(frame)), peer);
+            byte[] bytes = FrameCodec.encode(frame);
+            channel.send(ByteBuffer.wrap(cipher == null ? bytes : cipher.encrypt(bytes)), peer);
         } catch (IOException e) {
             if (!closed) {
                 LOG.log(Level.DEBUG, "IAX2 send to " + peer + " failed: " + e.getMessage());
@@ -168,9 +174,10 @@ final class Iax2Endpoint implements AutoCloseable {
     }
 
     /** Routes one datagram; runs on the loop. Package-private so tests can feed frames directly. */
-    void dispatch(byte[] datagram, InetSocketAddress peer) {
+    void dispatch(byte[] received, InetSocketAddress peer) {
         IaxFrame frame;
         try {
+            byte[] datagram = decryptIfNeeded(received, peer);
             frame = FrameCodec.decode(datagram, 0, datagram.length);
         } catch (MalformedFrameException e) {
             LOG.log(Level.DEBUG, "IAX2 from " + peer + " dropped: " + e.getMessage());
@@ -183,6 +190,25 @@ final class Iax2Endpoint implements AutoCloseable {
                     entry.timestamp16() >= 0 ? entry.timestamp16() : (int) (trunk.timestamp() & 0xffff),
                     entry.payload()));
         }
+    }
+
+    /** The datagram in clear: frames of an encrypted dialog are found by their call numbers, which stay clear. */
+    private byte[] decryptIfNeeded(byte[] datagram, InetSocketAddress peer) {
+        if (datagram.length < 4) {
+            return datagram;
+        }
+        int first = (datagram[0] & 0xff) << 8 | datagram[1] & 0xff;
+        Dialog dialog;
+        if ((first & 0x8000) != 0) {
+            int destination = ((datagram[2] & 0x7f) << 8) | datagram[3] & 0xff;
+            dialog = destination == 0 ? null : dialogs.get(destination);
+        } else {
+            dialog = first == 0 ? null : byRemote.get(key(peer, first));
+        }
+        if (dialog == null || dialog.cipher() == null) {
+            return datagram;
+        }
+        return dialog.cipher().decrypt(datagram);
     }
 
     private void voice(InetSocketAddress peer, int remoteCall, int timestamp16, byte[] payload) {

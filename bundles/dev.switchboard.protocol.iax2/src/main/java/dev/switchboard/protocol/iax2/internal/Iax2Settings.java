@@ -12,11 +12,13 @@ import dev.switchboard.core.account.Account;
  * (port 4569 when left out; needed to register and to dial numbers), {@code bind} (local address,
  * default: loopback when the server is on loopback, else every interface), {@code port} (local UDP
  * port, default 4569, 0 = any free one), {@code context} (the called context sent in NEW),
- * {@code number} (our caller number), {@code refresh} (registration lifetime asked for, seconds).
+ * {@code number} (our caller number), {@code refresh} (registration lifetime asked for, seconds),
+ * {@code encryption} ({@code aes128}: outgoing calls must be encrypted, as Asterisk's
+ * {@code encryption=aes128}; default {@code no}).
  * Hosts are IP literals: the plug-in does no DNS. The password is the account's secret.
  */
 record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketAddress bind, Optional<String> context,
-        String callerNumber, String callerName, int refreshSeconds) {
+        String callerNumber, String callerName, int refreshSeconds, boolean encrypted) {
 
     static final int DEFAULT_PORT = 4569;
     static final int DEFAULT_REFRESH = 60;
@@ -34,8 +36,12 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
         int port = account.setting("port").map(value -> number("port", value, 0, 65535)).orElse(DEFAULT_PORT);
         int refresh = account.setting("refresh").map(value -> number("refresh", value, 10, 3600)).orElse(DEFAULT_REFRESH);
         String callerNumber = account.setting("number").orElse(user);
+        String encryption = account.setting("encryption").orElse("no");
+        if (!encryption.equals("no") && !encryption.equals("aes128")) {
+            throw new IllegalArgumentException("encryption: aes128 or no, got " + encryption);
+        }
         return new Iax2Settings(user, server, new InetSocketAddress(bindAddress, port), account.setting("context"),
-                callerNumber, account.displayName(), refresh);
+                callerNumber, account.displayName(), refresh, encryption.equals("aes128"));
     }
 
     private static InetSocketAddress address(String key, String value, int defaultPort) {

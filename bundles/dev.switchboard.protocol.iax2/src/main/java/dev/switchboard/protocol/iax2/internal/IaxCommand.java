@@ -25,6 +25,7 @@ final class IaxCommand {
     static final int POKE = 0x1e;
     static final int UNSUPPORT = 0x21;
     static final int TRANSFER = 0x22;
+    static final int RTKEY = 0x27;
     static final int CALLTOKEN = 0x28;
 
     private IaxCommand() {
@@ -63,6 +64,7 @@ final class IaxCommand {
             case POKE -> "POKE";
             case UNSUPPORT -> "UNSUPPORT";
             case TRANSFER -> "TRANSFER";
+            case RTKEY -> "RTKEY";
             case CALLTOKEN -> "CALLTOKEN";
             default -> "IAX(" + subclass + ")";
         };

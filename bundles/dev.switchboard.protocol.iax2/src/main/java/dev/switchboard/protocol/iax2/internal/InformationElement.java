@@ -24,6 +24,9 @@ final class InformationElement {
     static final int CALLING_TON = 39;
     static final int CAUSECODE = 42;
     static final int ENCRYPTION = 43;
+    static final int ENCKEY = 44;
+    /** ENCRYPTION bit: AES-128. */
+    static final int ENCRYPT_AES128 = 0x1;
     static final int CODEC_PREFS = 45;
     static final int CALLTOKEN = 54;
     static final int CAPABILITY2 = 55;
