@@ -101,6 +101,10 @@ row "anchor: baresip 1.0 to 'baresip is ready'" baresip
 echo
 echo "Codec speed (encode+decode, one core), ours against the native reference:"
 "$ROOT/scripts/bench-g722.sh"
+"$ROOT/scripts/bench-ilbc.sh"
 echo
 echo "Jitter buffer (simulated network, injected clock):"
 "$ROOT/scripts/bench-jitter.sh"
+echo
+echo "Media sessions (pipeline latency at zero jitter, allocation per frame, JMH -prof gc):"
+"$ROOT/scripts/bench-media.sh"

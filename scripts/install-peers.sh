@@ -1,13 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages of the real test peers (Kamailio, SIPp, baresip, Prosody, slapd,
 # PulseAudio, Xvfb, the GTK runtime SWT needs) and of the reference codecs (ffmpeg; libspandsp and
-# gcc, which builds the G.722 conformance test's spandsp tool). Runs only as root; does nothing when
+# gcc, which builds the G.722 conformance test's spandsp tool; libopus and opus-tools, libbcg729 and its
+# headers for the Opus and G.729 plug-ins and their reference tools). Runs only as root; does nothing when
 # every package is already there, so repeated test runs stay fast.
 set -e
 PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
   sip-tester baresip-core prosody lua-unbound slapd ldap-utils openssl
   pulseaudio pulseaudio-utils dbus xvfb xauth x11-utils xdotool imagemagick libgtk-3-0 procps
-  at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc"
+  at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc
+  libopus0 opus-tools libbcg729-0 libbcg729-dev"
 # IAX2 plug-in: iaxmodem (libiax2) is the only IAX2 peer packaged for Debian 12
 PACKAGES="$PACKAGES iaxmodem"
 missing=""

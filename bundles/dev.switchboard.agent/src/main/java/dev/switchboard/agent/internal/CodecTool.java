@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,12 +27,14 @@ import dev.switchboard.media.internal.Wav;
 /**
  * {@code ./switchboard codec encode|decode --codec NAME IN OUT}: runs the installed codec plug-ins
  * on files in the formats ffmpeg reads and writes (WAV for PCM, the codec's raw bytes otherwise), so
- * anyone can check our codecs against ffmpeg, spandsp or other references.
+ * anyone can check our codecs against ffmpeg, spandsp or other references (iLBC: see {@link IlbcStorage}).
  */
 public class CodecTool implements IApplication {
 
     static final String USAGE = "usage: switchboard codec encode|decode --codec NAME IN OUT"
-            + " (encode: 16-bit mono WAV at the codec's rate -> raw; decode: raw -> WAV)";
+            + " (encode: 16-bit mono WAV at the codec's rate -> raw; decode: raw -> WAV;"
+            + " iLBC, iLBC20, iLBC30: RFC 3952 iLBC files;"
+            + " opus: WAV at 8-48 kHz, mono or stereo <-> Ogg Opus .opus)";
     private static final long SERVICE_TIMEOUT_MILLIS = 30_000;
     private static final Set<String> MODES = Set.of("encode", "decode");
 
@@ -52,8 +55,10 @@ public class CodecTool implements IApplication {
                 err.println("switchboard codec: the media engine is not installed");
                 return 3;
             }
+            OptionalInt ilbcMillis = IlbcStorage.requestedMillis(args[2]);
+            String name = ilbcMillis.isPresent() ? IlbcStorage.ENCODING_NAME : args[2];
             Optional<AudioCodec> codec = registry.codecs().stream()
-                    .filter(candidate -> candidate.info().encodingName().equalsIgnoreCase(args[2]))
+                    .filter(candidate -> candidate.info().encodingName().equalsIgnoreCase(name))
                     .findFirst();
             if (codec.isEmpty()) {
                 err.println("switchboard codec: no codec " + args[2] + "; installed: " + registry.codecs().stream()
@@ -62,7 +67,16 @@ public class CodecTool implements IApplication {
             }
             Path in = Path.of(args[3]);
             Path out = Path.of(args[4]);
-            if ("encode".equals(args[0])) {
+            if (OggOpusTool.handles(args[2], "encode".equals(args[0]) ? out : in)) {
+                return OggOpusTool.run(bundleContext, "encode".equals(args[0]), in, out, err);
+            }
+            if (ilbcMillis.isPresent()) {
+                if ("encode".equals(args[0])) {
+                    IlbcStorage.encode(codec.get(), ilbcMillis.getAsInt(), in, out);
+                } else {
+                    IlbcStorage.decode(codec.get(), in, out);
+                }
+            } else if ("encode".equals(args[0])) {
                 encode(codec.get(), in, out);
             } else {
                 decode(codec.get(), in, out);

@@ -16,4 +16,13 @@ public interface AudioDevices {
     CaptureStream openCapture(String deviceId, int sampleRate, int frameSamples) throws AudioDeviceException;
 
     PlaybackStream openPlayback(String deviceId, int sampleRate, int frameSamples) throws AudioDeviceException;
+
+    /**
+     * Watches the device list: {@code listener} hears of every device added or removed (providers
+     * installed or uninstalled, hot-plugged hardware) until the returned handle is closed. Sound systems
+     * without change notifications are polled every few seconds.
+     *
+     * @since 1.2
+     */
+    AutoCloseable watch(AudioDeviceListener listener);
 }

@@ -3,9 +3,10 @@
  * DS services, and one {@link dev.switchboard.media.audio.AudioDevices} service that opens capture
  * and playback streams by device id ({@code scheme:name}, e.g. {@code javasound:default},
  * {@code file:/tmp/in.wav}, {@code null:}) at the rate a codec needs, resampling where the device
- * cannot run at that rate.
+ * cannot run at that rate, and reports devices coming and going to an
+ * {@link dev.switchboard.media.audio.AudioDeviceListener}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.switchboard.media.audio;
 
 import org.osgi.annotation.versioning.Version;

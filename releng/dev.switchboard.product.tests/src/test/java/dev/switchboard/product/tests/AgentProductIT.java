@@ -39,7 +39,8 @@ class AgentProductIT {
             agent.send("status");
             String status = agent.await("status");
             assertTrue(status.contains("\"accounts\":[]"), status);
-            assertTrue(status.contains("\"codecs\":[\"G722/8000\",\"PCMU/8000\",\"PCMA/8000\"]"), "codec plug-ins not offered: " + status);
+            assertTrue(status.contains("\"codecs\":[\"opus/48000/2\",\"G722/8000\",\"PCMU/8000\",\"PCMA/8000\",\"G729/8000\",\"iLBC/8000\"]"),
+                    "codec plug-ins not offered in preference order: " + status);
             assertTrue(status.contains("\"presence\":{\"show\":\"available\""), status);
             agent.send("quit");
             agent.await("ok");

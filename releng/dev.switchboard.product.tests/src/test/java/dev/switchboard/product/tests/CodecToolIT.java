@@ -72,6 +72,52 @@ class CodecToolIT {
                 "G.722 decoding differs from ffmpeg");
     }
 
+    /**
+     * iLBC files (RFC 3952's storage format) from our encoder play in ffmpeg, and our decoding of them
+     * follows ffmpeg's. ffmpeg's decoder is fixed-point and ours the RFC's floating-point algorithm, so
+     * they agree to about 40 dB rather than bit for bit; ffmpeg's first two frames are its start-up
+     * transient and are left out.
+     */
+    @Test
+    void ilbcFilesPlayInFfmpegAndOurDecodingFollowsFfmpegs() throws Exception {
+        short[] source = sweep(RATE * 2);
+        Path input = writeWav(temp.resolve("sweep-ilbc.wav"), source);
+        for (int millis : new int[] { 20, 30 }) {
+            Path ours = temp.resolve("ours-" + millis + ".lbc");
+            assertEquals(0, switchboard("codec", "encode", "--codec", "iLBC" + millis, input.toString(), ours.toString())
+                    .exitCode());
+            byte[] file = Files.readAllBytes(ours);
+            String magic = "#!iLBC" + millis + "\n";
+            assertEquals(magic, new String(file, 0, magic.length(), StandardCharsets.US_ASCII));
+            int frameSamples = millis * 8;
+            int frames = (source.length + frameSamples - 1) / frameSamples;
+            assertEquals(magic.length() + frames * (millis == 30 ? 50 : 38), file.length);
+
+            Path theirPcm = temp.resolve("theirs-" + millis + ".raw");
+            ffmpeg("-f", "ilbc", "-i", ours.toString(), "-f", "s16le", "-ar", "8000", "-ac", "1", theirPcm.toString());
+            Path ourPcm = temp.resolve("ours-" + millis + ".wav");
+            assertEquals(0, switchboard("codec", "decode", "--codec", "iLBC", ours.toString(), ourPcm.toString()).exitCode());
+            short[] theirs = samples(Files.readAllBytes(theirPcm), 0);
+            short[] decoded = samples(Files.readAllBytes(ourPcm), 44);
+            assertEquals(frames * frameSamples, theirs.length);
+            assertEquals(theirs.length, decoded.length);
+            double signal = 0;
+            double error = 0;
+            for (int i = 2 * frameSamples; i < theirs.length; i++) {
+                signal += (double) theirs[i] * theirs[i];
+                error += (double) (theirs[i] - decoded[i]) * (theirs[i] - decoded[i]);
+            }
+            double snr = 10 * Math.log10(signal / error);
+            assertTrue(snr > 30, millis + " ms: our decoding is " + snr + " dB from ffmpeg's");
+        }
+    }
+
+    private static short[] samples(byte[] s16le, int from) {
+        short[] pcm = new short[(s16le.length - from) / 2];
+        ByteBuffer.wrap(s16le, from, s16le.length - from).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+        return pcm;
+    }
+
     @Test
     void mistakesGetAClearMessageAndAnExitCode() throws Exception {
         Path wideband = writeWav(temp.resolve("16k.wav"), sweep(1600), 16000);
@@ -81,11 +127,103 @@ class CodecToolIT {
                 wrongRate.output());
         Outcome unknown = switchboard("codec", "encode", "--codec", "nonsense", wideband.toString(), temp.resolve("y").toString());
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.output().contains("no codec nonsense; installed: G722, PCMU, PCMA"), unknown.output());
+        assertTrue(unknown.output().contains("no codec nonsense; installed: opus, G722, PCMU, PCMA, G729"), unknown.output());
         Outcome notAudio = switchboard("codec", "encode", "--codec", "PCMU",
                 Files.writeString(temp.resolve("text.wav"), "not audio").toString(), temp.resolve("z").toString());
         assertEquals(1, notAudio.exitCode());
         assertTrue(notAudio.output().contains("not a RIFF/WAVE file"), notAudio.output());
+    }
+
+    /** Ogg Opus: ours plays in opusdec and ffmpeg at the input's length, opusenc's decodes in ours as in opusdec. */
+    @Test
+    void opusFilesPlayInOpusToolsAndFfmpegBothWays() throws Exception {
+        int rate = 48_000;
+        short[] tone = new short[rate * 2 - 100];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rate) * Math.sin(Math.PI * i / tone.length));
+        }
+        Path input = writeWav(temp.resolve("tone48k.wav"), tone, rate);
+        Path ours = temp.resolve("ours.opus");
+        Outcome encoded = switchboard("codec", "encode", "--codec", "opus", input.toString(), ours.toString());
+        assertEquals(0, encoded.exitCode(), encoded.output());
+        Path byOpusdec = temp.resolve("ours-opusdec.raw");
+        tool("opusdec", "opus-tools", "--quiet", "--no-dither", "--rate", "48000", ours.toString(), byOpusdec.toString());
+        assertEquals(tone.length * 2L, Files.size(byOpusdec), "opusdec plays exactly the input's length");
+        Path byFfmpeg = temp.resolve("ours-ffmpeg.raw");
+        ffmpeg("-i", ours.toString(), "-f", "s16le", "-ar", "48000", "-ac", "1", byFfmpeg.toString());
+        assertEquals(tone.length * 2L, Files.size(byFfmpeg), "ffmpeg plays exactly the input's length");
+        assertTrue(snr(tone, readRaw(byFfmpeg)) > 15, "ffmpeg hears the tone: " + snr(tone, readRaw(byFfmpeg)) + " dB");
+
+        Path theirs = temp.resolve("theirs.opus");
+        tool("opusenc", "opus-tools", "--quiet", input.toString(), theirs.toString());
+        Path ourPcm = temp.resolve("theirs-ours.wav");
+        Outcome decoded = switchboard("codec", "decode", "--codec", "opus", theirs.toString(), ourPcm.toString());
+        assertEquals(0, decoded.exitCode(), decoded.output());
+        Path theirPcm = temp.resolve("theirs-opusdec.raw");
+        tool("opusdec", "opus-tools", "--quiet", "--no-dither", "--rate", "48000", theirs.toString(), theirPcm.toString());
+        byte[] ourWav = Files.readAllBytes(ourPcm);
+        short[] oursDecoded = toSamples(Arrays.copyOfRange(ourWav, 44, ourWav.length));
+        short[] opusdecDecoded = readRaw(theirPcm);
+        assertEquals(opusdecDecoded.length, oursDecoded.length, "sample count against opusdec");
+        assertTrue(snr(opusdecDecoded, oursDecoded) > 40, "we decode opusenc's file as opusdec does: "
+                + snr(opusdecDecoded, oursDecoded) + " dB");
+    }
+
+    /** Raw G.729 (10 bytes per 10 ms) from ours decodes in ffmpeg's independent decoder close to ours. */
+    @Test
+    void g729RawFilesDecodeInFfmpeg() throws Exception {
+        Path input = writeWav(temp.resolve("sweep-g729.wav"), sweep(RATE * 2));
+        Path ours = temp.resolve("ours.g729");
+        Outcome encoded = switchboard("codec", "encode", "--codec", "G729", input.toString(), ours.toString());
+        assertEquals(0, encoded.exitCode(), encoded.output());
+        assertEquals(RATE * 2 / 8, Files.size(ours), "8 kbit/s");
+        Path ourPcm = temp.resolve("ours-g729.wav");
+        assertEquals(0, switchboard("codec", "decode", "--codec", "G729", ours.toString(), ourPcm.toString()).exitCode());
+        Path theirPcm = temp.resolve("ffmpeg-g729.raw");
+        ffmpeg("-f", "g729", "-i", ours.toString(), "-f", "s16le", "-ar", "8000", "-ac", "1", theirPcm.toString());
+        byte[] ourWav = Files.readAllBytes(ourPcm);
+        short[] oursDecoded = toSamples(Arrays.copyOfRange(ourWav, 44, ourWav.length));
+        double snr = snr(oursDecoded, readRaw(theirPcm));
+        assertTrue(snr > 15, "ffmpeg's G.729 decoder is " + snr + " dB from ours (bcg729's); about 21 dB is usual");
+    }
+
+    private void tool(String program, String debianPackage, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(program));
+        command.addAll(List.of(arguments));
+        Outcome outcome;
+        try {
+            outcome = run(new ProcessBuilder(command).redirectErrorStream(true), program);
+        } catch (IOException e) {
+            fail(program + " is not installed: run ./switchboard test as root, or apt-get install " + debianPackage);
+            return;
+        }
+        assertEquals(0, outcome.exitCode(), program + " failed: " + outcome.output());
+    }
+
+    private static short[] readRaw(Path file) throws IOException {
+        return toSamples(Files.readAllBytes(file));
+    }
+
+    private static short[] toSamples(byte[] s16le) {
+        short[] pcm = new short[s16le.length / 2];
+        ByteBuffer.wrap(s16le).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+        return pcm;
+    }
+
+    /** SNR in dB of {@code test} against {@code reference} at the best alignment within 2 ms at 48 kHz. */
+    private static double snr(short[] reference, short[] test) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int lag = -96; lag <= 96; lag++) {
+            double signal = 0;
+            double noise = 0;
+            for (int i = Math.max(0, -lag); i < reference.length && i + lag < test.length; i++) {
+                double error = reference[i] - test[i + lag];
+                signal += (double) reference[i] * reference[i];
+                noise += error * error;
+            }
+            best = Math.max(best, 10 * Math.log10(signal / Math.max(noise, 1e-9)));
+        }
+        return best;
     }
 
     /** A 100 Hz to 3.9 kHz sweep over the whole 16-bit range, so every G.711 segment is crossed. */

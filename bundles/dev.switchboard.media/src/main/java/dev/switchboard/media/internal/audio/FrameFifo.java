@@ -4,21 +4,21 @@ package dev.switchboard.media.internal.audio;
  * A queue of samples between a resampler, which produces a varying number per call, and a stream
  * that hands out exact frames.
  */
-final class FrameFifo {
+public final class FrameFifo {
 
     private short[] samples;
     private int start;
     private int length;
 
-    FrameFifo(int capacity) {
+    public FrameFifo(int capacity) {
         samples = new short[capacity];
     }
 
-    int size() {
+    public int size() {
         return length;
     }
 
-    void add(short[] from, int offset, int count) {
+    public void add(short[] from, int offset, int count) {
         if (start + length + count > samples.length) {
             System.arraycopy(samples, start, samples, 0, length);
             start = 0;
@@ -33,7 +33,7 @@ final class FrameFifo {
     }
 
     /** Moves {@code count} samples (at most {@link #size()}) into {@code to}. */
-    void take(short[] to, int offset, int count) {
+    public void take(short[] to, int offset, int count) {
         System.arraycopy(samples, start, to, offset, count);
         start += count;
         length -= count;

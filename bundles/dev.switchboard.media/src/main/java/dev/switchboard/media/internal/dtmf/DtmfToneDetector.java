@@ -58,6 +58,8 @@ public final class DtmfToneDetector {
     private final double[][] columnCoefficients = new double[4][PROBE_DEVIATIONS.length];
     private final double minAmplitude;
     private final double[] window;
+    private final double[] rowAmplitudes = new double[4];
+    private final double[] columnAmplitudes = new double[4];
     private int filled;
     private long windowStart;
 
@@ -92,12 +94,16 @@ public final class DtmfToneDetector {
      * first window that showed the key, which may begin up to one window length before the tone.
      */
     public List<DtmfDigit> process(short[] pcm, int offset, int length) {
-        List<DtmfDigit> found = new ArrayList<>(1);
+        // allocated only when a key is found: the detector runs on every frame of a call's audio
+        List<DtmfDigit> found = List.of();
         for (int i = 0; i < length; i++) {
             window[filled++] = pcm[offset + i];
             if (filled == windowLength) {
                 DtmfDigit digit = analyse();
                 if (digit != null) {
+                    if (found.isEmpty()) {
+                        found = new ArrayList<>(1);
+                    }
                     found.add(digit);
                 }
                 System.arraycopy(window, hop, window, 0, windowLength - hop);
@@ -109,8 +115,8 @@ public final class DtmfToneDetector {
     }
 
     private DtmfDigit analyse() {
-        double[] rows = amplitudes(rowCoefficients);
-        double[] columns = amplitudes(columnCoefficients);
+        double[] rows = amplitudes(rowCoefficients, rowAmplitudes);
+        double[] columns = amplitudes(columnCoefficients, columnAmplitudes);
         int row = strongest(rows);
         int column = strongest(columns);
         DtmfEvent shown = showsKey(rows, row, columns, column) ? DtmfEvent.atKey(row, column) : null;
@@ -164,9 +170,9 @@ public final class DtmfToneDetector {
     }
 
     /** Peak amplitude of each frequency over the window, the best of its probes, in sample units. */
-    private double[] amplitudes(double[][] coefficients) {
-        double[] amplitudes = new double[coefficients.length];
+    private double[] amplitudes(double[][] coefficients, double[] amplitudes) {
         for (int f = 0; f < coefficients.length; f++) {
+            amplitudes[f] = 0;
             for (double coefficient : coefficients[f]) {
                 amplitudes[f] = Math.max(amplitudes[f], goertzel(coefficient));
             }

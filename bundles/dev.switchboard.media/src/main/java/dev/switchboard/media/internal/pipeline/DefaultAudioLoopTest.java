@@ -3,7 +3,6 @@ package dev.switchboard.media.internal.pipeline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,8 +66,8 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
         short[] captured = new short[frame];
         short[] played = new short[frame];
         byte[] payload = new byte[frame * 4];
-        Level input = new Level();
-        Level output = new Level();
+        RmsLevel input = new RmsLevel();
+        RmsLevel output = new RmsLevel();
         RtpSessionOptions options = RtpSessionOptions.of(InetAddress.getLoopbackAddress(), info.clockRate(),
                 "audiotest@127.0.0.1");
         try (CaptureStream capture = devices.openCapture(captureDevice, info.sampleRate(), frame);
@@ -78,48 +77,28 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
                 })) {
             sender.remote(receiver.localRtpAddress(), receiver.localRtcpAddress());
             receiver.remote(sender.localRtpAddress(), sender.localRtcpAddress());
-            long period = Duration.ofMillis(info.frameMillis()).toNanos();
-            long due = System.nanoTime();
+            FramePacer pacer = new FramePacer(Duration.ofMillis(info.frameMillis()).toNanos());
             boolean inputEnded = false;
             int sent = 0;
             for (int i = 0; i < frames + DRAIN_FRAMES; i++) {
                 if (i < frames && !inputEnded) {
                     inputEnded = capture.read(captured, 0, frame) < 0;
-                    input.add(captured, frame);
+                    input.add(captured, 0, frame);
                     int bytes = encoder.encode(captured, 0, frame, payload, 0);
                     sender.send(payloadType, payload, 0, bytes, timestampStep, i == 0);
                     sent++;
                 }
                 jitter.pull(played, 0, frame);
-                output.add(played, frame);
+                output.add(played, 0, frame);
                 playback.write(played, 0, frame);
                 if (!capture.paced()) {
-                    due += period;
-                    LockSupport.parkNanos(due - System.nanoTime());
+                    pacer.awaitNextFrame();
                 }
             }
             var quality = receiver.quality();
             return new Result(info.rtpmap(), sent, quality.packetsReceived(),
                     quality.cumulativeLost(), quality.jitterMillis(), jitter.statistics().targetDelayMillis(),
-                    input.dbfs(), output.dbfs());
-        }
-    }
-
-    /** Running RMS level. */
-    private static final class Level {
-        private double sumOfSquares;
-        private long samples;
-
-        void add(short[] pcm, int count) {
-            for (int i = 0; i < count; i++) {
-                sumOfSquares += (double) pcm[i] * pcm[i];
-            }
-            samples += count;
-        }
-
-        double dbfs() {
-            double rms = samples == 0 ? 0 : Math.sqrt(sumOfSquares / samples);
-            return rms == 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(rms / 32768);
+                    input.totalDbfs(), output.totalDbfs());
         }
     }
 }

@@ -78,6 +78,8 @@ public final class UdpRtpSession implements RtpSession {
     private final Map<Long, long[]> lastSenderReports = new HashMap<>();
     private final Map<RtpParseResult, Long> malformedRtp = new EnumMap<>(RtpParseResult.class);
     private SourceStatistics lastHeard;
+    /** The entry of {@link #sources} found last, looked up again without boxing its SSRC. */
+    private SourceStatistics cachedSource;
     private long malformedRtcp;
     private long lastRtpNanos = openedNanos;
     private boolean inactivityReported;
@@ -224,10 +226,12 @@ public final class UdpRtpSession implements RtpSession {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         RtpPacket packet = new RtpPacket();
         RtcpReceiver rtcpReceiver = new RtcpReceiver();
+        // one consumer for the session's life: a lambda per select() would be garbage per packet
+        java.util.function.Consumer<java.nio.channels.SelectionKey> drainKey =
+                key -> drain((DatagramChannel) key.channel(), buffer, packet, rtcpReceiver);
         while (!closed) {
             try {
-                selector.select(key -> drain((DatagramChannel) key.channel(), buffer, packet, rtcpReceiver),
-                        millisUntilNextTimer());
+                selector.select(drainKey, millisUntilNextTimer());
                 runTimers();
             } catch (ClosedSelectorException | ClosedChannelException e) {
                 return;
@@ -277,8 +281,10 @@ public final class UdpRtpSession implements RtpSession {
             long now = System.nanoTime();
             lastRtpNanos = now;
             inactivityReported = false;
-            SourceStatistics source = sources.computeIfAbsent(packet.ssrc(),
-                    newSsrc -> new SourceStatistics(newSsrc, packet.sequenceNumber()));
+            // the source found last needs no map look-up, which would box its SSRC: no garbage per packet
+            SourceStatistics source = cachedSource != null && cachedSource.ssrc() == packet.ssrc() ? cachedSource
+                    : sources.computeIfAbsent(packet.ssrc(), newSsrc -> new SourceStatistics(newSsrc, packet.sequenceNumber()));
+            cachedSource = source;
             if (source.accept(packet.sequenceNumber())) {
                 source.arrived(rtpClock(now), packet.timestamp(), packet.payloadLength());
                 lastHeard = source;
@@ -344,7 +350,10 @@ public final class UdpRtpSession implements RtpSession {
             if (byes < byeSources.length) {
                 byeSources[byes++] = source;
             }
-            sources.remove(source);
+            if (sources.remove(source) == cachedSource) {
+                // a source that comes back after BYE starts over, not in the statistics it left
+                cachedSource = null;
+            }
         }
     }
 

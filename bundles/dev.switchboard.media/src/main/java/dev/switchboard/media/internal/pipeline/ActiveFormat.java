@@ -1,0 +1,116 @@
+package dev.switchboard.media.internal.pipeline;
+
+import java.util.Arrays;
+
+import dev.switchboard.media.codec.CodecInfo;
+import dev.switchboard.media.codec.Encoder;
+import dev.switchboard.media.internal.audio.FrameFifo;
+import dev.switchboard.media.internal.audio.Resampler;
+import dev.switchboard.media.jitter.JitterBuffer;
+import dev.switchboard.media.session.MediaFormat;
+
+/**
+ * Everything one negotiated format needs on the media path: encoder, jitter buffer (with its decoder),
+ * frame sizes, and resamplers when the codec's rate is not the rate the call's devices run at (a
+ * mid-call switch from an 8 kHz to a 16 kHz codec keeps the devices as they are). All buffers are
+ * allocated here, once per format, so that frames allocate nothing.
+ */
+final class ActiveFormat {
+
+    final MediaFormat format;
+    final CodecInfo info;
+    final Encoder encoder;
+    final JitterBuffer jitter;
+    /** Samples per packet at the loop's (device) rate. */
+    final int loopSamples;
+    /** Samples per packet at the codec's rate. */
+    final int codecSamples;
+    final int codecFrameSamples;
+    final int framesPerPacket;
+    /** RTP clock ticks per packet. */
+    final int clockTicks;
+    final long packetNanos;
+    final byte[] payload;
+    final short[] codecPcm;
+    private final Resampler toCodec;
+    private final Resampler fromCodec;
+    private final FrameFifo toCodecFifo;
+    private final FrameFifo fromCodecFifo;
+    private final short[] resampled;
+
+    ActiveFormat(MediaFormat format, Encoder encoder, JitterBuffer jitter, int loopRate) {
+        this.format = format;
+        this.info = format.codec().info();
+        this.encoder = encoder;
+        this.jitter = jitter;
+        this.loopSamples = loopRate * format.packetMillis() / 1000;
+        this.codecFrameSamples = info.samplesPerFrame() * info.channels();
+        this.framesPerPacket = format.packetMillis() / info.frameMillis();
+        this.codecSamples = codecFrameSamples * framesPerPacket;
+        this.clockTicks = info.clockRate() * format.packetMillis() / 1000;
+        this.packetNanos = format.packetMillis() * 1_000_000L;
+        // generous: any codec's frame fits in 4 bytes a sample
+        this.payload = new byte[codecSamples * 4 + 64];
+        this.codecPcm = new short[codecSamples];
+        if (info.sampleRate() == loopRate) {
+            toCodec = null;
+            fromCodec = null;
+            toCodecFifo = null;
+            fromCodecFifo = null;
+            resampled = null;
+        } else {
+            toCodec = new Resampler(loopRate, info.sampleRate());
+            fromCodec = new Resampler(info.sampleRate(), loopRate);
+            toCodecFifo = new FrameFifo(codecSamples * 4);
+            fromCodecFifo = new FrameFifo(loopSamples * 4);
+            resampled = new short[Math.max(toCodec.maxOutput(loopSamples), fromCodec.maxOutput(codecSamples)) + 1];
+            // a couple of ms of lead so that the varying output count of a resampler never leaves a frame short
+            short[] lead = new short[Math.max(codecSamples, loopSamples) / 8 + 1];
+            toCodecFifo.add(lead, 0, codecSamples / 8 + 1);
+            fromCodecFifo.add(lead, 0, loopSamples / 8 + 1);
+        }
+    }
+
+    /** Whether the same codec runs on, so encoder and jitter buffer can carry over a payload-type change. */
+    boolean sameCodec(MediaFormat other) {
+        return other.codec() == format.codec();
+    }
+
+    /**
+     * Encodes one packet of loop-rate audio.
+     *
+     * @return the payload length in {@link #payload}, or 0 when the resampler has not produced a whole
+     *         packet yet
+     */
+    int encode(short[] loopPcm) {
+        short[] source = loopPcm;
+        if (toCodec != null) {
+            int produced = toCodec.process(loopPcm, 0, loopSamples, resampled, 0);
+            toCodecFifo.add(resampled, 0, produced);
+            if (toCodecFifo.size() < codecSamples) {
+                return 0;
+            }
+            toCodecFifo.take(codecPcm, 0, codecSamples);
+            source = codecPcm;
+        }
+        int length = 0;
+        for (int frame = 0; frame < framesPerPacket; frame++) {
+            length += encoder.encode(source, frame * codecFrameSamples, codecFrameSamples, payload, length);
+        }
+        return length;
+    }
+
+    /** Pulls one packet's worth of playout from the jitter buffer, at the loop's rate. */
+    void pull(short[] loopPcm) {
+        if (fromCodec == null) {
+            jitter.pull(loopPcm, 0, loopSamples);
+            return;
+        }
+        jitter.pull(codecPcm, 0, codecSamples);
+        int produced = fromCodec.process(codecPcm, 0, codecSamples, resampled, 0);
+        fromCodecFifo.add(resampled, 0, produced);
+        int available = Math.min(loopSamples, fromCodecFifo.size());
+        fromCodecFifo.take(loopPcm, 0, available);
+        Arrays.fill(loopPcm, available, loopSamples, (short) 0);
+    }
+}
