@@ -62,6 +62,11 @@ final class TestMedia implements CallMedia {
     }
 
     @Override
+    public long framesReceived() {
+        return received.size();
+    }
+
+    @Override
     public void close() {
     }
 }

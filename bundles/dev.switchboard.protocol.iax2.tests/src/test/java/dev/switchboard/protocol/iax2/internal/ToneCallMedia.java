@@ -78,6 +78,11 @@ final class ToneCallMedia implements CallMedia {
     }
 
     @Override
+    public long framesReceived() {
+        return received.size();
+    }
+
+    @Override
     public void close() {
         clock.shutdownNow();
     }

@@ -33,5 +33,8 @@ interface CallMedia {
 
     boolean muted();
 
+    /** Voice frames taken from the peer so far (for quality displays and tests). */
+    long framesReceived();
+
     void close();
 }

@@ -107,6 +107,11 @@ final class EngineCallMedia implements CallMedia {
     }
 
     @Override
+    public long framesReceived() {
+        return session.quality().packetsReceived();
+    }
+
+    @Override
     public void close() {
         session.close();
     }

@@ -565,6 +565,11 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         });
     }
 
+    /** Voice frames the call's audio took from the peer so far (0 before the answer). */
+    long framesReceived() {
+        return endpoint.call(() -> media == null ? 0L : media.framesReceived());
+    }
+
     /** Digits received so far (DTMF_END frames), for tests. */
     String receivedDigits() {
         return endpoint.call(received::toString);
