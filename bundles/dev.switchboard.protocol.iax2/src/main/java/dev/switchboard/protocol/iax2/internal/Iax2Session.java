@@ -69,20 +69,24 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
         return call;
     }
 
+    /**
+     * Registers with the server; an account without a server only opens its port for direct calls
+     * and is REGISTERED (reachable) once it is bound.
+     */
     @Override
     public void register() {
         InetSocketAddress server = settings.server().orElse(null);
-        if (server == null) {
-            listener.registrationChanged(RegistrationState.REGISTERING);
-            listener.registrationChanged(RegistrationState.failed("no server set (server=host:port)"));
-            return;
-        }
         Iax2Endpoint bound;
         try {
             bound = endpoint();
         } catch (IOException e) {
             listener.registrationChanged(RegistrationState.REGISTERING);
             listener.registrationChanged(RegistrationState.failed(e.getMessage()));
+            return;
+        }
+        if (server == null) {
+            listener.registrationChanged(RegistrationState.REGISTERING);
+            listener.registrationChanged(RegistrationState.REGISTERED);
             return;
         }
         bound.execute(() -> {
