@@ -39,6 +39,14 @@ class Iax2AgentsIT {
         }
     }
 
+    private static void awaitRegistered(AgentProcess agent) throws InterruptedException {
+        String registration = agent.await("registration");
+        while (!registration.contains("\"state\":\"REGISTERED\"")) {
+            assertTrue(registration.contains("REGISTERING"), registration);
+            registration = agent.await("registration");
+        }
+    }
+
     private static String callId(String event) {
         Matcher matcher = CALL_ID.matcher(event);
         assertTrue(matcher.find(), event);
@@ -60,11 +68,9 @@ class Iax2AgentsIT {
             alice.await("ok");
             // without a server, registering opens the port for direct calls
             bob.send("register b");
-            String registered = bob.await("registration");
-            while (!registered.contains("\"state\":\"REGISTERED\"")) {
-                assertTrue(registered.contains("REGISTERING"), registered);
-                registered = bob.await("registration");
-            }
+            awaitRegistered(bob);
+            alice.send("register a");
+            awaitRegistered(alice);
 
             alice.send("dial a 127.0.0.1:" + bobPort + "/100");
             String aliceCall = callId(alice.await("call"));

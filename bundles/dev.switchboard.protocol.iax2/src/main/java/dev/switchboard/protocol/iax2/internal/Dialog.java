@@ -39,6 +39,7 @@ final class Dialog {
     private int inboundSequence;
     private long lastTimestamp = -1;
     private long lastFullVoiceTimestamp;
+    private long lastReceivedVoiceTimestamp;
     private boolean closeWhenDelivered;
     private Aes128Cipher cipher;
     private boolean closed;
@@ -243,8 +244,6 @@ final class Dialog {
             sendUnsequenced(IaxCommand.ACK, frame.timestamp());
         }
     }
-
-    private long lastReceivedVoiceTimestamp;
 
     /** The full 32-bit timestamp of a mini frame, from the last full voice frame's upper bits. */
     long extendMiniTimestamp(int timestamp16) {

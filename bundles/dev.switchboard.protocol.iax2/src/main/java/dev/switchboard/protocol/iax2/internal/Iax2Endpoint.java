@@ -31,7 +31,7 @@ final class Iax2Endpoint implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Iax2Endpoint.class.getName());
     private static final int MAX_DATAGRAM = 4096;
 
-    /** Told of dialog-less frames: a new call, or a registration attempt aimed at us. */
+    /** Told of a call the peer starts; POKE, PING and REGREQ without a call the endpoint answers itself. */
     interface UnsolicitedHandler {
         /** A NEW for a call we do not know yet; returns the handler of the new dialog, or null to refuse. */
         DialogHandler incomingCall(Dialog dialog, FullFrame newFrame);
