@@ -10,6 +10,8 @@ PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-mo
   pulseaudio pulseaudio-utils dbus xvfb xauth x11-utils xdotool imagemagick libgtk-3-0 procps
   at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc
   libopus0 libopus-dev opus-tools libbcg729-0 libbcg729-dev"
+# IAX2 plug-in: iaxmodem (libiax2) is the only IAX2 peer packaged for Debian 12
+PACKAGES="$PACKAGES iaxmodem"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

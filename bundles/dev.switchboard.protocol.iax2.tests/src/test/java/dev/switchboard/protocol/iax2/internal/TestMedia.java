@@ -1,0 +1,72 @@
+package dev.switchboard.protocol.iax2.internal;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** Call audio for unit tests: records what arrives, sends what the test gives it. */
+final class TestMedia implements CallMedia {
+    final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+    final VoiceOut out;
+    volatile long format;
+    volatile boolean sending = true;
+    volatile boolean muted;
+
+    private TestMedia(VoiceOut out) {
+        this.out = out;
+    }
+
+    static Factory factory() {
+        return factory(new LinkedBlockingQueue<>());
+    }
+
+    static Factory factory(BlockingQueue<TestMedia> opened) {
+        return new Factory() {
+            @Override
+            public CallMedia open(String callId, VoiceOut out) {
+                TestMedia media = new TestMedia(out);
+                opened.add(media);
+                return media;
+            }
+
+            @Override
+            public List<Long> formats() {
+                return List.of(MediaFormats.ULAW, MediaFormats.ALAW);
+            }
+        };
+    }
+
+    @Override
+    public void start(long newFormat) {
+        this.format = newFormat;
+    }
+
+    @Override
+    public void received(long timestampMillis, byte[] payload) {
+        received.add(payload);
+    }
+
+    @Override
+    public void direction(boolean send, boolean playing) {
+        this.sending = send;
+    }
+
+    @Override
+    public void mute(boolean mute) {
+        this.muted = mute;
+    }
+
+    @Override
+    public boolean muted() {
+        return muted;
+    }
+
+    @Override
+    public long framesReceived() {
+        return received.size();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,635 @@
+package dev.switchboard.protocol.iax2.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Hold;
+import dev.switchboard.core.call.capability.Mute;
+import dev.switchboard.core.call.capability.Transfer;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.core.spi.CallLegListener;
+
+/**
+ * One IAX2 call (RFC 5456 section 6.2-6.6) as one explicit state machine ({@link Phase}) plus the
+ * two hold flags. Outgoing: NEW (CALLTOKEN → NEW again with the token; AUTHREQ → AUTHREP) →
+ * ACCEPT → RINGING → ANSWER. Incoming: NEW → ACCEPT + RINGING, ANSWER when the user answers.
+ * Every public method only queues work on the endpoint's loop, so the core may call back into the
+ * leg from a listener.
+ */
+final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transfer {
+    private static final Logger LOG = System.getLogger(Iax2Call.class.getName());
+    static final Duration PING_INTERVAL = Duration.ofSeconds(10);
+    static final Duration DTMF_TONE = Duration.ofMillis(100);
+    /** Q.850 causes for HANGUP: normal clearing, user busy, no circuit (congestion). */
+    static final int CAUSE_NORMAL = 16;
+    static final int CAUSE_BUSY = 17;
+    static final int CAUSE_CONGESTION = 34;
+
+    enum Phase {
+        /** NEW sent, no ACCEPT yet. */
+        CALLING,
+        /** ACCEPT received, waiting for RINGING or ANSWER. */
+        ACCEPTED,
+        RINGING_OUT,
+        RINGING_IN,
+        CONNECTED,
+        TRANSFERRING,
+        ENDED
+    }
+
+    private final Iax2Endpoint endpoint;
+    private final Iax2Settings settings;
+    private final char[] secret;
+    private final boolean outgoing;
+    private final Participant remote;
+    private final CallMedia.Factory mediaFactory;
+    private final String id;
+    private CallLegListener listener;
+    private Iax2Address dialled;
+    private java.util.function.Function<Iax2Call, CallLegListener> announce;
+    private Dialog dialog;
+    private Phase phase;
+    private boolean heldByUs;
+    private boolean heldByPeer;
+    private volatile long format;
+    private CallMedia media;
+    private long voiceOffset = -1;
+    private boolean sentFullVoice;
+    private byte[] callToken;
+    private boolean authenticated;
+    private ScheduledFuture<?> pinger;
+    private volatile Consumer<Character> digitsReceived = digit -> { };
+    private final StringBuilder received = new StringBuilder();
+
+    private Iax2Call(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean outgoing, Participant remote,
+            CallMedia.Factory mediaFactory, String id) {
+        this.endpoint = endpoint;
+        this.settings = settings;
+        this.secret = secret;
+        this.outgoing = outgoing;
+        this.remote = remote;
+        this.mediaFactory = mediaFactory;
+        this.id = id;
+    }
+
+    /** A call we place; NEW goes out on the loop. */
+    static Iax2Call dial(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, Iax2Address address,
+            CallMedia.Factory mediaFactory, CallLegListener listener, String id) {
+        Iax2Call call = new Iax2Call(endpoint, settings, secret, true,
+                new Participant(address.text(), ""), mediaFactory, id);
+        call.listener = listener;
+        call.dialled = address;
+        call.phase = Phase.CALLING;
+        endpoint.execute(() -> call.sendNew(address));
+        return call;
+    }
+
+    /** A call the peer placed (loop thread); {@link #ring(CallLegListener)} follows once the core decided. */
+    static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, Dialog dialog, FullFrame newFrame,
+            CallMedia.Factory mediaFactory, String id, java.util.function.Function<Iax2Call, CallLegListener> announce) {
+        InformationElements elements = newFrame.informationElements();
+        String number = elements.string(InformationElement.CALLING_NUMBER).orElse("");
+        String name = elements.string(InformationElement.CALLING_NAME).orElse("");
+        InetSocketAddress peer = dialog.peer();
+        String address = "iax2:" + (number.isEmpty() ? "" : number + "@") + peer.getAddress().getHostAddress() + ":"
+                + peer.getPort();
+        Iax2Call call = new Iax2Call(endpoint, settings, new char[0], false, new Participant(address, name),
+                mediaFactory, id);
+        call.dialog = dialog;
+        call.phase = Phase.RINGING_IN;
+        call.announce = announce;
+        return call;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** Tests and the agent's future DTMF event: every DTMF digit the peer sent, in order. */
+    void onDigit(Consumer<Character> consumer) {
+        this.digitsReceived = consumer;
+    }
+
+    // ---- outgoing set-up ----
+
+    private void sendNew(Iax2Address address) {
+        dialog = endpoint.open(address.peer(), this);
+        dialog.sendIax(IaxCommand.NEW, newElements(address).empty(InformationElement.CALLTOKEN));
+        startPinging();
+    }
+
+    private InformationElements.Builder newElements(Iax2Address address) {
+        List<Long> formats = mediaFactory.formats();
+        InformationElements.Builder elements = InformationElements.builder()
+                .u16(InformationElement.VERSION, 2)
+                .string(InformationElement.CALLED_NUMBER, address.number());
+        settings.context().ifPresent(context -> elements.string(InformationElement.CALLED_CONTEXT, context));
+        elements.string(InformationElement.CALLING_NUMBER, settings.callerNumber())
+                .string(InformationElement.CALLING_NAME, settings.callerName());
+        if (address.viaServer()) {
+            elements.string(InformationElement.USERNAME, settings.user());
+        }
+        elements.u32(InformationElement.FORMAT, formats.get(0))
+                .u32(InformationElement.CAPABILITY, MediaFormats.capability(formats));
+        if (settings.encrypted()) {
+            // AES-128 without the key-rotation bit (0x8000): we take RTKEY but never send one
+            elements.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
+        }
+        return elements;
+    }
+
+    // ---- incoming set-up ----
+
+    /** Accepts the NEW (format chosen), tells the core and rings (loop thread). */
+    private boolean acceptAndRing(FullFrame newFrame) {
+        InformationElements elements = newFrame.informationElements();
+        long preferred = elements.number(InformationElement.FORMAT2).or(() -> elements.number(InformationElement.FORMAT))
+                .orElse(0L);
+        long capability = elements.number(InformationElement.CAPABILITY2)
+                .or(() -> elements.number(InformationElement.CAPABILITY)).orElse(preferred);
+        Optional<Long> chosen = MediaFormats.choose(preferred, capability, mediaFactory.formats());
+        if (chosen.isEmpty()) {
+            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                    .string(InformationElement.CAUSE, "No common codec").u8(InformationElement.CAUSECODE, 58));
+            dialog.closeWhenDelivered();
+            phase = Phase.ENDED;
+            return true;
+        }
+        format = chosen.get();
+        dialog.sendIax(IaxCommand.ACCEPT, InformationElements.builder().u32(InformationElement.FORMAT, format));
+        dialog.send(FrameType.CONTROL, ControlSubclass.RINGING, new byte[0]);
+        startPinging();
+        listener = announce.apply(this);
+        if (listener == null) {
+            end(EndReason.Kind.REJECTED, "", true);
+            return true;
+        }
+        MediaFormats.rtpmap(format).ifPresent(listener::codecChanged);
+        return true;
+    }
+
+    // ---- frames from the peer ----
+
+    @Override
+    public boolean frame(Dialog from, FullFrame frame) {
+        if (phase == Phase.ENDED) {
+            return false;
+        }
+        return switch (frame.frameType()) {
+            case FrameType.IAX -> iaxFrame(frame);
+            case FrameType.CONTROL -> controlFrame(frame);
+            case FrameType.VOICE -> {
+                if (frame.subclass() != format && MediaFormats.SUPPORTED.contains(frame.subclass())) {
+                    changeFormat(frame.subclass());
+                }
+                deliverVoice(frame.timestamp(), frame.payload());
+                yield false;
+            }
+            case FrameType.DTMF_BEGIN -> false;
+            case FrameType.DTMF_END -> {
+                char digit = (char) frame.rawSubclass();
+                received.append(digit);
+                digitsReceived.accept(digit);
+                yield false;
+            }
+            case FrameType.TEXT -> {
+                LOG.log(Level.INFO, "IAX2 call {0}: text from the peer ({1} bytes)", id, frame.payload().length);
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
+    private boolean iaxFrame(FullFrame frame) {
+        InformationElements elements = frame.informationElements();
+        switch (frame.rawSubclass()) {
+            case IaxCommand.NEW -> {
+                return !outgoing && listener == null && acceptAndRing(frame);
+            }
+            case IaxCommand.CALLTOKEN -> {
+                if (!outgoing || phase != Phase.CALLING || callToken != null) {
+                    return false;
+                }
+                callToken = elements.bytes(InformationElement.CALLTOKEN).orElse(new byte[0]);
+                dialog.restart();
+                dialog.sendIax(IaxCommand.NEW, newElements(dialled).bytes(InformationElement.CALLTOKEN, callToken));
+                return true;
+            }
+            case IaxCommand.AUTHREQ -> {
+                if (!outgoing || authenticated) {
+                    end(EndReason.Kind.FAILED, "authentication failed", true);
+                    return false;
+                }
+                InformationElements.Builder answer = InformationElements.builder();
+                Optional<String> problem = Authentication.answer(elements, secret, answer);
+                if (problem.isPresent()) {
+                    end(EndReason.Kind.FAILED, problem.get(), true);
+                    return false;
+                }
+                authenticated = true;
+                if (settings.encrypted()) {
+                    long offered = elements.number(InformationElement.ENCRYPTION).orElse(0L);
+                    String challenge = elements.string(InformationElement.CHALLENGE).orElse("");
+                    if ((offered & InformationElement.ENCRYPT_AES128) == 0 || challenge.isEmpty()) {
+                        end(EndReason.Kind.FAILED, "the server does not encrypt this call", true);
+                        return false;
+                    }
+                    // the answer itself already travels encrypted, as Asterisk expects
+                    dialog.encrypt(Aes128Cipher.fromChallenge(challenge, secret));
+                }
+                dialog.sendIax(IaxCommand.AUTHREP, answer);
+                return true;
+            }
+            case IaxCommand.RTKEY -> {
+                if (dialog.cipher() != null) {
+                    // Asterisk carries the new 16-byte key in the CHALLENGE IE
+                    dialog.cipher().peerKey(elements.bytes(InformationElement.CHALLENGE)
+                            .or(() -> elements.bytes(InformationElement.ENCKEY)).orElse(new byte[0]));
+                }
+                return false;
+            }
+            case IaxCommand.ACCEPT -> {
+                if (settings.encrypted() && dialog.cipher() == null) {
+                    end(EndReason.Kind.FAILED, "the server does not encrypt this call", true);
+                    return false;
+                }
+                if (phase == Phase.CALLING) {
+                    phase = Phase.ACCEPTED;
+                    long accepted = elements.number(InformationElement.FORMAT2)
+                            .or(() -> elements.number(InformationElement.FORMAT)).orElse(mediaFactory.formats().get(0));
+                    changeFormat(accepted);
+                }
+                return false;
+            }
+            case IaxCommand.HANGUP -> {
+                dialog.sendUnsequenced(IaxCommand.ACK, frame.timestamp());
+                String cause = elements.string(InformationElement.CAUSE).orElse("");
+                EndReason.Kind kind = phase == Phase.TRANSFERRING ? EndReason.Kind.TRANSFERRED
+                        : phase == Phase.CONNECTED ? EndReason.Kind.REMOTE_HANGUP
+                        : outgoing ? EndReason.Kind.BUSY : EndReason.Kind.CANCELLED;
+                end(kind, cause, false);
+                dialog.close();
+                return true;
+            }
+            case IaxCommand.REJECT -> {
+                dialog.sendUnsequenced(IaxCommand.ACK, frame.timestamp());
+                String cause = elements.string(InformationElement.CAUSE).orElse("rejected");
+                long code = elements.number(InformationElement.CAUSECODE).orElse(0L);
+                end(code == 17 || code == 21 ? EndReason.Kind.BUSY : EndReason.Kind.FAILED, cause, false);
+                dialog.close();
+                return true;
+            }
+            case IaxCommand.QUELCH -> {
+                peerHold(true);
+                return false;
+            }
+            case IaxCommand.UNQUELCH -> {
+                peerHold(false);
+                return false;
+            }
+            case IaxCommand.TRANSFER -> {
+                LOG.log(Level.INFO, "IAX2 call {0}: the peer asked us to transfer; not supported", id);
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** @return whether the frame was answered (ACKed before our HANGUP, as Asterisk does) */
+    private boolean controlFrame(FullFrame frame) {
+        int subclass = frame.rawSubclass();
+        if (subclass == ControlSubclass.BUSY || subclass == ControlSubclass.CONGESTION
+                || subclass == ControlSubclass.HANGUP) {
+            dialog.sendUnsequenced(IaxCommand.ACK, frame.timestamp());
+        }
+        switch (subclass) {
+            case ControlSubclass.RINGING -> {
+                if (phase == Phase.CALLING || phase == Phase.ACCEPTED) {
+                    phase = Phase.RINGING_OUT;
+                    listener.stateChanged(CallState.RINGING_OUT);
+                }
+            }
+            case ControlSubclass.ANSWER -> {
+                if (phase == Phase.CALLING || phase == Phase.ACCEPTED || phase == Phase.RINGING_OUT) {
+                    phase = Phase.CONNECTED;
+                    listener.stateChanged(CallState.CONNECTED);
+                    startMedia();
+                }
+            }
+            case ControlSubclass.BUSY -> end(EndReason.Kind.BUSY, "busy", CAUSE_BUSY);
+            case ControlSubclass.CONGESTION -> end(EndReason.Kind.FAILED, "congestion", CAUSE_CONGESTION);
+            case ControlSubclass.HANGUP -> end(
+                    phase == Phase.CONNECTED ? EndReason.Kind.REMOTE_HANGUP : EndReason.Kind.BUSY, "", CAUSE_NORMAL);
+            case ControlSubclass.HOLD -> peerHold(true);
+            case ControlSubclass.UNHOLD -> peerHold(false);
+            default -> LOG.log(Level.DEBUG, "IAX2 call {0}: control {1} ignored", id, subclass);
+        }
+        return subclass == ControlSubclass.BUSY || subclass == ControlSubclass.CONGESTION
+                || subclass == ControlSubclass.HANGUP;
+    }
+
+    @Override
+    public void voice(Dialog from, long timestamp, byte[] payload) {
+        deliverVoice(timestamp, payload);
+    }
+
+    private void deliverVoice(long timestamp, byte[] payload) {
+        if (media != null && phase == Phase.CONNECTED) {
+            media.received(timestamp, payload);
+        }
+    }
+
+    @Override
+    public void failed(Dialog from, String reason) {
+        end(EndReason.Kind.FAILED, reason, false);
+    }
+
+    // ---- media ----
+
+    private void changeFormat(long newFormat) {
+        format = newFormat;
+        MediaFormats.rtpmap(newFormat).ifPresent(listener::codecChanged);
+        if (media != null) {
+            media.start(newFormat);
+        }
+    }
+
+    private void startMedia() {
+        if (media != null) {
+            return;
+        }
+        try {
+            media = mediaFactory.open(id, this::sendVoice);
+            media.start(format);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "IAX2 call " + id + ": no audio: " + e.getMessage());
+        }
+    }
+
+    /** From the media thread: queue the frame on the loop. */
+    private void sendVoice(byte[] payload, int offset, int length, long timestampMillis) {
+        byte[] copy = java.util.Arrays.copyOfRange(payload, offset, offset + length);
+        endpoint.execute(() -> {
+            if (phase != Phase.CONNECTED || heldByUs || dialog == null || dialog.closed()) {
+                return;
+            }
+            if (voiceOffset < 0) {
+                voiceOffset = dialog.now();
+            }
+            long timestamp = voiceOffset + timestampMillis;
+            if (!sentFullVoice || dialog.needsFullVoiceFrame(timestamp)) {
+                sentFullVoice = true;
+                dialog.sendStamped(FrameType.VOICE, format, copy, timestamp);
+            } else {
+                dialog.sendMini(timestamp, copy);
+            }
+        });
+    }
+
+    private void peerHold(boolean held) {
+        if (heldByPeer == held || (phase != Phase.CONNECTED)) {
+            return;
+        }
+        heldByPeer = held;
+        if (media != null) {
+            media.direction(!heldByUs, !heldByPeer && !heldByUs);
+        }
+        if (!heldByUs) {
+            listener.stateChanged(held ? CallState.REMOTE_HOLD : CallState.CONNECTED);
+        }
+    }
+
+    // ---- the user's side (CallLeg and capabilities) ----
+
+    @Override
+    public Participant remote() {
+        return remote;
+    }
+
+    @Override
+    public Optional<String> codec() {
+        return MediaFormats.rtpmap(format);
+    }
+
+    @Override
+    public void answer() {
+        endpoint.execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            dialog.send(FrameType.CONTROL, ControlSubclass.ANSWER, new byte[0]);
+            phase = Phase.CONNECTED;
+            listener.stateChanged(CallState.CONNECTED);
+            startMedia();
+        });
+    }
+
+    @Override
+    public void reject(String detail) {
+        endpoint.execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            boolean busy = detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains("busy");
+            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                    .string(InformationElement.CAUSE, busy ? "User busy" : "Call rejected")
+                    .u8(InformationElement.CAUSECODE, busy ? 17 : 21));
+            dialog.closeWhenDelivered();
+            finish(EndReason.Kind.REJECTED, detail == null ? "" : detail);
+        });
+    }
+
+    /** IAX2 cannot redirect a call it has not answered; the call is declined with the target named in the log. */
+    @Override
+    public void forward(String target) {
+        LOG.log(Level.INFO, "IAX2 call {0}: forwarding is not part of IAX2; declining instead", id);
+        endpoint.execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                    .string(InformationElement.CAUSE, "Call rejected").u8(InformationElement.CAUSECODE, 21));
+            dialog.closeWhenDelivered();
+            finish(EndReason.Kind.FORWARDED, target);
+        });
+    }
+
+    @Override
+    public void hangup() {
+        endpoint.execute(() -> end(EndReason.Kind.LOCAL_HANGUP, "", true));
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == Hold.class || type == Mute.class || type == Dtmf.class || type == Transfer.class) {
+            return Optional.of(type.cast(this));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void hold() {
+        endpoint.execute(() -> setHold(true));
+    }
+
+    @Override
+    public void resume() {
+        endpoint.execute(() -> setHold(false));
+    }
+
+    private void setHold(boolean held) {
+        if (phase != Phase.CONNECTED || heldByUs == held) {
+            return;
+        }
+        heldByUs = held;
+        dialog.send(FrameType.CONTROL, held ? ControlSubclass.HOLD : ControlSubclass.UNHOLD, new byte[0]);
+        if (media != null) {
+            media.direction(!held, !held && !heldByPeer);
+        }
+        listener.stateChanged(held ? CallState.ON_HOLD : heldByPeer ? CallState.REMOTE_HOLD : CallState.CONNECTED);
+    }
+
+    @Override
+    public void mute() {
+        endpoint.execute(() -> {
+            if (media != null) {
+                media.mute(true);
+            }
+        });
+    }
+
+    @Override
+    public void unmute() {
+        endpoint.execute(() -> {
+            if (media != null) {
+                media.mute(false);
+            }
+        });
+    }
+
+    @Override
+    public boolean muted() {
+        CallMedia current = media;
+        return current != null && current.muted();
+    }
+
+    @Override
+    public void send(String digits) {
+        for (char digit : digits.toCharArray()) {
+            if (DIGITS.indexOf(digit) < 0) {
+                throw new IllegalArgumentException("not a DTMF digit: " + digit);
+            }
+        }
+        endpoint.execute(() -> {
+            Duration at = Duration.ZERO;
+            for (char digit : digits.toCharArray()) {
+                endpoint.schedule(() -> sendDigit(FrameType.DTMF_BEGIN, digit), at);
+                endpoint.schedule(() -> sendDigit(FrameType.DTMF_END, digit), at.plus(DTMF_TONE));
+                at = at.plus(DTMF_TONE.multipliedBy(2));
+            }
+        });
+    }
+
+    private void sendDigit(int frameType, char digit) {
+        if (phase == Phase.CONNECTED && dialog != null) {
+            dialog.send(frameType, digit, new byte[0]);
+        }
+    }
+
+    @Override
+    public void transfer(String address) {
+        endpoint.execute(() -> {
+            if (phase != Phase.CONNECTED) {
+                return;
+            }
+            phase = Phase.TRANSFERRING;
+            listener.stateChanged(CallState.TRANSFERRING);
+            dialog.sendIax(IaxCommand.TRANSFER, InformationElements.builder()
+                    .string(InformationElement.CALLED_NUMBER, address));
+        });
+    }
+
+    /** Voice frames the call's audio took from the peer so far (0 before the answer). */
+    long framesReceived() {
+        return endpoint.call(() -> media == null ? 0L : media.framesReceived());
+    }
+
+    /** Digits received so far (DTMF_END frames), for tests. */
+    String receivedDigits() {
+        return endpoint.call(received::toString);
+    }
+
+    // ---- ending ----
+
+    /** Ends the call; {@code tellPeer}: send HANGUP (with cause) and close once it is acknowledged. */
+    private void end(EndReason.Kind kind, String detail, boolean tellPeer) {
+        end(kind, detail, tellPeer ? CAUSE_NORMAL : 0);
+    }
+
+    /**
+     * Ends the call; a {@code causeCode} above 0 sends HANGUP with it (Q.850, as Asterisk sends it:
+     * only the code) and closes once that is acknowledged.
+     */
+    private void end(EndReason.Kind kind, String detail, int causeCode) {
+        boolean tellPeer = causeCode > 0;
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (tellPeer && dialog != null && !dialog.closed()) {
+            dialog.sendIax(IaxCommand.HANGUP, InformationElements.builder().u8(InformationElement.CAUSECODE, causeCode));
+            dialog.closeWhenDelivered();
+        } else if (dialog != null && !tellPeer) {
+            dialog.closeWhenDelivered();
+        }
+        finish(kind, detail);
+    }
+
+    private void finish(EndReason.Kind kind, String detail) {
+        phase = Phase.ENDED;
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+        if (media != null) {
+            media.close();
+            media = null;
+        }
+        if (listener != null) {
+            listener.ended(new EndReason(kind, detail));
+        }
+    }
+
+    private void startPinging() {
+        pinger = endpoint.schedule(() -> {
+            if (phase != Phase.ENDED && dialog != null && !dialog.closed()) {
+                dialog.sendIax(IaxCommand.PING, InformationElements.builder());
+                startPinging();
+            }
+        }, PING_INTERVAL);
+    }
+
+    /** The account is being closed: hang up (loop thread); the socket closes right after. */
+    void closeWithAccount() {
+        end(phase == Phase.RINGING_IN ? EndReason.Kind.REJECTED : EndReason.Kind.LOCAL_HANGUP, "account closed", true);
+    }
+
+    @Override
+    public String toString() {
+        return "IAX2 call " + id + " " + phase;
+    }
+}
