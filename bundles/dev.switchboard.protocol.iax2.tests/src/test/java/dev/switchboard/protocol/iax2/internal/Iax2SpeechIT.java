@@ -30,7 +30,7 @@ import dev.switchboard.media.internal.Wav;
  * side's microphone file says must come out of the other side's speaker file at the codec's quality.
  */
 class Iax2SpeechIT {
-    private static final Path SPEECH = Path.of("/work/shared/peers/audio/speech8k.wav");
+    private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
 
     @TempDir
     Path directory;
