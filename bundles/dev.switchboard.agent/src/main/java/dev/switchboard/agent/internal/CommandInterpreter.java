@@ -38,11 +38,13 @@ final class CommandInterpreter {
     private final Agent agent;
     private final AgentOptions options;
     private final EventOutput out;
+    private final ChatCommands chat;
 
     CommandInterpreter(Agent agent, AgentOptions options, EventOutput out) {
         this.agent = agent;
         this.options = options;
         this.out = out;
+        this.chat = new ChatCommands(agent, out);
     }
 
     private static Map<String, String> commands() {
@@ -68,6 +70,7 @@ final class CommandInterpreter {
         commands.put("calls", "");
         commands.put("presence", "[<id>|all <available|away|xa|dnd|offline> [note]]");
         commands.put("say", "<id> <to> <text>");
+        ChatCommands.describe(commands);
         commands.put("audiotest", "[codec] [seconds]");
         commands.put("quit", "");
         return commands;
@@ -148,6 +151,7 @@ final class CommandInterpreter {
             case "calls" -> calls();
             case "presence" -> presence(line);
             case "say" -> say(line);
+            case "roster", "join", "leave", "room", "subject", "history" -> chat.run(command, line);
             case "audiotest" -> audioTest(line);
             case "quit" -> {
                 ok("quit");
