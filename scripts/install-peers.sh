@@ -1,13 +1,14 @@
 #!/bin/sh
 # Installs the Debian packages of the real test peers (Kamailio, SIPp, baresip, Prosody, slapd,
-# PulseAudio, Xvfb, the GTK runtime SWT needs) and of the reference codecs (ffmpeg; libspandsp and
-# gcc, which builds the G.722 conformance test's spandsp tool). Runs only as root; does nothing when
+# PulseAudio, Xvfb, the GTK runtime SWT needs, slixmpp as a second XMPP client) and of the
+# reference codecs (ffmpeg; libspandsp and gcc, which builds the G.722 conformance test's spandsp
+# tool). Runs only as root; does nothing when
 # every package is already there, so repeated test runs stay fast.
 set -e
 PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
   sip-tester baresip-core prosody lua-unbound slapd ldap-utils openssl
   pulseaudio pulseaudio-utils dbus xvfb xauth x11-utils xdotool imagemagick libgtk-3-0 procps
-  at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc"
+  at-spi2-core python3-pyatspi ffmpeg libspandsp-dev gcc python3-slixmpp"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
