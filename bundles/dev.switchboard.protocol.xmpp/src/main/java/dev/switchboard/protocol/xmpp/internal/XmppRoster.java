@@ -31,7 +31,9 @@ import dev.switchboard.core.spi.SessionListener;
  */
 final class XmppRoster implements Roster {
 
-    /** A blocking roster or presence change gives up after this (Smack's reply timeout is 5 s). */
+    /** How long a change waits for the server's roster push after the server accepted it. */
+    private static final long PUSH_TIMEOUT_MILLIS = 5_000;
+
     private final Supplier<XMPPTCPConnection> connection;
     private final SessionListener listener;
     private final Set<BareJid> pending = ConcurrentHashMap.newKeySet();
@@ -52,14 +54,17 @@ final class XmppRoster implements Roster {
         roster.addRosterListener(new RosterListener() {
             @Override
             public void entriesAdded(Collection<Jid> addresses) {
+                rosterPushed();
             }
 
             @Override
             public void entriesUpdated(Collection<Jid> addresses) {
+                rosterPushed();
             }
 
             @Override
             public void entriesDeleted(Collection<Jid> addresses) {
+                rosterPushed();
             }
 
             @Override
@@ -68,6 +73,34 @@ final class XmppRoster implements Roster {
                 listener.presenceChanged(contact.toString(), XmppPresences.toCore(roster.getPresence(contact)));
             }
         });
+    }
+
+    private synchronized void rosterPushed() {
+        notifyAll();
+    }
+
+    /**
+     * Waits (at most {@link #PUSH_TIMEOUT_MILLIS}) until the server's roster push shows our change: the
+     * result of a roster set can arrive before the push, and a following change must start from the
+     * updated entry (rename then regroup would otherwise send the old name back).
+     */
+    private synchronized void awaitPush(BareJid contact, java.util.function.Predicate<org.jivesoftware.smack.roster.RosterEntry> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(PUSH_TIMEOUT_MILLIS);
+        try {
+            while (true) {
+                var entry = roster().getEntry(contact);
+                if (done.test(entry)) {
+                    return;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return; // the server accepted the change; its push is merely late
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private org.jivesoftware.smack.roster.Roster roster() {
@@ -113,6 +146,7 @@ final class XmppRoster implements Roster {
         BareJid contact = address(address);
         run("add " + address, () -> roster().createItemAndRequestSubscription(contact, name,
                 groups.toArray(String[]::new)));
+        awaitPush(contact, added -> added != null);
     }
 
     @Override
@@ -121,6 +155,7 @@ final class XmppRoster implements Roster {
         var entry = existing(contact);
         run("rename " + address, () -> roster().createItem(contact, name,
                 groupNames(entry.getGroups()).toArray(String[]::new)));
+        awaitPush(contact, updated -> updated != null && name.equals(updated.getName()));
     }
 
     @Override
@@ -128,6 +163,7 @@ final class XmppRoster implements Roster {
         BareJid contact = address(address);
         var entry = existing(contact);
         run("regroup " + address, () -> roster().createItem(contact, entry.getName(), groups.toArray(String[]::new)));
+        awaitPush(contact, updated -> updated != null && groupNames(updated.getGroups()).equals(new TreeSet<>(groups)));
     }
 
     @Override
@@ -135,6 +171,7 @@ final class XmppRoster implements Roster {
         BareJid contact = address(address);
         var entry = existing(contact);
         run("remove " + address, () -> roster().removeEntry(entry));
+        awaitPush(contact, removed -> removed == null);
     }
 
     private org.jivesoftware.smack.roster.RosterEntry existing(BareJid contact) {
