@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages of the real test peers (Kamailio, SIPp, baresip, Prosody, slapd,
-# PulseAudio, Xvfb, the GTK runtime SWT needs) and of the reference codecs (ffmpeg; libspandsp and
+# PulseAudio, Xvfb, the GTK runtime SWT needs, slixmpp as a second XMPP client) and of the reference codecs (ffmpeg; libspandsp and
 # gcc, which builds the G.722 conformance test's spandsp tool; libopus and opus-tools, libbcg729 and its
 # headers for the Opus and G.729 plug-ins and their reference tools). Runs only as root; does nothing when
 # every package is already there, so repeated test runs stay fast.
@@ -12,6 +12,8 @@ PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-mo
   libopus0 libopus-dev opus-tools libbcg729-0 libbcg729-dev"
 # IAX2 plug-in: iaxmodem (libiax2) is the only IAX2 peer packaged for Debian 12
 PACKAGES="$PACKAGES iaxmodem"
+# XMPP plug-in: slixmpp as a second, non-Smack client
+PACKAGES="$PACKAGES python3-slixmpp"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

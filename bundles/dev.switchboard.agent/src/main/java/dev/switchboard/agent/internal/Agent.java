@@ -16,6 +16,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.core.account.SessionCapabilities;
+import dev.switchboard.history.History;
 import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.messaging.MessagingService;
 import dev.switchboard.core.presence.PresenceService;
@@ -34,6 +36,14 @@ public class Agent {
     final MessagingService messaging;
     final EventBroadcaster events;
     private final Map<String, ProtocolProvider> providers = new ConcurrentSkipListMap<>();
+
+    /** Roster, rooms and other capabilities of open sessions (core API 1.1). */
+    @Reference
+    volatile SessionCapabilities sessions;
+
+    /** Absent in a runtime without the history bundle. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile History history;
 
     /** Absent in a runtime without the media engine. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

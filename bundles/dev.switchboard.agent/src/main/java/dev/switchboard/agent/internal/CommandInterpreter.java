@@ -38,11 +38,13 @@ final class CommandInterpreter {
     private final Agent agent;
     private final AgentOptions options;
     private final EventOutput out;
+    private final ChatCommands chat;
 
     CommandInterpreter(Agent agent, AgentOptions options, EventOutput out) {
         this.agent = agent;
         this.options = options;
         this.out = out;
+        this.chat = new ChatCommands(agent, out);
     }
 
     private static Map<String, String> commands() {
@@ -68,6 +70,7 @@ final class CommandInterpreter {
         commands.put("calls", "");
         commands.put("presence", "[<id>|all <available|away|xa|dnd|offline> [note]]");
         commands.put("say", "<id> <to> <text>");
+        ChatCommands.describe(commands);
         commands.put("audiotest", "[codec] [seconds]");
         commands.put("contacts search", "<text>");
         commands.put("contacts import", "<file.vcf>");
@@ -154,6 +157,7 @@ final class CommandInterpreter {
             case "calls" -> calls();
             case "presence" -> presence(line);
             case "say" -> say(line);
+            case "roster", "join", "leave", "room", "subject", "history" -> chat.run(command, line);
             case "audiotest" -> audioTest(line);
             case "contacts" -> out.emit(agent.contacts().contacts(line));
             case "whois" -> out.emit(agent.contacts().whois(line));

@@ -14,6 +14,7 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.messaging.DeliveryListener;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.core.presence.Presence;
@@ -25,8 +26,9 @@ import dev.switchboard.core.presence.PresenceListener;
  * component doing both would be a service cycle.
  */
 @Component(service = { EventBroadcaster.class, RegistrationListener.class, CallListener.class, MessageListener.class,
-        PresenceListener.class })
-public class EventBroadcaster implements RegistrationListener, CallListener, MessageListener, PresenceListener {
+        PresenceListener.class, DeliveryListener.class })
+public class EventBroadcaster implements RegistrationListener, CallListener, MessageListener, PresenceListener,
+        DeliveryListener {
 
     private static final Logger LOG = System.getLogger(EventBroadcaster.class.getName());
 
@@ -98,6 +100,15 @@ public class EventBroadcaster implements RegistrationListener, CallListener, Mes
         event.put("text", message.text());
         event.put("id", message.id());
         event.put("time", message.timestamp().toString());
+        broadcast(event);
+    }
+
+    @Override
+    public void delivered(String accountId, String peer, String messageId) {
+        Map<String, Object> event = Json.event("delivered");
+        event.put("account", accountId);
+        event.put("peer", peer);
+        event.put("id", messageId);
         broadcast(event);
     }
 

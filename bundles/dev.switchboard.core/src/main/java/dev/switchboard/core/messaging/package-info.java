@@ -1,7 +1,7 @@
 /**
  * Instant messages and conversations, independent of the protocol that carries them.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.core.messaging;
 
 import org.osgi.annotation.versioning.Version;

@@ -22,4 +22,13 @@ public interface SessionListener {
     void messageReceived(Message message);
 
     void presenceChanged(String contact, Presence presence);
+
+    /**
+     * The peer confirmed it received a message this session sent (e.g. an XMPP delivery receipt).
+     *
+     * @param messageId the {@link Message#id()} of the sent message
+     * @since 1.1
+     */
+    default void messageDelivered(String peer, String messageId) {
+    }
 }

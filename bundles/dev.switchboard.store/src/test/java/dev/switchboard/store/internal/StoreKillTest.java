@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreKillTest {
 
-    private static final int ROUNDS = 20;
+    private static final int ROUNDS = 10;
 
     @TempDir
     Path directory;

@@ -26,23 +26,26 @@ import javax.net.ssl.X509TrustManager;
 /**
  * A Prosody XMPP server for one virtual host (default {@code localhost}) with client-to-server on a free
  * port (STARTTLS required) and direct TLS on another, a self-signed certificate generated for the host, and
- * the builder's accounts. Server-to-server and HTTP are off.
+ * the builder's accounts, stream management (XEP-0198), message archives (XEP-0313) and a multi-user chat
+ * service ({@link #mucDomain()}). Server-to-server and HTTP are off.
  */
 public final class Prosody implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(20);
 
     private final Workspace workspace;
-    private final PeerProcess process;
+    private final List<String> command;
+    private PeerProcess process;
     private final String domain;
     private final int c2sPort;
     private final int directTlsPort;
     private final Path certificateFile;
     private final X509Certificate certificate;
 
-    private Prosody(Workspace workspace, PeerProcess process, String domain, int c2sPort, int directTlsPort,
-            Path certificateFile, X509Certificate certificate) {
+    private Prosody(Workspace workspace, List<String> command, PeerProcess process, String domain, int c2sPort,
+            int directTlsPort, Path certificateFile, X509Certificate certificate) {
         this.workspace = workspace;
+        this.command = command;
         this.process = process;
         this.domain = domain;
         this.c2sPort = c2sPort;
@@ -93,6 +96,28 @@ public final class Prosody implements AutoCloseable {
     /** A TLS context whose only trust is {@link #trustManager()}. */
     public SSLContext sslContext() {
         return sslContextTrusting(trustManager());
+    }
+
+    /** The multi-user chat service (XEP-0045, with MAM for rooms): {@code conference.<domain>}. */
+    public String mucDomain() {
+        return "conference." + domain;
+    }
+
+    /**
+     * Stops the server (SIGTERM, as an administrator's restart does) and starts it again on the same ports
+     * with the same data, returning when it serves again. Clients see their connection drop.
+     */
+    public synchronized void restart() {
+        process.stop();
+        process = workspace.launch(Map.of(), command);
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        SSLContext trust = sslContextTrusting(trustManagerFor(certificate));
+        process.awaitReady("XMPP stream features on the c2s port and a TLS handshake on the direct TLS port",
+                START_TIMEOUT, () -> offersStreamFeatures(c2sPort, domain)
+                        && completesTlsHandshake(trust, directTlsPort, domain));
     }
 
     public Path logFile() {
@@ -146,13 +171,10 @@ public final class Prosody implements AutoCloseable {
                     Command.require(TOOL_TIMEOUT, workspace.directory(), Map.of(), List.of(prosodyctl, "--config",
                             config.toString(), "register", account.getKey(), domain, account.getValue()));
                 }
-                PeerProcess process = workspace.launch(Map.of(), List.of(prosody, "--config", config.toString(), "-F"));
-                Prosody started = new Prosody(workspace, process, domain, c2sPort, directTlsPort, certificateFile,
-                        certificate);
-                SSLContext trust = sslContextTrusting(trustManagerFor(certificate));
-                process.awaitReady("XMPP stream features on the c2s port and a TLS handshake on the direct TLS port",
-                        START_TIMEOUT, () -> offersStreamFeatures(c2sPort, domain)
-                                && completesTlsHandshake(trust, directTlsPort, domain));
+                List<String> command = List.of(prosody, "--config", config.toString(), "-F");
+                Prosody started = new Prosody(workspace, command, workspace.launch(Map.of(), command), domain, c2sPort,
+                        directTlsPort, certificateFile, certificate);
+                started.awaitReady();
                 return started;
             });
         }
@@ -170,7 +192,7 @@ public final class Prosody implements AutoCloseable {
                     c2s_direct_tls_ports = { @DIRECT_TLS_PORT@ }
                     s2s_ports = {}
                     modules_enabled = { "roster"; "saslauth"; "tls"; "disco"; "ping"; "carbons"; "pep"; "private";
-                        "vcard_legacy"; "version"; "time"; "blocklist"; "offline" }
+                        "vcard_legacy"; "version"; "time"; "blocklist"; "offline"; "smacks"; "mam" }
                     modules_disabled = { "s2s"; "http"; "posix" }
                     allow_registration = false
                     c2s_require_encryption = true
@@ -183,6 +205,10 @@ public final class Prosody implements AutoCloseable {
                     ssl = { certificate = "@CERTIFICATE@"; key = "@KEY@" }
 
                     VirtualHost "@DOMAIN@"
+
+                    Component "conference.@DOMAIN@" "muc"
+                        modules_enabled = { "muc_mam" }
+                        restrict_room_creation = false
                     """.replace("@RUN_AS_ROOT@", Boolean.toString(runningAsRoot()))
                     .replace("@DATA@", data.toString())
                     .replace("@C2S_PORT@", Integer.toString(c2sPort))

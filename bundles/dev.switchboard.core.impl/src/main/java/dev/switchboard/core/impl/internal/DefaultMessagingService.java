@@ -1,8 +1,12 @@
 package dev.switchboard.core.impl.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
+import dev.switchboard.core.messaging.DeliveryListener;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.core.messaging.MessagingService;
@@ -23,7 +28,13 @@ public class DefaultMessagingService implements MessagingService, SessionEvents 
 
     private final SessionHub hub;
     private final AccountRegistry accounts;
-    private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
+    /** Highest {@code service.ranking} first, so a history store (ranked high) has a message before a front end shows it. */
+    private final List<RankedListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
+
+    private record RankedListener(MessageListener listener, int ranking) {
+    }
 
     @Activate
     public DefaultMessagingService(@Reference SessionHub hub, @Reference AccountRegistry accounts) {
@@ -38,12 +49,35 @@ public class DefaultMessagingService implements MessagingService, SessionEvents 
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(MessageListener listener) {
-        listeners.add(listener);
+    synchronized void addListener(MessageListener listener, Map<String, Object> properties) {
+        int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer value ? value : 0;
+        List<RankedListener> sorted = new ArrayList<>(listeners);
+        sorted.add(new RankedListener(listener, ranking));
+        sorted.sort(Comparator.comparingInt(RankedListener::ranking).reversed());
+        listeners.clear();
+        listeners.addAll(sorted);
     }
 
-    void removeListener(MessageListener listener) {
-        listeners.remove(listener);
+    synchronized void removeListener(MessageListener listener) {
+        listeners.removeIf(ranked -> ranked.listener() == listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDeliveryListener(DeliveryListener listener) {
+        deliveryListeners.add(listener);
+    }
+
+    void removeDeliveryListener(DeliveryListener listener) {
+        deliveryListeners.remove(listener);
+    }
+
+    @Override
+    public void messageDelivered(Account account, String peer, String messageId) {
+        deliveryListeners.forEach(listener -> listener.delivered(account.id(), peer, messageId));
+    }
+
+    private void tellListeners(Message message) {
+        listeners.forEach(ranked -> ranked.listener().message(message));
     }
 
     @Override
@@ -56,12 +90,12 @@ public class DefaultMessagingService implements MessagingService, SessionEvents 
                 .orElseThrow(() -> new IllegalStateException(
                         "the " + account.protocol() + " account " + accountId + " cannot send messages"));
         Message sent = sender.send(to, text);
-        listeners.forEach(listener -> listener.message(sent));
+        tellListeners(sent);
         return sent;
     }
 
     @Override
     public void messageReceived(Message message) {
-        listeners.forEach(listener -> listener.message(message));
+        tellListeners(message);
     }
 }

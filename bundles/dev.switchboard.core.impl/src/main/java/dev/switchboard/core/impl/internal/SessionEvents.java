@@ -27,4 +27,7 @@ interface SessionEvents {
 
     default void presenceChanged(Account account, String contact, Presence presence) {
     }
+
+    default void messageDelivered(Account account, String peer, String messageId) {
+    }
 }

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.account.SessionCapabilities;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.presence.Presence;
@@ -33,8 +34,8 @@ import dev.switchboard.core.spi.SessionListener;
  * managers. A provider that goes away takes its sessions with it: their accounts are reported as
  * having lost their connection, which is the truth the user needs to see.
  */
-@Component(service = SessionHub.class)
-public class SessionHub {
+@Component(service = {SessionHub.class, SessionCapabilities.class})
+public class SessionHub implements SessionCapabilities {
 
     private static final Logger LOG = System.getLogger(SessionHub.class.getName());
 
@@ -108,6 +109,11 @@ public class SessionHub {
         return Optional.ofNullable(sessions.get(accountId)).map(OpenSession::session);
     }
 
+    @Override
+    public <T> Optional<T> capability(String accountId, Class<T> type) {
+        return existingSession(accountId).flatMap(session -> session.capability(type));
+    }
+
     /** Closes the account's session, e.g. after its settings changed; the next use opens a new one. */
     void close(String accountId) {
         OpenSession open = sessions.remove(accountId);
@@ -153,6 +159,11 @@ public class SessionHub {
             @Override
             public void presenceChanged(String contact, Presence presence) {
                 sinks.forEach(sink -> sink.presenceChanged(account, contact, presence));
+            }
+
+            @Override
+            public void messageDelivered(String peer, String messageId) {
+                sinks.forEach(sink -> sink.messageDelivered(account, peer, messageId));
             }
         };
     }

@@ -1,0 +1,162 @@
+package dev.switchboard.history.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.core.call.Call;
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.Direction;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.messaging.Message;
+import dev.switchboard.history.CallRecord;
+import dev.switchboard.store.internal.H2Store;
+
+class StoredHistoryTest {
+
+    @TempDir
+    Path directory;
+    private H2Store store;
+    private StoredHistory history;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = new H2Store(directory);
+        history = new StoredHistory(store);
+    }
+
+    @AfterEach
+    void close() {
+        history.close();
+        store.close();
+    }
+
+    private static Message message(String id, String peer, boolean incoming, String text, Instant at) {
+        return new Message(id, "a1", peer, incoming, incoming ? peer : "me@x", text, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Test
+    void conversationsKeepOrderAndAMessageIsStoredOnce() {
+        Instant now = Instant.now();
+        Message first = message("1", "bob@x", true, "hi", now.minusSeconds(3));
+        Message second = message("2", "bob@x", false, "hello bob", now.minusSeconds(2));
+        history.message(first);
+        history.message(second);
+        history.message(first); // redelivered after a reconnection
+        history.message(message("3", "carol@x", true, "not bob", now));
+        assertEquals(List.of(first, second), history.conversation("a1", "bob@x", 10));
+        assertEquals(List.of(second), history.conversation("a1", "bob@x", 1));
+    }
+
+    @Test
+    void searchIgnoresCaseAndTakesWildcardsLiterally() {
+        Instant now = Instant.now();
+        history.message(message("1", "bob@x", true, "Budget is 100%", now.minusSeconds(2)));
+        history.message(message("2", "bob@x", true, "budget_draft attached", now.minusSeconds(1)));
+        history.message(message("3", "bob@x", true, "lunch?", now));
+        assertEquals(List.of("2", "1"), history.search("BUDGET", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1"), history.search("100%", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("2"), history.search("t_d", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1"), history.search("%", 10).stream().map(Message::id).toList());
+    }
+
+    @Test
+    void deliveryIsRecordedForSentMessagesOnly() {
+        history.message(message("7", "bob@x", false, "sent", Instant.now()));
+        assertFalse(history.isDelivered("a1", "bob@x", "7"));
+        history.delivered("a1", "bob@x", "7");
+        assertTrue(history.isDelivered("a1", "bob@x", "7"));
+        assertFalse(history.isDelivered("a1", "bob@x", "8"));
+    }
+
+    @Test
+    void retentionRemovesOlderEntriesAndIsRemembered() throws Exception {
+        Instant now = Instant.now();
+        history.message(message("old", "bob@x", true, "last month", now.minus(Duration.ofDays(30))));
+        history.message(message("new", "bob@x", true, "today", now));
+        assertEquals(Duration.ZERO, history.retention());
+        assertEquals(1, history.setRetention(Duration.ofDays(7)));
+        assertEquals(List.of("new"), history.conversation("a1", "bob@x", 10).stream().map(Message::id).toList());
+        history.close();
+        history = new StoredHistory(store);
+        assertEquals(Duration.ofDays(7), history.retention());
+    }
+
+    @Test
+    void endedCallsAreRecordedOnce() {
+        Instant created = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        FakeCall call = new FakeCall(CallState.CONNECTED, created, Optional.of(created.plusSeconds(5)), Optional.empty());
+        history.callChanged(call, CallState.RINGING_OUT);
+        assertEquals(List.of(), history.calls(10));
+        FakeCall ended = new FakeCall(CallState.ENDED, created, call.connectedAt(),
+                Optional.of(new EndReason(EndReason.Kind.REMOTE_HANGUP, "BYE")));
+        history.callChanged(ended, CallState.CONNECTED);
+        history.callChanged(ended, CallState.ENDED);
+        List<CallRecord> calls = history.calls(10);
+        assertEquals(1, calls.size());
+        CallRecord record = calls.get(0);
+        assertEquals("sip:bob@127.0.0.1", record.peer());
+        assertEquals("OUTGOING", record.direction());
+        assertEquals("REMOTE_HANGUP", record.endReason());
+        assertEquals(created, record.startedAt());
+        assertEquals(Optional.of(created.plusSeconds(5)), record.connectedAt());
+    }
+
+    private record FakeCall(CallState state, Instant createdAt, Optional<Instant> connectedAt,
+            Optional<EndReason> endReason) implements Call {
+        @Override
+        public String id() {
+            return "c1";
+        }
+
+        @Override
+        public String accountId() {
+            return "a1";
+        }
+
+        @Override
+        public Direction direction() {
+            return Direction.OUTGOING;
+        }
+
+        @Override
+        public List<Participant> participants() {
+            return List.of(new Participant("sip:bob@127.0.0.1", "Bob"));
+        }
+
+        @Override
+        public Optional<String> codec() {
+            return Optional.of("PCMU/8000");
+        }
+
+        @Override
+        public <T> Optional<T> capability(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void answer() {
+        }
+
+        @Override
+        public void reject() {
+        }
+
+        @Override
+        public void hangup() {
+        }
+    }
+}

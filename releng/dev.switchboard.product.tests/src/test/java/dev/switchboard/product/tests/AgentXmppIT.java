@@ -1,0 +1,105 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.testing.peers.PeerExtension;
+import dev.switchboard.testing.peers.Prosody;
+
+/**
+ * Two agent products chat through a real Prosody (the agent contract for XMPP: account, register,
+ * say, delivered, join, room, history); the receiving agent is then killed with SIGKILL and its
+ * history still holds the message it had shown.
+ */
+class AgentXmppIT {
+
+    @RegisterExtension
+    static final PeerExtension<Prosody> PROSODY = PeerExtension
+            .of(() -> Prosody.builder().user("alice", "alice123").user("bob", "bob123").start());
+
+    @TempDir
+    Path temp;
+
+    private static String accountAdd(String id, String user) throws Exception {
+        Prosody prosody = PROSODY.get();
+        String pin = HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(prosody.certificate().getEncoded()));
+        return "account add " + id + " xmpp jid=" + user + "@" + prosody.domain() + " host=" + prosody.host()
+                + " port=" + prosody.c2sPort() + " tls.pin=" + pin + " password=" + user + "123";
+    }
+
+    private static String awaitContaining(AgentProcess agent, String event, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + AgentProcess.REPLY_TIMEOUT.toNanos();
+        while (true) {
+            String line = agent.await(event, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+    }
+
+    private static AgentProcess online(Path profile, String id, String user, boolean addAccount) throws Exception {
+        AgentProcess agent = AgentProcess.start(profile);
+        agent.await("ready", AgentProcess.START_TIMEOUT);
+        if (addAccount) {
+            agent.send(accountAdd(id, user));
+            agent.await("ok");
+        }
+        agent.send("register " + id);
+        awaitContaining(agent, "registration", "\"state\":\"REGISTERED\"");
+        return agent;
+    }
+
+    @Test
+    void twoAgentsChatAndTheHistorySurvivesKill9() throws Exception {
+        String domain = PROSODY.get().domain();
+        Path bobProfile = temp.resolve("bob");
+        try (AgentProcess alice = online(temp.resolve("alice"), "a", "alice", true)) {
+            try (AgentProcess bob = online(bobProfile, "b", "bob", true)) {
+                alice.send("say a bob@" + domain + " lunch at noon?");
+                String sent = alice.await("message");
+                String id = sent.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+                awaitContaining(bob, "message", "\"text\":\"lunch at noon?\"");
+                awaitContaining(alice, "delivered", "\"id\":\"" + id + "\"");
+
+                String room = "lunch@" + PROSODY.get().mucDomain();
+                alice.send("join a " + room + " Alice");
+                awaitContaining(alice, "ok", "join");
+                bob.send("join b " + room + " Bob");
+                awaitContaining(bob, "ok", "join");
+                alice.send("say a " + room + " table for two");
+                awaitContaining(bob, "message", "\"text\":\"table for two\"");
+                bob.send("room b " + room);
+                String occupants = bob.await("room");
+                assertTrue(occupants.contains("\"occupants\":[\"Alice\",\"Bob\"]"), occupants);
+
+                bob.send("history b alice@" + domain);
+                String history = bob.await("history");
+                assertTrue(history.contains("\"text\":\"lunch at noon?\""), history);
+                alice.send("history a bob@" + domain);
+                awaitContaining(alice, "history", "\"delivered\":true");
+                // bob's agent dies without any chance to flush (close() sends SIGKILL)
+            }
+            try (AgentProcess bob = AgentProcess.start(bobProfile)) {
+                bob.await("ready", AgentProcess.START_TIMEOUT);
+                bob.send("history b alice@" + domain);
+                String history = bob.await("history");
+                assertTrue(history.contains("\"text\":\"lunch at noon?\""), "lost after kill -9: " + history);
+                bob.send("history search TABLE");
+                String found = bob.await("history");
+                assertTrue(found.contains("\"text\":\"table for two\""), found);
+                bob.send("roster b");
+                String error = bob.await("error");
+                assertTrue(error.contains("not registered"), error);
+            }
+        }
+    }
+}
