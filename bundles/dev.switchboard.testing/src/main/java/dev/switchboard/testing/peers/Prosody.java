@@ -7,9 +7,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,8 +16,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -90,12 +85,12 @@ public final class Prosody implements AutoCloseable {
 
     /** A trust manager that trusts exactly this server's certificate and nothing else. */
     public X509TrustManager trustManager() {
-        return trustManagerFor(certificate);
+        return PeerCertificates.trustManager(certificate, "Prosody");
     }
 
     /** A TLS context whose only trust is {@link #trustManager()}. */
     public SSLContext sslContext() {
-        return sslContextTrusting(trustManager());
+        return PeerCertificates.sslContext(trustManager(), "Prosody");
     }
 
     /** The multi-user chat service (XEP-0045, with MAM for rooms): {@code conference.<domain>}. */
@@ -114,7 +109,7 @@ public final class Prosody implements AutoCloseable {
     }
 
     private void awaitReady() {
-        SSLContext trust = sslContextTrusting(trustManagerFor(certificate));
+        SSLContext trust = PeerCertificates.sslContext(PeerCertificates.trustManager(certificate, "Prosody"), "Prosody");
         process.awaitReady("XMPP stream features on the c2s port and a TLS handshake on the direct TLS port",
                 START_TIMEOUT, () -> offersStreamFeatures(c2sPort, domain)
                         && completesTlsHandshake(trust, directTlsPort, domain));
@@ -161,7 +156,7 @@ public final class Prosody implements AutoCloseable {
                         "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                         "-keyout", keyFile.toString(), "-out", certificateFile.toString(), "-days", "2",
                         "-subj", "/CN=" + domain, "-addext", "subjectAltName=DNS:" + domain));
-                X509Certificate certificate = readCertificate(certificateFile);
+                X509Certificate certificate = PeerCertificates.read(certificateFile);
                 int c2sPort = FreePorts.tcp();
                 int directTlsPort = FreePorts.tcp();
                 Path data = workspace.createDirectories("data");
@@ -226,42 +221,6 @@ public final class Prosody implements AutoCloseable {
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         } catch (IOException | UnsupportedOperationException e) {
             return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    private static X509Certificate readCertificate(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new PeerStartException("cannot read the generated certificate " + file, e);
-        }
-    }
-
-    private static X509TrustManager trustManagerFor(X509Certificate certificate) {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("prosody", certificate);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JDK offers no X.509 trust manager");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a trust manager for the Prosody certificate", e);
-        }
-    }
-
-    private static SSLContext sslContextTrusting(X509TrustManager trustManager) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustManager}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a TLS context for the Prosody certificate", e);
         }
     }
 

@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +14,6 @@ import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * An OpenLDAP slapd serving one mdb database on a free loopback port, loaded with {@code slapadd} from the
@@ -94,7 +87,7 @@ public final class Slapd implements AutoCloseable {
     /** A TLS context trusting exactly this server's certificate; only with {@link Builder#tls()}. */
     public SSLContext sslContext() {
         requireTls();
-        return sslContextTrusting(trustManagerFor(certificate));
+        return PeerCertificates.sslContext(PeerCertificates.trustManager(certificate, "slapd"), "slapd");
     }
 
     private void requireTls() {
@@ -175,7 +168,7 @@ public final class Slapd implements AutoCloseable {
                             "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                             "-keyout", keyFile.toString(), "-out", certificateFile.toString(), "-days", "2",
                             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"));
-                    certificate = readCertificate(certificateFile);
+                    certificate = PeerCertificates.read(certificateFile);
                     tlsDirectives = "TLSCertificateFile " + certificateFile + "\nTLSCertificateKeyFile " + keyFile + "\n";
                 }
                 Path database = workspace.createDirectories("db");
@@ -189,7 +182,7 @@ public final class Slapd implements AutoCloseable {
                 PeerProcess process = workspace.launch(Map.of(), List.of(slapd, "-h", listeners,
                         "-f", config.toString(), "-d", "256"));
                 Slapd started = new Slapd(workspace, process, port, suffix, ldapsPort, certificate);
-                SSLContext trust = tls ? sslContextTrusting(trustManagerFor(certificate)) : null;
+                SSLContext trust = tls ? PeerCertificates.sslContext(PeerCertificates.trustManager(certificate, "slapd"), "slapd") : null;
                 process.awaitReady(tls ? "anonymous LDAP bind answered with success, also over LDAPS"
                         : "anonymous LDAP bind answered with success", START_TIMEOUT,
                         () -> acceptsAnonymousBind(port) && (trust == null || acceptsAnonymousBindOverTls(trust, ldapsPort)));
@@ -251,42 +244,6 @@ public final class Slapd implements AutoCloseable {
                         true)) {
             tls.startHandshake();
             return answersAnonymousBind(tls);
-        }
-    }
-
-    private static X509Certificate readCertificate(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new PeerStartException("cannot read the generated certificate " + file, e);
-        }
-    }
-
-    private static X509TrustManager trustManagerFor(X509Certificate certificate) {
-        try {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            trusted.setCertificateEntry("slapd", certificate);
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JDK offers no X.509 trust manager");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a trust manager for the slapd certificate", e);
-        }
-    }
-
-    private static SSLContext sslContextTrusting(X509TrustManager trustManager) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustManager}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a TLS context for the slapd certificate", e);
         }
     }
 
