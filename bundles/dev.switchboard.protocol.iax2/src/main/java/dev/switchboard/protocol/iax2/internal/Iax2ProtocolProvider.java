@@ -1,5 +1,7 @@
 package dev.switchboard.protocol.iax2.internal;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -8,6 +10,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.core.spi.SettingField;
 import dev.switchboard.media.session.AudioEndpoints;
 import dev.switchboard.media.session.MediaSessionFactory;
 
@@ -29,6 +32,16 @@ public final class Iax2ProtocolProvider implements ProtocolProvider {
     @Override
     public String protocol() {
         return "iax2";
+    }
+
+    @Override
+    public String label() {
+        return "IAX2";
+    }
+
+    @Override
+    public List<SettingField> settingFields() {
+        return Iax2Settings.FIELDS;
     }
 
     @Override

@@ -3,9 +3,12 @@ package dev.switchboard.protocol.iax2.internal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.spi.SettingField;
+import dev.switchboard.core.spi.SettingField.Kind;
 
 /**
  * An IAX2 account's settings. {@code user} (the peer name at the server), {@code server=host:port}
@@ -22,6 +25,27 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
 
     static final int DEFAULT_PORT = 4569;
     static final int DEFAULT_REFRESH = 60;
+
+    /**
+     * The keys above as an account form shows them, with {@code audio.in}/{@code audio.out} that the
+     * provider reads when a call starts. The password is the account's secret, optional because a peer
+     * need not ask for one.
+     */
+    static final List<SettingField> FIELDS = List.of(
+            SettingField.text(Account.DISPLAY_NAME, "Display name", false, "Sent as our caller name"),
+            SettingField.text("user", "Peer name", true, "alice"),
+            SettingField.secret("password", "Password", false),
+            SettingField.text("server", "Server", false, "IP:port, e.g. 127.0.0.1:4569; needed to register"),
+            SettingField.text("bind", "Local address", false, "IP; default: loopback for a loopback server, else all"),
+            new SettingField("port", "Local UDP port", Kind.NUMBER, false, String.valueOf(DEFAULT_PORT), "0 = any free port",
+                    List.of()),
+            SettingField.text("context", "Called context", false, "The server's dialplan context"),
+            SettingField.text("number", "Caller number", false, "Default: the peer name"),
+            new SettingField("refresh", "Registration lifetime (s)", Kind.NUMBER, false, String.valueOf(DEFAULT_REFRESH),
+                    "10-3600", List.of()),
+            new SettingField("encryption", "Encryption", Kind.CHOICE, false, "no", "", List.of("no", "aes128")),
+            SettingField.text("audio.in", "Microphone device", false, "Default: the system's"),
+            SettingField.text("audio.out", "Speaker device", false, "Default: the system's"));
 
     static Iax2Settings of(Account account) {
         String user = account.setting("user").filter(value -> !value.isBlank())

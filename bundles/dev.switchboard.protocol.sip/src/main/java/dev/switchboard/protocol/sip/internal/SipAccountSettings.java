@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.spi.SettingField;
+import dev.switchboard.core.spi.SettingField.Kind;
 
 /**
  * A SIP account's settings, checked. Keys (all strings in {@link Account#settings()}):
@@ -60,6 +62,29 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
+
+    /**
+     * The keys above as an account form shows them. The password is not a setting: it is the account's secret,
+     * optional because a registrar need not challenge.
+     */
+    public static final List<SettingField> FIELDS = List.of(
+            SettingField.text(Account.DISPLAY_NAME, "Display name", false, "Shown to the people you call"),
+            SettingField.text("user", "User name", true, "alice"),
+            SettingField.text("domain", "Domain", true, "example.org"),
+            SettingField.secret("password", "Password", false),
+            SettingField.text("extension", "Extension", false, "Digits to register as instead of the user name"),
+            SettingField.text("authuser", "Authentication user", false, "Default: the user name"),
+            SettingField.text("registrar", "Registrar", false, "host[:port], default: the domain"),
+            SettingField.text("proxy", "Outbound proxy", false, "host[:port]"),
+            new SettingField("transport", "Transport", Kind.CHOICE, false, "udp", "", List.of("udp", "tcp")),
+            new SettingField("expires", "Registration lifetime (s)", Kind.NUMBER, false, "600", "10-86400", List.of()),
+            new SettingField("keepalive", "Keep-alive interval (s)", Kind.NUMBER, false, "5", "1-60", List.of()),
+            new SettingField("dtmf", "DTMF", Kind.CHOICE, false, "rfc4733", "", List.of("rfc4733", "info")),
+            new SettingField("localport", "Local SIP port", Kind.NUMBER, false, "", "Default: any free port",
+                    List.of()),
+            SettingField.text("capture", "Microphone device", false, "Default: the system's"),
+            SettingField.text("playback", "Speaker device", false, "Default: the system's"),
+            SettingField.text("codecs", "Codecs in order", false, "e.g. PCMU,G722; default: all installed"));
 
     private static final int DEFAULT_SIP_PORT = 5060;
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]+");

@@ -1,5 +1,7 @@
 package dev.switchboard.protocol.sip.internal;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -9,6 +11,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.core.spi.SettingField;
 import dev.switchboard.media.session.MediaSessionFactory;
 
 /** The SIP plug-in: installing this bundle is what makes {@code sip} accounts work. */
@@ -24,6 +27,16 @@ public class SipProtocolProvider implements ProtocolProvider {
     @Override
     public String protocol() {
         return PROTOCOL;
+    }
+
+    @Override
+    public String label() {
+        return "SIP";
+    }
+
+    @Override
+    public List<SettingField> settingFields() {
+        return SipAccountSettings.FIELDS;
     }
 
     @Override

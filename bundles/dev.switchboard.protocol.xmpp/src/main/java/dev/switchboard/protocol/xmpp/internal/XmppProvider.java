@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.xmpp.internal;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -8,6 +9,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.core.spi.SettingField;
 
 /** The XMPP protocol plug-in: chat, presence, roster and rooms; no calls. */
 @Component(service = ProtocolProvider.class, property = ProtocolProvider.PROTOCOL_PROPERTY + "=" + XmppProvider.PROTOCOL)
@@ -20,6 +22,16 @@ public final class XmppProvider implements ProtocolProvider {
     @Override
     public String protocol() {
         return PROTOCOL;
+    }
+
+    @Override
+    public String label() {
+        return "XMPP (Jabber)";
+    }
+
+    @Override
+    public List<SettingField> settingFields() {
+        return XmppSettings.FIELDS;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.xmpp.internal;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.spi.SettingField;
+import dev.switchboard.core.spi.SettingField.Kind;
 
 /**
  * An XMPP account's settings: {@code jid} (required, {@code user@domain}), {@code host} and
@@ -27,6 +30,21 @@ record XmppSettings(EntityBareJid jid, String host, int port, String resource, i
     static final String TLS_PIN = "tls.pin";
 
     static final int DEFAULT_PORT = 5222;
+
+    /**
+     * The keys above as an account form shows them, plus the password (the account's secret; SCRAM
+     * login always needs one). Priority is text because a form's number field takes no sign.
+     */
+    static final List<SettingField> FIELDS = List.of(
+            SettingField.text(Account.DISPLAY_NAME, "Display name", false, "How the account is shown"),
+            SettingField.text(JID, "Address (JID)", true, "alice@example.org"),
+            SettingField.secret("password", "Password", true),
+            SettingField.text(HOST, "Server host", false, "Default: the address's domain"),
+            new SettingField(PORT, "Server port", Kind.NUMBER, false, String.valueOf(DEFAULT_PORT), "1-65535", List.of()),
+            new SettingField(RESOURCE, "Resource", Kind.TEXT, false, "switchboard", "", List.of()),
+            new SettingField(PRIORITY, "Presence priority", Kind.TEXT, false, "0", "-128..127", List.of()),
+            SettingField.text(TLS_PIN, "Trusted certificate (SHA-256)", false,
+                    "AB:CD:... for a server no certificate authority vouches for"));
 
     /** @throws IllegalArgumentException naming the first missing or malformed setting */
     static XmppSettings of(Account account) {
