@@ -28,6 +28,12 @@ public interface History {
     /** The last {@code limit} ended calls, newest first. */
     List<CallRecord> calls(int limit);
 
+    /**
+     * The last {@code limit} peers of calls and messages whose address or name contains
+     * {@code query} (ignoring case; empty matches all), most recent contact first.
+     */
+    List<HistoryPeer> recentPeers(String query, int limit);
+
     /** How long messages and calls are kept; {@link Duration#ZERO} keeps them for ever (the default). */
     Duration retention();
 

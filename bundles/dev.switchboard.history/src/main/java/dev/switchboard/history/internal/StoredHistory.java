@@ -31,6 +31,7 @@ import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.history.CallRecord;
 import dev.switchboard.history.History;
+import dev.switchboard.history.HistoryPeer;
 import dev.switchboard.store.Store;
 
 /**
@@ -179,8 +180,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     @Override
     public List<Message> search(String text, int limit) {
-        String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String pattern = likePattern(text);
         return messages("""
                 SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
                 ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);
@@ -244,6 +244,40 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         } catch (SQLException e) {
             throw new IllegalStateException("the history cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<HistoryPeer> recentPeers(String query, int limit) {
+        String pattern = likePattern(query);
+        // one row per peer: its latest contact over calls and messages, the name of its latest named call
+        try (Connection connection = store.connection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT * FROM (SELECT PEER, LAST_AT, CHATTED, COALESCE((SELECT C.PEER_NAME FROM HISTORY_CALL C
+                            WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME
+                          FROM (SELECT PEER, MAX(AT) AS LAST_AT, MAX(CHAT) AS CHATTED FROM (
+                              SELECT PEER, ENDED_AT AS AT, FALSE AS CHAT FROM HISTORY_CALL
+                              UNION ALL SELECT PEER, SENT_AT, TRUE FROM HISTORY_MESSAGE) WHERE PEER <> '' GROUP BY PEER) P)
+                        WHERE LOWER(PEER) LIKE ? ESCAPE '\\' OR LOWER(NAME) LIKE ? ESCAPE '\\'
+                        ORDER BY LAST_AT DESC, PEER LIMIT ?""")) {
+            select.setString(1, pattern);
+            select.setString(2, pattern);
+            select.setInt(3, limit);
+            List<HistoryPeer> peers = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    peers.add(new HistoryPeer(rows.getString("PEER"), rows.getString("NAME"),
+                            rows.getObject("LAST_AT", OffsetDateTime.class).toInstant(), rows.getBoolean("CHATTED")));
+                }
+            }
+            return peers;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
     }
 
     // ---- retention ----

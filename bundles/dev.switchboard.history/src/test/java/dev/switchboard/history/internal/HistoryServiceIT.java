@@ -17,11 +17,15 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 
+import dev.switchboard.core.contacts.Contact;
+import dev.switchboard.core.contacts.ContactSource;
+import dev.switchboard.core.contacts.ContactSourceProperties;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.history.History;
 
-/** The history as DS wires it in Equinox: on the profile's store, a message listener ranked above front ends. */
+/** The history as DS wires it in Equinox: on the profile's store, a message listener ranked above front ends,
+ * and a contact source of kind history. */
 class HistoryServiceIT {
 
     @Test
@@ -46,6 +50,12 @@ class HistoryServiceIT {
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
             context.getService(listenerReference).message(message);
             assertEquals(List.of(message), history.conversation("a1", "bob@localhost", 5));
+
+            ServiceReference<ContactSource> sourceReference = context.getServiceReferences(ContactSource.class,
+                    "(" + ContactSourceProperties.KIND + "=" + ContactSourceProperties.HISTORY + ")").iterator().next();
+            List<Contact> peers = context.getService(sourceReference).search("bob", 5).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("bob@localhost"), peers.stream().map(Contact::id).toList());
         } finally {
             context.removeServiceListener(listener);
         }

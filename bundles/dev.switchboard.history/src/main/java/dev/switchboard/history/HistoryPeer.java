@@ -1,0 +1,20 @@
+package dev.switchboard.history;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Someone the user called, was called by or chatted with.
+ *
+ * @param address     the peer's address as the protocol gave it (a SIP URI, a bare JID, ...)
+ * @param displayName the name of the most recent call that carried one; empty when none did
+ * @param lastContact when the latest call ended or the latest message was sent
+ * @param chatted     whether any message was exchanged (only messaging protocols carry messages)
+ */
+public record HistoryPeer(String address, String displayName, Instant lastContact, boolean chatted) {
+    public HistoryPeer {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(lastContact, "lastContact");
+    }
+}

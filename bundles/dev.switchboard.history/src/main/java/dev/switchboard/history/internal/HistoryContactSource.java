@@ -1,0 +1,96 @@
+package dev.switchboard.history.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.switchboard.core.contacts.AddressKind;
+import dev.switchboard.core.contacts.Contact;
+import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.core.contacts.ContactSource;
+import dev.switchboard.core.contacts.ContactSourceProperties;
+import dev.switchboard.history.History;
+import dev.switchboard.history.HistoryPeer;
+
+/**
+ * Recent call and chat peers as a contact source of kind {@code history}, most recent first, so the
+ * merged view and caller identification know people who are in no book. The search reads the store,
+ * so it runs on its own thread and the caller gets a stage at once.
+ */
+@Component(service = ContactSource.class,
+        property = ContactSourceProperties.KIND + "=" + ContactSourceProperties.HISTORY)
+public final class HistoryContactSource implements ContactSource {
+
+    static final String SOURCE_ID = "history";
+
+    private final History history;
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "history-contacts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public HistoryContactSource(@Reference History history) {
+        this.history = history;
+    }
+
+    @Deactivate
+    public void close() {
+        reader.shutdownNow();
+    }
+
+    @Override
+    public String id() {
+        return SOURCE_ID;
+    }
+
+    @Override
+    public String name() {
+        return "Recent calls and chats";
+    }
+
+    @Override
+    public CompletionStage<List<Contact>> search(String query, int limit) {
+        return CompletableFuture.supplyAsync(
+                () -> history.recentPeers(query, limit).stream().map(HistoryContactSource::contact).toList(), reader);
+    }
+
+    private static Contact contact(HistoryPeer peer) {
+        String name = peer.displayName().isEmpty() ? peer.address() : peer.displayName();
+        return new Contact(SOURCE_ID, peer.address(), name, "",
+                List.of(new ContactAddress(kindOf(peer), peer.address(), "")));
+    }
+
+    /**
+     * Call peers carry their protocol's URI scheme; chat peers are bare JIDs, as only XMPP carries
+     * messages; a call peer without a scheme is a number when it looks like one.
+     */
+    static AddressKind kindOf(HistoryPeer peer) {
+        String address = peer.address().toLowerCase(Locale.ROOT);
+        if (address.startsWith("sip:") || address.startsWith("sips:")) {
+            return AddressKind.SIP;
+        }
+        if (address.startsWith("iax2:") || address.startsWith("iax:")) {
+            return AddressKind.IAX2;
+        }
+        if (address.startsWith("h323:")) {
+            return AddressKind.H323;
+        }
+        if (address.startsWith("tel:") || address.matches("\\+?[0-9][0-9 ()./-]*")) {
+            return AddressKind.TEL;
+        }
+        if (address.startsWith("xmpp:") || peer.chatted() || address.contains("@")) {
+            return AddressKind.XMPP;
+        }
+        return AddressKind.TEL;
+    }
+}
