@@ -10,4 +10,11 @@ public interface CallListener {
      * @param previous the state left, or {@code null} when the call has just appeared
      */
     void callChanged(Call call, CallState previous);
+
+    /**
+     * The far end of {@code call} sent a DTMF digit. IVR-style and CRM extensions override this; the
+     * default ignores it, so listeners that only follow states need not.
+     */
+    default void dtmfReceived(Call call, char digit) {
+    }
 }

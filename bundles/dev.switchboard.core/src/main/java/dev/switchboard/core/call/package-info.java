@@ -1,7 +1,9 @@
 /**
  * The shared call model: calls, participants, the call state machine and the call manager.
+ *
+ * <p>1.1.0 adds {@code CallListener.dtmfReceived(Call, char)}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.core.call;
 
 import org.osgi.annotation.versioning.Version;

@@ -15,6 +15,8 @@ public final class EventTopics {
      * calls).
      */
     public static final String CALL = "switchboard/call/CHANGED";
+    /** Properties: {@link #CALL_ID}, {@link #ACCOUNT}, {@link #DIGIT}: the far end of a call sent a DTMF digit. */
+    public static final String CALL_DTMF = "switchboard/call/DTMF";
     /** Properties: {@link #ACCOUNT}, {@link #PEER}, {@link #SENDER}, {@link #TEXT}, {@link #DIRECTION}. */
     public static final String MESSAGE = "switchboard/message/RECEIVED";
     /** As {@link #MESSAGE}, for messages we sent. */
@@ -35,6 +37,8 @@ public final class EventTopics {
     public static final String SENDER = "sender";
     public static final String TEXT = "text";
     public static final String NOTE = "note";
+    /** A one-character string, one of {@link dev.switchboard.core.call.capability.Dtmf#DIGITS}. */
+    public static final String DIGIT = "digit";
 
     private EventTopics() {
     }

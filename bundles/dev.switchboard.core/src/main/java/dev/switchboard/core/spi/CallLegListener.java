@@ -19,4 +19,11 @@ public interface CallLegListener {
 
     /** Media was (re)negotiated. */
     void codecChanged(String codec);
+
+    /**
+     * The far end sent a DTMF digit (one of {@link dev.switchboard.core.call.capability.Dtmf#DIGITS})
+     * by whatever means the protocol carries it (RFC 4733, in-band tones, SIP INFO, IAX2 DTMF frames,
+     * H.245 user input); reported once per key press, when it ends.
+     */
+    void dtmfReceived(char digit);
 }

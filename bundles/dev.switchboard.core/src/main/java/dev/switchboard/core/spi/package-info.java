@@ -4,8 +4,10 @@
  * <p>1.1.0 adds {@link dev.switchboard.core.spi.SettingField} and the default methods
  * {@code ProtocolProvider.label()} and {@code ProtocolProvider.settingFields()}, so that front ends
  * can build an account form for any installed protocol; providers built against 1.0 keep working.
+ * 1.2.0 adds {@code CallLegListener.dtmfReceived(char)}, through which a leg reports the far end's
+ * DTMF to the core.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.switchboard.core.spi;
 
 import org.osgi.annotation.versioning.Version;

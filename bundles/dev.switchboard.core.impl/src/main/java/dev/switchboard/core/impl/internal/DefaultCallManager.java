@@ -220,7 +220,18 @@ public class DefaultCallManager implements CallManager, SessionEvents {
     }
 
     private ManagedCall newCall(Account account, Direction direction, Participant remote) {
-        return new ManagedCall("c" + nextId.getAndIncrement(), account.id(), direction, remote, clock, this::announce);
+        return new ManagedCall("c" + nextId.getAndIncrement(), account.id(), direction, remote, clock, this::announce,
+                this::announceDtmf);
+    }
+
+    private void announceDtmf(ManagedCall call, char digit) {
+        for (CallListener listener : listeners) {
+            try {
+                listener.dtmfReceived(call, digit);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "call listener " + listener.getClass().getName() + " failed", e);
+            }
+        }
     }
 
     private void announce(ManagedCall call, CallState previous) {

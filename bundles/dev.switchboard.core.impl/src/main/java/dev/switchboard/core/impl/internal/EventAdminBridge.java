@@ -65,6 +65,15 @@ public class EventAdminBridge implements RegistrationListener, CallListener, Mes
     }
 
     @Override
+    public void dtmfReceived(Call call, char digit) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EventTopics.CALL_ID, call.id());
+        properties.put(EventTopics.ACCOUNT, call.accountId());
+        properties.put(EventTopics.DIGIT, String.valueOf(digit));
+        eventAdmin.postEvent(new Event(EventTopics.CALL_DTMF, properties));
+    }
+
+    @Override
     public void message(Message message) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(EventTopics.ACCOUNT, message.accountId());

@@ -15,6 +15,7 @@ import dev.switchboard.core.call.CallStateMachine;
 import dev.switchboard.core.call.Direction;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
 
@@ -34,6 +35,7 @@ final class ManagedCall implements Call, CallLegListener {
     private final Clock clock;
     private final Instant createdAt;
     private final BiConsumer<ManagedCall, CallState> onChange;
+    private final BiConsumer<ManagedCall, Character> onDtmf;
     private final Participant remote;
     private volatile CallLeg leg;
     private volatile String codec;
@@ -44,7 +46,7 @@ final class ManagedCall implements Call, CallLegListener {
      *               caller), so that every event, even one racing the leg's creation, names it
      */
     ManagedCall(String id, String accountId, Direction direction, Participant remote, Clock clock,
-            BiConsumer<ManagedCall, CallState> onChange) {
+            BiConsumer<ManagedCall, CallState> onChange, BiConsumer<ManagedCall, Character> onDtmf) {
         this.id = id;
         this.remote = remote;
         this.accountId = accountId;
@@ -53,6 +55,7 @@ final class ManagedCall implements Call, CallLegListener {
         this.clock = clock;
         this.createdAt = clock.instant();
         this.onChange = onChange;
+        this.onDtmf = onDtmf;
     }
 
     void attach(CallLeg callLeg) {
@@ -193,6 +196,15 @@ final class ManagedCall implements Call, CallLegListener {
     @Override
     public void codecChanged(String newCodec) {
         this.codec = newCodec;
+    }
+
+    @Override
+    public void dtmfReceived(char digit) {
+        if (Dtmf.DIGITS.indexOf(digit) < 0) {
+            LOG.log(Level.WARNING, "{0}: ignoring a received DTMF report of ''{1}'', not a DTMF digit", id, digit);
+            return;
+        }
+        onDtmf.accept(this, digit);
     }
 
     @Override

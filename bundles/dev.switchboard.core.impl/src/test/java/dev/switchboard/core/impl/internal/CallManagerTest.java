@@ -103,6 +103,29 @@ class CallManagerTest {
     }
 
     @Test
+    void digitsTheFarEndSendsReachCallListenersAndOthersAreDropped() {
+        List<String> digits = new CopyOnWriteArrayList<>();
+        calls.addListener(new CallListener() {
+            @Override
+            public void callChanged(Call call, CallState previous) {
+            }
+
+            @Override
+            public void dtmfReceived(Call call, char digit) {
+                digits.add(call.id() + ":" + digit);
+            }
+        });
+        FakeProtocol.FakeSession session = registered();
+        calls.dial("a1", "bob");
+        FakeProtocol.FakeLeg leg = session.dialled.get(0);
+        leg.listener.stateChanged(CallState.CONNECTED);
+        leg.listener.dtmfReceived('5');
+        leg.listener.dtmfReceived('x');
+        leg.listener.dtmfReceived('#');
+        assertEquals(List.of("c1:5", "c1:#"), digits);
+    }
+
+    @Test
     void anImpossibleReportEndsTheCallAsFailed() {
         FakeProtocol.FakeSession session = registered();
         Call call = calls.dial("a1", "bob");

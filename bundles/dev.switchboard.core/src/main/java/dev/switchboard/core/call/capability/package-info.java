@@ -1,7 +1,9 @@
 /**
  * Small capability interfaces a call offers when its protocol can do the operation.
+ *
+ * <p>1.1.0 adds {@link dev.switchboard.core.call.capability.QualityIndicator}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.core.call.capability;
 
 import org.osgi.annotation.versioning.Version;

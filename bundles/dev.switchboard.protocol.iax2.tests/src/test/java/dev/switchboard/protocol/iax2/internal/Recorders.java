@@ -72,6 +72,11 @@ final class Recorders {
             events.add("codec " + codec);
         }
 
+        @Override
+        public void dtmfReceived(char digit) {
+            events.add("dtmf " + digit);
+        }
+
         /** The next state or end reason, skipping codec reports. */
         Object next() throws InterruptedException {
             while (true) {

@@ -33,6 +33,11 @@ class RecordingCallListener implements CallLegListener {
         codec = newCodec;
     }
 
+    @Override
+    public void dtmfReceived(char digit) {
+        record("dtmf " + digit);
+    }
+
     String codec() {
         return codec;
     }
