@@ -129,6 +129,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     /** The session interval we ask for (raised by 422 answers) and the one agreed for the dialog, if any. */
     private int requestedInterval = SessionTimer.DEFAULT_INTERVAL;
     private int intervalRounds;
+    private int redirects;
     private SessionTimer agreedTimer;
     private boolean weRefresh;
     /** Bumped whenever the session timer is re-armed or stopped, so that earlier scheduled checks do nothing. */
@@ -268,7 +269,13 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             }
             if (phase == Phase.INVITING || phase == Phase.EARLY) {
                 dialog = transaction != null && transaction.getDialog() != null ? transaction.getDialog() : dialog;
-                applyAnswer(response);
+                Optional<String> unusable = applyAnswer(response);
+                if (unusable.isPresent()) {
+                    // the dialog exists (ACKed above) but carries no audio we can play: end it with BYE
+                    sendBye(dialog);
+                    end(new EndReason(EndReason.Kind.FAILED, "unusable SDP answer: " + unusable.get()), true);
+                    return;
+                }
                 phase = Phase.CONFIRMED;
                 peerAllowsUpdate = allows(response, Request.UPDATE);
                 startSessionTimer(SessionTimer.of(response), true);
@@ -314,6 +321,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             end(EndReason.of(EndReason.Kind.LOCAL_HANGUP), false);
             return;
         }
+        if ((status == Response.MOVED_TEMPORARILY || status == Response.MOVED_PERMANENTLY) && redirects++ < 3
+                && redirect(response)) {
+            return;
+        }
         end(endReasonOf(response), true);
     }
 
@@ -349,6 +360,28 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         retry.setHeader(DigestHeaders.authorization(endpoint.headers, answer,
                 challenge.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED));
         return retry;
+    }
+
+    /**
+     * Follows a 301/302 (RFC 3261 section 8.1.3.4): the INVITE again, to the first Contact, as a new transaction of
+     * the same call.
+     */
+    private boolean redirect(Response moved) {
+        ContactHeader contact = (ContactHeader) moved.getHeader(ContactHeader.NAME);
+        if (contact == null) {
+            return false;
+        }
+        try {
+            Request retry = nextAttempt(invite);
+            retry.setRequestURI(contact.getAddress().getURI());
+            LOG.log(Level.INFO, "call to {0} redirected to {1}", remote.address(), contact.getAddress().getURI());
+            remote = new Participant(contact.getAddress().getURI().toString(), remote.displayName());
+            send(retry);
+            return true;
+        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot follow the redirect: {0}", e.toString());
+            return false;
+        }
     }
 
     /** Takes a 422's Min-SE as our new interval (RFC 4028 section 7.3); false when that cannot help. */
@@ -1604,9 +1637,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
     }
 
-    private void applyAnswer(Response response) {
+    /** Starts media on a response's SDP answer; returns what makes it unusable, empty when it is fine or absent. */
+    private Optional<String> applyAnswer(Response response) {
         if (response.getRawContent() == null) {
-            return;
+            return Optional.empty();
         }
         try {
             Sdp.Description answer = Sdp.parse(new String(response.getRawContent(), StandardCharsets.ISO_8859_1));
@@ -1615,8 +1649,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             remoteSdp = answer;
             remoteHold = answer.holds();
             startMedia(agreed, answer, answerDirection(answer.direction()));
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             LOG.log(Level.WARNING, "unusable SDP answer from {0}: {1}", remote.address(), e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 
