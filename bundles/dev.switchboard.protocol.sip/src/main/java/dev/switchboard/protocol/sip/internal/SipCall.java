@@ -90,7 +90,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     private static final Duration DTMF_DURATION = Duration.ofMillis(160);
     /** A hook flash as PBXs time it (between the 100 ms and 600 ms break limits most accept). */
     private static final Duration FLASH_DURATION = Duration.ofMillis(300);
-    private static final String SUPPORTED = "replaces, timer";
+    private static final List<String> SUPPORTED = List.of("replaces", "timer");
     private static final int MAX_INTERVAL_ROUNDS = 2;
 
     private final SipSession session;
@@ -209,10 +209,18 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         request.addHeader(endpoint.contact(settings.registeredUser()));
         request.addHeader(endpoint.userAgent());
         request.addHeader(headers.createAllowHeader(SipSession.ALLOWED_METHODS));
-        request.addHeader(headers.createHeader("Supported", SUPPORTED));
+        setSupported(request);
         setSessionTimerRequest(request);
         setSdp(request, localDescription(MediaDirection.SENDRECV, offerPayloads()));
         return request;
+    }
+
+    /** The option tags we support (RFC 3261 section 20.37): Replaces and session timers. */
+    private void setSupported(Request request) throws ParseException {
+        request.removeHeader(javax.sip.header.SupportedHeader.NAME);
+        for (String tag : SUPPORTED) {
+            request.addHeader(endpoint.headers.createSupportedHeader(tag));
+        }
     }
 
     /** Session-Expires with the interval we want and Min-SE (RFC 4028 section 7.1); the refresher is left open. */
@@ -929,7 +937,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         SessionTimer agreed = new SessionTimer(requested.seconds(), refresher);
         ok.setHeader(endpoint.headers.createHeader(SessionTimer.SESSION_EXPIRES, agreed.headerValue()));
         if (requesterSupportsTimer) {
-            ok.setHeader(endpoint.headers.createHeader("Require", "timer"));
+            ok.setHeader(endpoint.headers.createRequireHeader("timer"));
         }
         agreedTimer = agreed;
         weRefresh = refresher.equals("uas");
@@ -953,7 +961,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
         SessionTimer refresh = new SessionTimer(agreedTimer.seconds(), weRefresh ? "uac" : "uas");
         request.setHeader(endpoint.headers.createHeader(SessionTimer.SESSION_EXPIRES, refresh.headerValue()));
-        request.setHeader(endpoint.headers.createHeader("Supported", SUPPORTED));
+        setSupported(request);
     }
 
     /** (Re)starts the refresh and expiry timers of the agreed interval; earlier ones lapse. */
