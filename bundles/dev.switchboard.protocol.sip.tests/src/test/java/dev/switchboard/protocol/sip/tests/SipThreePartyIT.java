@@ -32,6 +32,12 @@ class SipThreePartyIT {
 
     private static final Duration STEP = Duration.ofSeconds(10);
     private static final double TONE_HZ = 440;
+    /**
+     * The tone must stand 10 dB above the rest (silence or noise measure about 0 dB). Not a quality target: what we
+     * play of baresip's tone has measured 39.5 dB in one run but 13-16 dB at 446 Hz in others, the media engine's
+     * receive path running 1.4 % fast (see the SIP section of architecture.md).
+     */
+    private static final double MIN_TONE_DB = 10;
 
     @RegisterExtension
     static final PeerExtension<Kamailio> KAMAILIO = PeerExtension.of(() -> Kamailio.builder().user("alice", "alice123")
@@ -154,7 +160,7 @@ class SipThreePartyIT {
             assertTrue(record.recording());
             ToneCheck.awaitAudio(recording, 8000, 2, STEP);
             record.stop();
-            ToneCheck.assertTone(recording, TONE_HZ, 10, "recording of baresip's tone");
+            ToneCheck.assertTone(recording, TONE_HZ, MIN_TONE_DB, "recording of baresip's tone");
 
             RecordingCallListener toCarol = new RecordingCallListener();
             CallLeg aliceToCarol = alice.session().dial("carol", toCarol);
@@ -166,7 +172,7 @@ class SipThreePartyIT {
             aliceToDave.capability(Conference.class).orElseThrow().merge(new LegCall(aliceToCarol));
             // carol now hears dave through alice's mix: two more seconds of her playback carry the tone
             ToneCheck.awaitAudio(carolHears, 8000, (beforeMerge - 44) / 16000.0 + 2.5, STEP);
-            ToneCheck.assertTone(carolHears, TONE_HZ, 10, "carol hearing baresip through the conference");
+            ToneCheck.assertTone(carolHears, TONE_HZ, MIN_TONE_DB, "carol hearing baresip through the conference");
 
             QualityIndicator quality = aliceToDave.capability(QualityIndicator.class).orElseThrow();
             System.out.println("SIP quality of alice's call with baresip: " + quality.rating() + " " + quality.detail());
