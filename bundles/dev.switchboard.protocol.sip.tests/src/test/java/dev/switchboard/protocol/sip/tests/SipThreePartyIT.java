@@ -16,8 +16,10 @@ import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.capability.AttendedTransfer;
 import dev.switchboard.core.call.capability.Conference;
+import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.QualityIndicator;
 import dev.switchboard.core.call.capability.Record;
+import dev.switchboard.core.call.capability.Transfer;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
@@ -25,8 +27,8 @@ import dev.switchboard.testing.peers.PeerExtension;
 
 /**
  * Three parties through Kamailio: our sessions alice, bob and carol, and baresip. Attended transfer (REFER with
- * Replaces, INVITE with Replaces, NOTIFY sipfrag) among three of our sessions; blind transfer by baresip (we are the
- * transferee); RFC 4733 DTMF from baresip, recording and a local 3-way conference mixing baresip's tone to carol.
+ * Replaces, INVITE with Replaces, NOTIFY sipfrag) among three of our sessions; a blind transfer to an unreachable
+ * target (the failure NOTIFY returns both calls to hold); blind transfer by baresip (we are the transferee); RFC 4733 DTMF from baresip, recording and a local 3-way conference mixing baresip's tone to carol.
  */
 class SipThreePartyIT {
 
@@ -105,6 +107,31 @@ class SipThreePartyIT {
 
             bobsLeg.hangup();
             assertEquals(EndReason.Kind.REMOTE_HANGUP, carolsCall.awaitEnd(STEP).kind());
+        }
+    }
+
+    @Test
+    void aTransferToAnUnreachableTargetLeavesBothOnHoldAsBefore() throws Exception {
+        RecordingCallListener bobsCall = new RecordingCallListener();
+        RecordingSessionListener bobListener = answering(bobsCall);
+        try (ClosingSession alice = register("alice", new RecordingSessionListener());
+                ClosingSession bob = register("bob", bobListener)) {
+            RecordingCallListener toBob = new RecordingCallListener();
+            CallLeg aliceToBob = alice.session().dial("bob", toBob);
+            toBob.await(CallState.CONNECTED, STEP);
+            CallLeg bobsLeg = bobListener.awaitIncomingCall(STEP);
+            aliceToBob.capability(Hold.class).orElseThrow().hold();
+            toBob.await(CallState.ON_HOLD, STEP);
+            bobsCall.await(CallState.REMOTE_HOLD, STEP);
+            // dave has an account at the registrar but is not registered: the proxy refuses bob's INVITE
+            aliceToBob.capability(Transfer.class).orElseThrow().transfer("dave");
+            toBob.await(CallState.TRANSFERRING, STEP);
+            bobsCall.await(CallState.TRANSFERRING, STEP);
+            toBob.await(CallState.ON_HOLD, STEP);
+            bobsCall.await(CallState.REMOTE_HOLD, STEP);
+            assertTrue(bobsLeg.remote().address().startsWith("sip:alice@"), bobsLeg.remote().toString());
+            aliceToBob.hangup();
+            assertEquals(EndReason.Kind.REMOTE_HANGUP, bobsCall.awaitEnd(STEP).kind());
         }
     }
 

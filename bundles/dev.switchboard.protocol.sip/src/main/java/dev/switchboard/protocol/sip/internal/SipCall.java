@@ -783,6 +783,15 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
     }
 
+    /** Leaves TRANSFERRING for the hold state; the core's machine reaches REMOTE_HOLD from it only via CONNECTED. */
+    private void reportAfterTransfer() {
+        CallState now = holdState();
+        if (now == CallState.REMOTE_HOLD) {
+            report(CallState.CONNECTED);
+        }
+        report(now);
+    }
+
     private CallState holdState() {
         if (localHold) {
             return CallState.ON_HOLD;
@@ -920,7 +929,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             consultation.joinedByTransfer = false;
             consultation = null;
         }
-        report(holdState());
+        reportAfterTransfer();
     }
 
 
@@ -1189,7 +1198,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         peerAllowsUpdate = allows(answer, Request.UPDATE);
         startSessionTimer(SessionTimer.of(answer), true);
         LOG.log(Level.INFO, "call transferred: now talking to {0} (call {1})", current.target(), callId);
-        report(holdState());
+        reportAfterTransfer();
     }
 
     private void referralFailed(String statusLine) {
@@ -1198,7 +1207,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         LOG.log(Level.WARNING, "call {0}: the transfer the far end asked for failed: {1}", callId, statusLine);
         notifyTransferor(current, statusLine, true);
         session.untrack(current.callId(), this);
-        report(holdState());
+        reportAfterTransfer();
     }
 
     private void notifyTransferor(Referral current, String statusLine, boolean terminated) {
