@@ -53,6 +53,11 @@ class RecordingCallListener implements CallLegListener {
         awaitMatching(report -> report == state, timeout, state.name());
     }
 
+    /** Waits for the far end's DTMF key {@code digit}, skipping other reports. */
+    void awaitDtmf(char digit, Duration timeout) throws InterruptedException {
+        awaitMatching(report -> report.equals("dtmf " + digit), timeout, "DTMF " + digit);
+    }
+
     EndReason awaitEnd(Duration timeout) throws InterruptedException {
         return (EndReason) awaitMatching(report -> report instanceof EndReason, timeout, "the end of the call");
     }

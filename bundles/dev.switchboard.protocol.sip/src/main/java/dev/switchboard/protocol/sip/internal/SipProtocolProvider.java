@@ -12,6 +12,7 @@ import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
 import dev.switchboard.core.spi.SettingField;
+import dev.switchboard.media.session.ConferenceMixer;
 import dev.switchboard.media.session.MediaSessionFactory;
 
 /** The SIP plug-in: installing this bundle is what makes {@code sip} accounts work. */
@@ -23,6 +24,10 @@ public class SipProtocolProvider implements ProtocolProvider {
     /** Calls need the media engine; registration does not, so the plug-in runs without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MediaSessionFactory media;
+
+    /** Local conferences need the media engine's mixer; calls work without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConferenceMixer mixer;
 
     @Override
     public String protocol() {
@@ -46,6 +51,7 @@ public class SipProtocolProvider implements ProtocolProvider {
 
     @Override
     public ProtocolSession open(Account account, char[] secret, SessionListener listener) {
-        return SipSession.open(account.id(), SipAccountSettings.of(account), secret, listener, () -> media);
+        return SipSession.open(account.id(), SipAccountSettings.of(account), secret, listener, () -> media,
+                () -> mixer);
     }
 }

@@ -35,6 +35,7 @@ import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.media.session.ConferenceMixer;
 import dev.switchboard.media.session.MediaSessionFactory;
 import gov.nist.javax.sip.IOExceptionEventExt;
 
@@ -56,6 +57,7 @@ final class SipSession implements ProtocolSession, SipListener {
     private final DigestCredentials credentials;
     private final SipRegistration registration;
     private final java.util.function.Supplier<MediaSessionFactory> media;
+    private final java.util.function.Supplier<ConferenceMixer> mixer;
     /** Calls by Call-ID; touched only on the worker thread. */
     private final Map<String, SipCall> calls = new HashMap<>();
     private volatile Thread workerThread;
@@ -63,9 +65,10 @@ final class SipSession implements ProtocolSession, SipListener {
 
     private SipSession(String accountId, SipAccountSettings settings, SessionListener listener,
             ScheduledExecutorService worker, SipEndpoint endpoint, DigestCredentials credentials,
-            java.util.function.Supplier<MediaSessionFactory> media) {
+            java.util.function.Supplier<MediaSessionFactory> media, java.util.function.Supplier<ConferenceMixer> mixer) {
         this.accountId = accountId;
         this.media = media;
+        this.mixer = mixer;
         this.settings = settings;
         this.listener = listener;
         this.worker = worker;
@@ -80,7 +83,7 @@ final class SipSession implements ProtocolSession, SipListener {
      * @throws IllegalStateException if the stack cannot listen (reported to the user by the core)
      */
     static SipSession open(String accountId, SipAccountSettings settings, char[] secret, SessionListener listener,
-            java.util.function.Supplier<MediaSessionFactory> media) {
+            java.util.function.Supplier<MediaSessionFactory> media, java.util.function.Supplier<ConferenceMixer> mixer) {
         SipSession[] created = new SipSession[1];
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "sip-" + accountId);
@@ -91,7 +94,7 @@ final class SipSession implements ProtocolSession, SipListener {
         SipListener dispatcher = new Dispatcher(worker, () -> created[0]);
         try {
             SipEndpoint endpoint = SipEndpoint.open(accountId, settings, dispatcher);
-            created[0] = new SipSession(accountId, settings, listener, worker, endpoint, credentials, media);
+            created[0] = new SipSession(accountId, settings, listener, worker, endpoint, credentials, media, mixer);
             worker.execute(() -> created[0].workerThread = Thread.currentThread());
             return created[0];
         } catch (IOException e) {
@@ -111,6 +114,11 @@ final class SipSession implements ProtocolSession, SipListener {
 
     DigestCredentials credentials() {
         return credentials;
+    }
+
+    /** The media engine's conference mixer, or null while none is installed. */
+    ConferenceMixer conferenceMixer() {
+        return mixer.get();
     }
 
     /** Runs {@code task} on the worker thread: now when already there, else queued in order. */
@@ -231,6 +239,12 @@ final class SipSession implements ProtocolSession, SipListener {
                     call.requestInDialog(event);
                 } else if (hasToTag(request)) {
                     respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                } else if (SipCall.replacing(request).isPresent()) {
+                    // RFC 3891: the INVITE takes the place of the dialog it names, or is answered 481
+                    SipCall replaced = calls.get(SipCall.replacing(request).get().callId());
+                    if (replaced == null || !replaced.replaceWith(event)) {
+                        respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
                 } else {
                     incomingCall(event);
                 }
@@ -276,8 +290,9 @@ final class SipSession implements ProtocolSession, SipListener {
         if (transaction != null) {
             Request request = transaction.getRequest();
             SipCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
-            if (call != null && (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE))) {
-                call.failed("no answer to " + request.getMethod());
+            if (call != null && (request.getMethod().equals(Request.INVITE) || request.getMethod().equals(Request.BYE)
+                    || request.getMethod().equals(Request.UPDATE))) {
+                call.failed(transaction, "no answer to " + request.getMethod());
             }
         }
     }
