@@ -8,5 +8,5 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TESTS="$ROOT/bundles/dev.switchboard.protocol.iax2.tests/target/classes"
 [ -d "$TESTS" ] || { echo "bench-iax2: build first: scripts/mvn.sh -B verify" >&2; exit 1; }
 JUNIT=$(find "$HOME/.m2/repository/org/junit/jupiter/junit-jupiter-api" -name 'junit-jupiter-api-5*.jar' ! -name '*sources*' | head -1)
-"$JAVA_HOME/bin/java" -cp "$TESTS:$ROOT/bundles/dev.switchboard.protocol.iax2/target/classes:$ROOT/bundles/dev.switchboard.core/target/classes:$JUNIT" \
+"$JAVA_HOME/bin/java" -Dswitchboard.iax2.captures="$ROOT/../shared/peers/captures/iax2" -cp "$TESTS:$ROOT/bundles/dev.switchboard.protocol.iax2/target/classes:$ROOT/bundles/dev.switchboard.core/target/classes:$JUNIT" \
   dev.switchboard.protocol.iax2.internal.Iax2Benchmark "$@"

@@ -12,6 +12,7 @@ import dev.switchboard.media.session.AudioEndpoints;
 import dev.switchboard.media.session.FramedMediaSession;
 import dev.switchboard.media.session.MediaDirection;
 import dev.switchboard.media.session.MediaFormat;
+import dev.switchboard.media.session.MediaQuality;
 import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
@@ -109,6 +110,11 @@ final class EngineCallMedia implements CallMedia {
     @Override
     public long framesReceived() {
         return session.quality().packetsReceived();
+    }
+
+    @Override
+    public MediaQuality quality() {
+        return session.quality();
     }
 
     @Override
