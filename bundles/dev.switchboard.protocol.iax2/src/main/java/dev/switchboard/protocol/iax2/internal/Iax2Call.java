@@ -407,8 +407,9 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             case ControlSubclass.ANSWER -> {
                 if (phase == Phase.CALLING || phase == Phase.ACCEPTED || phase == Phase.RINGING_OUT) {
                     phase = Phase.CONNECTED;
-                    listener.stateChanged(CallState.CONNECTED);
+                    // audio first, so whoever hears of the connection finds the call's media up
                     startMedia();
+                    listener.stateChanged(CallState.CONNECTED);
                 }
             }
             case ControlSubclass.BUSY -> end(EndReason.Kind.BUSY, "busy", CAUSE_BUSY);
@@ -568,8 +569,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             }
             dialog.send(FrameType.CONTROL, ControlSubclass.ANSWER, new byte[0]);
             phase = Phase.CONNECTED;
-            listener.stateChanged(CallState.CONNECTED);
             startMedia();
+            listener.stateChanged(CallState.CONNECTED);
         });
     }
 
