@@ -114,7 +114,7 @@ class Iax2SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(16_000, audio.sampleRate(), "G.722 plays at 16 kHz");
-        double median = medianSegmentalSnr(reference(16_000), audio.samples(), 16_000);
+        double median = medianSegmentalSnr(reference(16_000), audio.samples(), 16_000, 16_000 / 20);
         System.out.println("IAX2 speech over G.722: median segmental SNR " + median + " dB");
         // the media engine's own G.722 test call measured 34.6 dB on this speech
         assertTrue(median > 25, "median segmental SNR " + median + " dB");
@@ -155,7 +155,9 @@ class Iax2SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(8_000, audio.sampleRate());
-        double median = medianSegmentalSnr(reference(8_000), audio.samples(), 8_000);
+        // loss and late frames make the jitter buffer grow its delay mid-call (seen: 200 ms on a busy
+        // machine), so each block is looked for within 500 ms of the overall alignment
+        double median = medianSegmentalSnr(reference(8_000), audio.samples(), 8_000, 8_000 / 2);
         System.out.println("IAX2 speech over µ-law with 5 % loss and reordering: median segmental SNR " + median + " dB");
         // µ-law is ~37 dB on this speech; lost frames are concealed, most blocks arrive intact
         assertTrue(median > 30, "median segmental SNR " + median + " dB");
@@ -163,15 +165,15 @@ class Iax2SpeechIT {
 
     /**
      * The median over the 20 ms speech blocks (RMS above -45 dBFS) of each block's SNR, every block
-     * aligned on its own within 50 ms of the best overall delay (the jitter buffer may stretch playout).
+     * aligned on its own within {@code window} samples of the best overall delay (the jitter buffer may
+     * stretch playout).
      */
-    private static double medianSegmentalSnr(short[] reference, short[] received, int rate) {
+    private static double medianSegmentalSnr(short[] reference, short[] received, int rate, int window) {
         int maxDelay = rate;
         int length = Math.min(reference.length, received.length - maxDelay - rate / 20);
         assertTrue(length > rate, "received " + received.length + " samples");
         int overall = leastErrorDelay(reference, 0, length, received, 0, maxDelay);
         int block = rate / 50;
-        int window = rate / 20;
         double speech = block * Math.pow(32768 * Math.pow(10, -45 / 20.0), 2);
         List<Double> snrs = new ArrayList<>();
         for (int start = 0; start + block <= length; start += block) {
