@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AudioTestCallIT {
 
-    private static final int RATE = 8000;
+    /** The sample rate of the helpers below, which Iax2AgentsIT uses too. */
+    static final int RATE = 8000;
 
     @TempDir
     Path temp;
@@ -59,11 +60,11 @@ class AudioTestCallIT {
         assertTrue(medianLag < RATE / 5, "the path added " + medianLag * 1000 / RATE + " ms; " + measured);
     }
 
-    private record Block(int lag, double snrDecibels) {
+    record Block(int lag, double snrDecibels) {
     }
 
     /** Every 20 ms input block loud enough to be speech, with the lag at which the output matches it best. */
-    private static List<Block> voicedBlocks(short[] input, short[] output, int maxLag) {
+    static List<Block> voicedBlocks(short[] input, short[] output, int maxLag) {
         int length = RATE / 50;
         List<Block> blocks = new ArrayList<>();
         for (int start = RATE / 4; start + length <= input.length - RATE / 4; start += length) {
@@ -93,7 +94,7 @@ class AudioTestCallIT {
     }
 
     /** Voiced syllables: a wandering 120 Hz pitch with harmonics under a 2.5 Hz envelope. */
-    private static short[] speechLike(int samples) {
+    static short[] speechLike(int samples) {
         short[] pcm = new short[samples];
         for (int i = 0; i < samples; i++) {
             double t = (double) i / RATE;
@@ -108,7 +109,7 @@ class AudioTestCallIT {
         return pcm;
     }
 
-    private static Path writeWav(Path file, short[] samples) throws IOException {
+    static Path writeWav(Path file, short[] samples) throws IOException {
         ByteBuffer bytes = ByteBuffer.allocate(44 + samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         bytes.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples.length * 2)
                 .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
@@ -118,7 +119,7 @@ class AudioTestCallIT {
         return Files.write(file, bytes.array());
     }
 
-    private static short[] readWav(Path file) throws IOException {
+    static short[] readWav(Path file) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(RATE, bytes.getInt(24), "sample rate of " + file);
         short[] samples = new short[(bytes.limit() - 44) / 2];

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two agent products calling each other directly over IAX2 on loopback, driven only through the
- * agent contract (docs/agent.md): nothing outside the IAX2 plug-in knows the protocol.
+ * agent contract (docs/agent.md): nothing outside the IAX2 plug-in knows the protocol. Speech goes in
+ * from one agent's file and is recorded at the other's; chat travels inside the call.
  */
 class Iax2AgentsIT {
     private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
@@ -53,18 +57,36 @@ class Iax2AgentsIT {
         return matcher.group(1);
     }
 
+    /** Waits until {@code file} holds {@code bytes}: the recording has taken that much audio. */
+    private static void awaitSize(Path file, long bytes, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file) || Files.size(file) < bytes) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not reach " + bytes + " bytes within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Test
-    void twoAgentsCallHoldAndHangUpOverIax2() throws Exception {
+    void twoAgentsCallWithSpeechChatHoldAndHangUpOverIax2() throws Exception {
         int bobPort = freeUdpPort();
+        int rate = AudioTestCallIT.RATE;
+        short[] speech = AudioTestCallIT.speechLike(rate * 3);
+        Path in = AudioTestCallIT.writeWav(temp.resolve("alice-says.wav"), speech);
+        Path heard = temp.resolve("bob-hears.wav");
         try (AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
                 AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
             alice.await("ready", AgentProcess.START_TIMEOUT);
             bob.await("ready", AgentProcess.START_TIMEOUT);
             bob.send("status");
             assertTrue(bob.await("status").matches(".*\"protocols\":\\[[^]]*\"iax2\".*"), "the IAX2 plug-in is installed");
-            bob.send("account add b iax2 user=bob bind=127.0.0.1 port=" + bobPort + " audio.in=null: audio.out=null:");
+            // µ-law only (the codecs setting), so what bob records compares with the 8 kHz input as it is
+            bob.send("account add b iax2 user=bob bind=127.0.0.1 port=" + bobPort + " codecs=PCMU audio.in=null: audio.out=file:"
+                    + heard);
             bob.await("ok");
-            alice.send("account add a iax2 user=alice bind=127.0.0.1 port=0 audio.in=null: audio.out=null:");
+            alice.send("account add a iax2 user=alice bind=127.0.0.1 port=0 codecs=PCMU audio.in=file:" + in
+                    + " audio.out=null:");
             alice.await("ok");
             // without a server, registering opens the port for direct calls
             bob.send("register b");
@@ -78,8 +100,23 @@ class Iax2AgentsIT {
             assertTrue(ringing.contains("\"peerName\":\"a\""), ringing);
             String bobCall = callId(ringing);
             bob.send("answer " + bobCall);
-            assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"G722/8000\""), "G.722 first, as offered");
+            assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "µ-law, as configured");
             callEvent(bob, "CONNECTED");
+            // the 3 s of speech and a little more recorded at bob (16-bit samples after a 44-byte header)
+            awaitSize(heard, 44 + 2L * rate * 7 / 2, Duration.ofSeconds(20));
+
+            // text frames inside the call: the peer of the chat is the call's remote address
+            alice.send("say a 127.0.0.1:" + bobPort + "/100 hello over IAX2");
+            String atBob = bob.await("message");
+            assertTrue(atBob.contains("\"text\":\"hello over IAX2\"") && atBob.contains("\"incoming\":true"), atBob);
+            Matcher peer = Pattern.compile("\"peer\":\"([^\"]+)\"").matcher(atBob);
+            assertTrue(peer.find(), atBob);
+            bob.send("say b " + peer.group(1) + " hello back");
+            String atAlice = alice.await("message");
+            while (!atAlice.contains("\"incoming\":true")) {
+                atAlice = alice.await("message"); // alice's own sent message comes first
+            }
+            assertTrue(atAlice.contains("\"text\":\"hello back\""), atAlice);
 
             alice.send("hold " + aliceCall);
             callEvent(alice, "ON_HOLD");
@@ -98,5 +135,12 @@ class Iax2AgentsIT {
             assertEquals(0, alice.exitCode(java.time.Duration.ofSeconds(30)));
             assertEquals(0, bob.exitCode(java.time.Duration.ofSeconds(30)));
         }
+        short[] recorded = AudioTestCallIT.readWav(heard);
+        List<AudioTestCallIT.Block> blocks = AudioTestCallIT.voicedBlocks(speech, recorded, rate / 2);
+        assertTrue(blocks.size() > 50, "voiced blocks compared: " + blocks.size());
+        double median = blocks.stream().mapToDouble(AudioTestCallIT.Block::snrDecibels).sorted().toArray()[blocks.size() / 2];
+        System.out.println("IAX2 agents, µ-law speech: median block SNR " + median + " dB over " + blocks.size() + " blocks");
+        // G.711 µ-law on speech-level audio is about 37 dB
+        assertTrue(median >= 33, "median block SNR " + median + " dB");
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.protocol.iax2.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -12,18 +13,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
+import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.core.spi.MessageSender;
 
 /** Two of our IAX2 sessions calling each other directly on loopback. */
 class CallTest {
 
     private static Iax2Session session(String user, Recorders.Session listener, BlockingQueue<TestMedia> media) {
+        return session(user, "", listener, media);
+    }
+
+    private static Iax2Session session(String user, String password, Recorders.Session listener,
+            BlockingQueue<TestMedia> media) {
         Account account = new Account(user, "iax2", Map.of("user", user, "port", "0", "bind", "127.0.0.1"));
-        return new Iax2Session(account, new char[0], listener, TestMedia.factory(media));
+        return new Iax2Session(account, password.toCharArray(), listener, TestMedia.factory(media));
     }
 
     private static <T> T poll(BlockingQueue<T> queue) throws InterruptedException {
@@ -71,14 +80,11 @@ class CallTest {
                 assertArrayEquals(expected, poll(aliceAudio.received), "frame " + i + " bob to alice");
             }
 
-            BlockingQueue<Character> bobHears = new LinkedBlockingQueue<>();
-            BlockingQueue<Character> aliceHears = new LinkedBlockingQueue<>();
-            ((Iax2Call) incoming).onDigit(bobHears::add);
-            ((Iax2Call) outgoing).onDigit(aliceHears::add);
+            // each key press reaches the far end's leg listener (the core's CallLegListener.dtmfReceived)
             outgoing.capability(Dtmf.class).orElseThrow().send("159*#D");
             incoming.capability(Dtmf.class).orElseThrow().send("42");
-            assertEquals("159*#D", digits(bobHears, 6));
-            assertEquals("42", digits(aliceHears, 2));
+            assertEquals("159*#D", bob.digits(6));
+            assertEquals("42", alice.digits(2));
 
             outgoing.capability(Hold.class).orElseThrow().hold();
             assertEquals(CallState.ON_HOLD, alice.next());
@@ -148,10 +154,8 @@ class CallTest {
             incoming.answer();
             assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
             assertEquals(CallState.CONNECTED, bob.until(CallState.CONNECTED).getLast());
-            BlockingQueue<Character> bobHears = new LinkedBlockingQueue<>();
-            ((Iax2Call) incoming).onDigit(bobHears::add);
             outgoing.capability(Dtmf.class).orElseThrow().send("0123456789");
-            assertEquals("0123456789", digits(bobHears, 10), "every digit once and in order");
+            assertEquals("0123456789", bob.digits(10), "every digit once and in order");
             outgoing.hangup();
             assertEquals(EndReason.Kind.LOCAL_HANGUP, ((EndReason) alice.until(EndReason.class).getLast()).kind());
             assertEquals(EndReason.Kind.REMOTE_HANGUP, ((EndReason) bob.until(EndReason.class).getLast()).kind());
@@ -177,11 +181,92 @@ class CallTest {
         }
     }
 
-    private static String digits(BlockingQueue<Character> heard, int count) throws InterruptedException {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < count) {
-            text.append(poll(heard));
+    @Test
+    void textFramesAreChatWithThePeerOfTheCall() throws Exception {
+        Recorders.Session aliceEvents = new Recorders.Session();
+        Recorders.Session bobEvents = new Recorders.Session();
+        Recorders.Call alice = new Recorders.Call();
+        try (Iax2Session aliceSession = session("alice", aliceEvents, new LinkedBlockingQueue<>());
+                Iax2Session bobSession = session("bob", bobEvents, new LinkedBlockingQueue<>())) {
+            MessageSender aliceChat = aliceSession.capability(MessageSender.class).orElseThrow();
+            MessageSender bobChat = bobSession.capability(MessageSender.class).orElseThrow();
+            String bobAddress = "127.0.0.1:" + bobSession.localAddress().getPort() + "/100";
+            IllegalStateException noCall = assertThrows(IllegalStateException.class,
+                    () -> aliceChat.send(bobAddress, "anyone there?"));
+            assertTrue(noCall.getMessage().contains("only inside a call"), noCall.getMessage());
+
+            CallLeg outgoing = aliceSession.dial(bobAddress, alice);
+            CallLeg incoming = poll(bobEvents.incoming);
+            incoming.answer();
+            assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
+
+            Message sent = aliceChat.send(outgoing.remote().address(), "Grüße, Bob ☎");
+            assertEquals(new Message(sent.id(), "alice", bobAddress, false, "alice", "Grüße, Bob ☎", sent.timestamp()),
+                    sent);
+            Message atBob = poll(bobEvents.messages);
+            assertEquals(incoming.remote().address(), atBob.peer(), "the chat peer is the call's remote address");
+            assertEquals(atBob.peer(), atBob.sender());
+            assertEquals("bob", atBob.accountId());
+            assertTrue(atBob.incoming());
+            assertEquals("Grüße, Bob ☎", atBob.text());
+
+            bobChat.send(incoming.remote().address(), "hello back");
+            Message atAlice = poll(aliceEvents.messages);
+            assertEquals(bobAddress, atAlice.peer());
+            assertEquals("hello back", atAlice.text());
+
+            outgoing.hangup();
+            assertEquals(EndReason.Kind.REMOTE_HANGUP,
+                    ((EndReason) bobEvents.incomingListener.until(EndReason.class).getLast()).kind());
+            assertThrows(IllegalStateException.class, () -> bobChat.send(atAlice.peer(), "gone"));
         }
-        return text.toString();
+    }
+
+    @Test
+    void aDirectCallerMustAnswerOurChallengeWithTheAccountsPassword() throws Exception {
+        Recorders.Session bobEvents = new Recorders.Session();
+        try (Iax2Session bobSession = session("bob", "s3cret", bobEvents, new LinkedBlockingQueue<>());
+                Iax2Session intruder = session("mallory", "guess", new Recorders.Session(), new LinkedBlockingQueue<>());
+                Iax2Session aliceSession = session("alice", "s3cret", new Recorders.Session(),
+                        new LinkedBlockingQueue<>())) {
+            String bobAddress = "127.0.0.1:" + bobSession.localAddress().getPort() + "/100";
+            Recorders.Call refused = new Recorders.Call();
+            intruder.dial(bobAddress, refused);
+            assertEquals(new EndReason(EndReason.Kind.FAILED, "No authority found"),
+                    refused.until(EndReason.class).getLast());
+            // bob rejected before telling anyone: the REJECT came after his decision, so nothing rang
+            assertEquals(null, bobEvents.incoming.peek(), "no incoming call for a wrong answer");
+
+            Recorders.Call alice = new Recorders.Call();
+            CallLeg outgoing = aliceSession.dial(bobAddress, alice);
+            CallLeg incoming = poll(bobEvents.incoming);
+            assertEquals("alice", incoming.remote().displayName());
+            incoming.answer();
+            assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
+            outgoing.hangup();
+            assertEquals(EndReason.Kind.REMOTE_HANGUP,
+                    ((EndReason) bobEvents.incomingListener.until(EndReason.class).getLast()).kind());
+        }
+    }
+
+    @Test
+    void anAccountWithoutServerIsRegisteredOnceItsPortIsBoundAndFailsWhenItCannotBind() throws Exception {
+        Recorders.Session events = new Recorders.Session();
+        try (Iax2Session direct = session("alice", events, new LinkedBlockingQueue<>())) {
+            direct.register();
+            assertEquals(RegistrationState.REGISTERING, events.next());
+            assertEquals(RegistrationState.REGISTERED, events.next());
+            int taken = direct.localAddress().getPort();
+            Recorders.Session clashing = new Recorders.Session();
+            try (Iax2Session second = new Iax2Session(new Account("again", "iax2",
+                    Map.of("user", "bob", "port", String.valueOf(taken), "bind", "127.0.0.1")), new char[0], clashing,
+                    TestMedia.factory())) {
+                second.register();
+                assertEquals(RegistrationState.REGISTERING, clashing.next());
+                RegistrationState failed = clashing.next();
+                assertEquals(RegistrationState.Kind.FAILED, failed.kind());
+                assertTrue(failed.reason().contains("cannot bind IAX2 to"), failed.reason());
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.switchboard.protocol.iax2.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the tshark text dumps of the real IAX2 captures (test resources {@code captures/*.txt},
- * recorded between Asterisk 20, iaxmodem and a second Asterisk on loopback): per frame the UDP ports,
+ * Reads the tshark text dumps of the real IAX2 captures ({@code <name>.txt} in the project's shared
+ * test data beside the repository, {@code ../shared/peers/captures/iax2}, or where the system property
+ * {@value #DIRECTORY_PROPERTY} points; recorded between Asterisk 20, iaxmodem and a second Asterisk
+ * on loopback): per frame the UDP ports,
  * the IAX2 datagram from the hex dump and the fields tshark decoded, to check our codec against.
  */
 final class CaptureFile {
@@ -43,12 +46,16 @@ final class CaptureFile {
     private CaptureFile() {
     }
 
+    static final String DIRECTORY_PROPERTY = "switchboard.iax2.captures";
+
     static List<CapturedFrame> read(String name) {
-        try (InputStream in = CaptureFile.class.getResourceAsStream("/captures/" + name + ".txt")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no capture " + name);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).split("\n"));
+        Path file = Path.of(System.getProperty(DIRECTORY_PROPERTY, "../shared/peers/captures/iax2"), name + ".txt");
+        if (!Files.isRegularFile(file)) {
+            // fail, not skip: the captures are part of the test set-up
+            throw new IllegalArgumentException("no capture " + file.toAbsolutePath());
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.ISO_8859_1).split("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

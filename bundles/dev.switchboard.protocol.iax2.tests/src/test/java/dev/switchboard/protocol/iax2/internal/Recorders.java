@@ -24,6 +24,7 @@ final class Recorders {
     static final class Session implements SessionListener {
         final BlockingQueue<RegistrationState> states = new LinkedBlockingQueue<>();
         final BlockingQueue<CallLeg> incoming = new LinkedBlockingQueue<>();
+        final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
         final Call incomingListener = new Call();
 
         @Override
@@ -39,6 +40,7 @@ final class Recorders {
 
         @Override
         public void messageReceived(Message message) {
+            messages.add(message);
         }
 
         @Override
@@ -56,6 +58,7 @@ final class Recorders {
 
     static final class Call implements CallLegListener {
         final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<Character> digits = new LinkedBlockingQueue<>();
 
         @Override
         public void stateChanged(CallState state) {
@@ -75,6 +78,20 @@ final class Recorders {
         @Override
         public void dtmfReceived(char digit) {
             events.add("dtmf " + digit);
+            digits.add(digit);
+        }
+
+        /** The next {@code count} digits the far end sent, waiting up to 10 s for each. */
+        String digits(int count) throws InterruptedException {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < count) {
+                Character digit = digits.poll(10, TimeUnit.SECONDS);
+                if (digit == null) {
+                    throw new AssertionError("only the digits '" + text + "' arrived, " + count + " awaited");
+                }
+                text.append(digit);
+            }
+            return text.toString();
         }
 
         /** The next state or end reason, skipping codec reports. */

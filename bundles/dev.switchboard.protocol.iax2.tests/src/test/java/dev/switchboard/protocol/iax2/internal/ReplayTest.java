@@ -140,6 +140,25 @@ class ReplayTest {
         }
     }
 
+    @Test
+    void dtmfBothWaysAsAsteriskSentAndTookIt() throws Exception {
+        String capture = "06_call_asteriskB_to_602_calltoken_md5_dtmf_both_ways";
+        Recorders.Session listener = new Recorders.Session();
+        Recorders.Call call = new Recorders.Call();
+        try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, 4571, Set.of(IaxCommand.NEW)),
+                false);
+                Iax2Session session = session("bob", "bob123", server, listener)) {
+            dev.switchboard.core.spi.CallLeg leg = session.dial("602", call);
+            assertEquals(CallState.CONNECTED, call.until(CallState.CONNECTED).getLast());
+            // the server's 16 key presses (DTMF_BEGIN/END pairs), each reported once, when it ends
+            assertEquals("1234567890*#ABCD", call.digits(16));
+            // then the captured client pressed 4, 3, 2, 1: ours must send the same frames
+            leg.capability(dev.switchboard.core.call.capability.Dtmf.class).orElseThrow().send("4321");
+            assertEquals(EndReason.Kind.REMOTE_HANGUP, ((EndReason) call.until(EndReason.class).getLast()).kind());
+            assertEquals(List.of(), server.result());
+        }
+    }
+
     private static EndReason replayCall(String capture, String number) throws Exception {
         Recorders.Session listener = new Recorders.Session();
         Recorders.Call call = new Recorders.Call();

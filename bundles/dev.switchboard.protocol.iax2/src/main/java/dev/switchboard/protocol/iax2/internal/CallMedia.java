@@ -33,8 +33,11 @@ interface CallMedia {
 
     boolean muted();
 
-    /** Voice frames taken from the peer so far (for quality displays and tests). */
+    /** Voice frames taken from the peer so far (for tests and benchmarks). */
     long framesReceived();
+
+    /** The received audio's quality as the media engine measures it (the call's quality icon). */
+    dev.switchboard.media.session.MediaQuality quality();
 
     void close();
 }

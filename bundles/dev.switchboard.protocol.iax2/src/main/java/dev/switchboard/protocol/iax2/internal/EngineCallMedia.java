@@ -12,6 +12,7 @@ import dev.switchboard.media.session.AudioEndpoints;
 import dev.switchboard.media.session.FramedMediaSession;
 import dev.switchboard.media.session.MediaDirection;
 import dev.switchboard.media.session.MediaFormat;
+import dev.switchboard.media.session.MediaQuality;
 import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
@@ -34,8 +35,11 @@ final class EngineCallMedia implements CallMedia {
         this.engine = engine;
     }
 
-    /** Opens calls' audio on {@code devices} with the codecs the engine offers. */
-    static Factory factory(MediaSessionFactory engine, AudioEndpoints devices) {
+    /**
+     * Opens calls' audio on {@code devices} with the codecs the engine offers, limited to and ordered
+     * as {@code wanted} when that is not empty (the account's {@code codecs}).
+     */
+    static Factory factory(MediaSessionFactory engine, AudioEndpoints devices, List<Long> wanted) {
         return new Factory() {
             @Override
             public CallMedia open(String callId, VoiceOut out) throws Exception {
@@ -64,7 +68,10 @@ final class EngineCallMedia implements CallMedia {
                     MediaFormats.format(codec.info().rtpmap()).filter(format -> !formats.contains(format))
                             .ifPresent(formats::add);
                 }
-                return formats;
+                if (wanted.isEmpty()) {
+                    return formats;
+                }
+                return wanted.stream().filter(formats::contains).toList();
             }
         };
     }
@@ -109,6 +116,11 @@ final class EngineCallMedia implements CallMedia {
     @Override
     public long framesReceived() {
         return session.quality().packetsReceived();
+    }
+
+    @Override
+    public MediaQuality quality() {
+        return session.quality();
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.switchboard.protocol.iax2.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
 
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
@@ -15,18 +18,20 @@ import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.Mute;
+import dev.switchboard.core.call.capability.QualityIndicator;
 import dev.switchboard.core.call.capability.Transfer;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.media.session.MediaQuality;
 
 /**
  * One IAX2 call (RFC 5456 section 6.2-6.6) as one explicit state machine ({@link Phase}) plus the
  * two hold flags. Outgoing: NEW (CALLTOKEN → NEW again with the token; AUTHREQ → AUTHREP) →
- * ACCEPT → RINGING → ANSWER. Incoming: NEW → ACCEPT + RINGING, ANSWER when the user answers.
- * Every public method only queues work on the endpoint's loop, so the core may call back into the
- * leg from a listener.
+ * ACCEPT → RINGING → ANSWER. Incoming: NEW (→ AUTHREQ → AUTHREP when we challenge the caller) →
+ * ACCEPT + RINGING, ANSWER when the user answers. Every public method only queues work on the
+ * endpoint's loop, so the core may call back into the leg from a listener.
  */
-final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transfer {
+final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transfer, QualityIndicator {
     private static final Logger LOG = System.getLogger(Iax2Call.class.getName());
     static final Duration PING_INTERVAL = Duration.ofSeconds(10);
     static final Duration DTMF_TONE = Duration.ofMillis(100);
@@ -34,8 +39,23 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     static final int CAUSE_NORMAL = 16;
     static final int CAUSE_BUSY = 17;
     static final int CAUSE_CONGESTION = 34;
+    /** Q.850 "facility not subscribed", with which Asterisk rejects a caller who fails its challenge. */
+    static final int CAUSE_NOT_AUTHORISED = 50;
+    /**
+     * How long the server may take to carry out a TRANSFER (it hangs our leg up when it has); after
+     * that the call is connected again, as Asterisk leaves it when the target does not exist.
+     */
+    static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(10);
+    private static final SecureRandom CHALLENGES = new SecureRandom();
+
+    /** Where the text frames of a call go: the session turns them into chat messages. */
+    interface TextSink {
+        void textReceived(Iax2Call call, String text);
+    }
 
     enum Phase {
+        /** Incoming NEW answered with AUTHREQ; the core hears of the call only after a correct AUTHREP. */
+        CHALLENGED,
         /** NEW sent, no ACCEPT yet. */
         CALLING,
         /** ACCEPT received, waiting for RINGING or ANSWER. */
@@ -54,6 +74,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private final Participant remote;
     private final CallMedia.Factory mediaFactory;
     private final String id;
+    private final TextSink texts;
     private CallLegListener listener;
     private Iax2Address dialled;
     private java.util.function.Function<Iax2Call, CallLegListener> announce;
@@ -62,17 +83,22 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private boolean heldByUs;
     private boolean heldByPeer;
     private volatile long format;
-    private CallMedia media;
+    /** Read by the UI thread for the quality icon, otherwise only on the loop. */
+    private volatile CallMedia media;
     private long voiceOffset = -1;
     private boolean sentFullVoice;
     private byte[] callToken;
     private boolean authenticated;
     private ScheduledFuture<?> pinger;
-    private volatile Consumer<Character> digitsReceived = digit -> { };
-    private final StringBuilder received = new StringBuilder();
+    private ScheduledFuture<?> transferTimer;
+    /** The MD5 challenge we sent an incoming caller, while {@link Phase#CHALLENGED}. */
+    private String challenge;
+    private FullFrame challengedNew;
+    private long pingSentNanos;
+    private volatile double roundTripMillis = Double.NaN;
 
     private Iax2Call(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean outgoing, Participant remote,
-            CallMedia.Factory mediaFactory, String id) {
+            CallMedia.Factory mediaFactory, String id, TextSink texts) {
         this.endpoint = endpoint;
         this.settings = settings;
         this.secret = secret;
@@ -80,13 +106,14 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         this.remote = remote;
         this.mediaFactory = mediaFactory;
         this.id = id;
+        this.texts = texts;
     }
 
     /** A call we place; NEW goes out on the loop. */
     static Iax2Call dial(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, Iax2Address address,
-            CallMedia.Factory mediaFactory, CallLegListener listener, String id) {
+            CallMedia.Factory mediaFactory, CallLegListener listener, String id, TextSink texts) {
         Iax2Call call = new Iax2Call(endpoint, settings, secret, true,
-                new Participant(address.text(), ""), mediaFactory, id);
+                new Participant(address.text(), ""), mediaFactory, id, texts);
         call.listener = listener;
         call.dialled = address;
         call.phase = Phase.CALLING;
@@ -94,19 +121,23 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         return call;
     }
 
-    /** A call the peer placed (loop thread); {@link #ring(CallLegListener)} follows once the core decided. */
-    static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, Dialog dialog, FullFrame newFrame,
-            CallMedia.Factory mediaFactory, String id, java.util.function.Function<Iax2Call, CallLegListener> announce) {
+    /**
+     * A call the peer placed (loop thread); the core is asked ({@code announce}) once the NEW is
+     * accepted. {@code secret} non-empty: the caller must first answer an MD5 challenge with it.
+     */
+    static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, Dialog dialog,
+            FullFrame newFrame, CallMedia.Factory mediaFactory, String id,
+            java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts) {
         InformationElements elements = newFrame.informationElements();
         String number = elements.string(InformationElement.CALLING_NUMBER).orElse("");
         String name = elements.string(InformationElement.CALLING_NAME).orElse("");
         InetSocketAddress peer = dialog.peer();
         String address = "iax2:" + (number.isEmpty() ? "" : number + "@") + peer.getAddress().getHostAddress() + ":"
                 + peer.getPort();
-        Iax2Call call = new Iax2Call(endpoint, settings, new char[0], false, new Participant(address, name),
-                mediaFactory, id);
+        Iax2Call call = new Iax2Call(endpoint, settings, secret, false, new Participant(address, name),
+                mediaFactory, id, texts);
         call.dialog = dialog;
-        call.phase = Phase.RINGING_IN;
+        call.phase = secret.length > 0 ? Phase.CHALLENGED : Phase.RINGING_IN;
         call.announce = announce;
         return call;
     }
@@ -117,11 +148,6 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     Phase phase() {
         return phase;
-    }
-
-    /** Tests and the agent's future DTMF event: every DTMF digit the peer sent, in order. */
-    void onDigit(Consumer<Character> consumer) {
-        this.digitsReceived = consumer;
     }
 
     // ---- outgoing set-up ----
@@ -153,6 +179,42 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     }
 
     // ---- incoming set-up ----
+
+    /**
+     * Asks the caller to prove the account's secret (RFC 5456 section 6.2.2), as Asterisk asks: MD5
+     * only, a random decimal challenge, the user name the caller gave.
+     */
+    private boolean challengeCaller(FullFrame newFrame) {
+        challengedNew = newFrame;
+        challenge = String.valueOf(100_000_000 + CHALLENGES.nextInt(900_000_000));
+        InformationElements.Builder request = InformationElements.builder()
+                .u16(InformationElement.AUTHMETHODS, InformationElement.AUTH_MD5)
+                .string(InformationElement.CHALLENGE, challenge);
+        newFrame.informationElements().string(InformationElement.USERNAME)
+                .ifPresent(user -> request.string(InformationElement.USERNAME, user));
+        dialog.sendIax(IaxCommand.AUTHREQ, request);
+        return true;
+    }
+
+    /** The caller's answer to our challenge: ring on a correct MD5, else REJECT as Asterisk does. */
+    private boolean checkAnswer(FullFrame authrep) {
+        byte[] expected = Authentication.md5(challenge, secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = authrep.informationElements().string(InformationElement.MD5_RESULT).orElse("")
+                .toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
+            LOG.log(Level.INFO, "IAX2 call {0}: the caller at {1} failed our challenge; rejected", id, dialog.peer());
+            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                    .string(InformationElement.CAUSE, "No authority found")
+                    .u8(InformationElement.CAUSECODE, CAUSE_NOT_AUTHORISED));
+            dialog.closeWhenDelivered();
+            phase = Phase.ENDED;
+            return true;
+        }
+        phase = Phase.RINGING_IN;
+        FullFrame newFrame = challengedNew;
+        challengedNew = null;
+        return acceptAndRing(newFrame);
+    }
 
     /** Accepts the NEW (format chosen), tells the core and rings (loop thread). */
     private boolean acceptAndRing(FullFrame newFrame) {
@@ -201,13 +263,11 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             }
             case FrameType.DTMF_BEGIN -> false;
             case FrameType.DTMF_END -> {
-                char digit = (char) frame.rawSubclass();
-                received.append(digit);
-                digitsReceived.accept(digit);
+                digitReceived(frame.rawSubclass());
                 yield false;
             }
             case FrameType.TEXT -> {
-                LOG.log(Level.INFO, "IAX2 call {0}: text from the peer ({1} bytes)", id, frame.payload().length);
+                textReceived(frame.payload());
                 yield false;
             }
             default -> false;
@@ -218,7 +278,20 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         InformationElements elements = frame.informationElements();
         switch (frame.rawSubclass()) {
             case IaxCommand.NEW -> {
-                return !outgoing && listener == null && acceptAndRing(frame);
+                if (outgoing || listener != null) {
+                    return false;
+                }
+                return phase == Phase.CHALLENGED ? challengeCaller(frame) : acceptAndRing(frame);
+            }
+            case IaxCommand.AUTHREP -> {
+                return phase == Phase.CHALLENGED && challenge != null && checkAnswer(frame);
+            }
+            case IaxCommand.PONG -> {
+                if (pingSentNanos != 0) {
+                    roundTripMillis = (System.nanoTime() - pingSentNanos) / 1e6;
+                    pingSentNanos = 0;
+                }
+                return false;
             }
             case IaxCommand.CALLTOKEN -> {
                 if (!outgoing || phase != Phase.CALLING || callToken != null) {
@@ -281,6 +354,12 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
                 EndReason.Kind kind = phase == Phase.TRANSFERRING ? EndReason.Kind.TRANSFERRED
                         : phase == Phase.CONNECTED ? EndReason.Kind.REMOTE_HANGUP
                         : outgoing ? EndReason.Kind.BUSY : EndReason.Kind.CANCELLED;
+                if (phase == Phase.CHALLENGED) {
+                    // the caller gave up before answering our challenge: the core never heard of it
+                    phase = Phase.ENDED;
+                    dialog.close();
+                    return true;
+                }
                 end(kind, cause, false);
                 dialog.close();
                 return true;
@@ -328,8 +407,9 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             case ControlSubclass.ANSWER -> {
                 if (phase == Phase.CALLING || phase == Phase.ACCEPTED || phase == Phase.RINGING_OUT) {
                     phase = Phase.CONNECTED;
-                    listener.stateChanged(CallState.CONNECTED);
+                    // audio first, so whoever hears of the connection finds the call's media up
                     startMedia();
+                    listener.stateChanged(CallState.CONNECTED);
                 }
             }
             case ControlSubclass.BUSY -> end(EndReason.Kind.BUSY, "busy", CAUSE_BUSY);
@@ -357,7 +437,61 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     @Override
     public void failed(Dialog from, String reason) {
+        if (phase == Phase.CHALLENGED) {
+            phase = Phase.ENDED;
+            return;
+        }
         end(EndReason.Kind.FAILED, reason, false);
+    }
+
+    /** A DTMF_END frame: one key press of the far end, for the core (other subclasses are not digits). */
+    private void digitReceived(int subclass) {
+        char digit = (char) subclass;
+        if (subclass > 0x7f || DIGITS.indexOf(Character.toUpperCase(digit)) < 0) {
+            LOG.log(Level.DEBUG, "IAX2 call {0}: DTMF frame with no digit ({1}) ignored", id, subclass);
+            return;
+        }
+        if (listener != null && phase != Phase.RINGING_IN) {
+            listener.dtmfReceived(Character.toUpperCase(digit));
+        }
+    }
+
+    /** A TEXT frame: UTF-8, which Asterisk ends with a NUL, goes to the chat. */
+    private void textReceived(byte[] payload) {
+        int length = payload.length;
+        while (length > 0 && payload[length - 1] == 0) {
+            length--;
+        }
+        if (length == 0 || listener == null) {
+            return;
+        }
+        texts.textReceived(this, new String(payload, 0, length, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends a line of chat inside the call as a TEXT frame (NUL-terminated, as Asterisk sends and
+     * expects it); waits for the loop so a call that cannot carry it says so.
+     *
+     * @throws IllegalStateException if the call is not connected
+     */
+    void sendText(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        boolean sent = endpoint.call(() -> {
+            if (!carriesText() || dialog == null || dialog.closed()) {
+                return false;
+            }
+            dialog.send(FrameType.TEXT, 0, payload);
+            return true;
+        });
+        if (!sent) {
+            throw new IllegalStateException("the IAX2 call with " + remote.address() + " is not connected");
+        }
+    }
+
+    /** Whether text can go to the peer now: the call is up (held or not). */
+    boolean carriesText() {
+        return phase == Phase.CONNECTED || phase == Phase.TRANSFERRING;
     }
 
     // ---- media ----
@@ -435,8 +569,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             }
             dialog.send(FrameType.CONTROL, ControlSubclass.ANSWER, new byte[0]);
             phase = Phase.CONNECTED;
-            listener.stateChanged(CallState.CONNECTED);
             startMedia();
+            listener.stateChanged(CallState.CONNECTED);
         });
     }
 
@@ -477,7 +611,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == Hold.class || type == Mute.class || type == Dtmf.class || type == Transfer.class) {
+        if (type == Hold.class || type == Mute.class || type == Dtmf.class || type == Transfer.class
+                || type == QualityIndicator.class) {
             return Optional.of(type.cast(this));
         }
         return Optional.empty();
@@ -562,7 +697,18 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             listener.stateChanged(CallState.TRANSFERRING);
             dialog.sendIax(IaxCommand.TRANSFER, InformationElements.builder()
                     .string(InformationElement.CALLED_NUMBER, address));
+            transferTimer = endpoint.schedule(this::transferNotCarriedOut, TRANSFER_TIMEOUT);
         });
+    }
+
+    /** The server took the TRANSFER but did not hang our leg up (e.g. no such extension): still connected. */
+    private void transferNotCarriedOut() {
+        if (phase != Phase.TRANSFERRING) {
+            return;
+        }
+        LOG.log(Level.INFO, "IAX2 call {0}: the server did not carry out the transfer; the call goes on", id);
+        phase = Phase.CONNECTED;
+        listener.stateChanged(heldByUs ? CallState.ON_HOLD : heldByPeer ? CallState.REMOTE_HOLD : CallState.CONNECTED);
     }
 
     /** Voice frames the call's audio took from the peer so far (0 before the answer). */
@@ -570,9 +716,34 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         return endpoint.call(() -> media == null ? 0L : media.framesReceived());
     }
 
-    /** Digits received so far (DTMF_END frames), for tests. */
-    String receivedDigits() {
-        return endpoint.call(received::toString);
+    /** The media engine's verdict on the received audio; unknown before the call is answered. */
+    @Override
+    public Rating rating() {
+        CallMedia current = media;
+        if (current == null) {
+            return Rating.UNKNOWN;
+        }
+        return switch (current.quality().rating()) {
+            case GOOD -> Rating.GOOD;
+            case FAIR -> Rating.FAIR;
+            case POOR -> Rating.POOR;
+            case UNKNOWN -> Rating.UNKNOWN;
+        };
+    }
+
+    /** Codec, loss, jitter and playout delay from the media engine; the round trip from our last PING/PONG. */
+    @Override
+    public String detail() {
+        CallMedia current = media;
+        if (current == null) {
+            return "";
+        }
+        MediaQuality quality = current.quality();
+        double roundTrip = Double.isNaN(quality.roundTripMillis()) ? roundTripMillis : quality.roundTripMillis();
+        return String.format(Locale.ROOT, "%s, loss %.1f %%, jitter %.0f ms, RTT %s, buffer %.0f ms",
+                quality.codec().isEmpty() ? codec().orElse("?") : quality.codec(), quality.fractionLost() * 100,
+                quality.jitterMillis(), Double.isNaN(roundTrip) ? "unknown" : Math.round(roundTrip) + " ms",
+                quality.playoutDelayMillis());
     }
 
     // ---- ending ----
@@ -605,6 +776,9 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         if (pinger != null) {
             pinger.cancel(false);
         }
+        if (transferTimer != null) {
+            transferTimer.cancel(false);
+        }
         if (media != null) {
             media.close();
             media = null;
@@ -617,6 +791,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private void startPinging() {
         pinger = endpoint.schedule(() -> {
             if (phase != Phase.ENDED && dialog != null && !dialog.closed()) {
+                pingSentNanos = System.nanoTime();
                 dialog.sendIax(IaxCommand.PING, InformationElements.builder());
                 startPinging();
             }
@@ -625,6 +800,11 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     /** The account is being closed: hang up (loop thread); the socket closes right after. */
     void closeWithAccount() {
+        if (phase == Phase.CHALLENGED) {
+            phase = Phase.ENDED;
+            dialog.close();
+            return;
+        }
         end(phase == Phase.RINGING_IN ? EndReason.Kind.REJECTED : EndReason.Kind.LOCAL_HANGUP, "account closed", true);
     }
 

@@ -53,6 +53,7 @@ public final class Iax2ProtocolProvider implements ProtocolProvider {
     public ProtocolSession open(Account account, char[] secret, SessionListener listener) {
         AudioEndpoints devices = new AudioEndpoints(account.setting("audio.in").orElse(null),
                 account.setting("audio.out").orElse(null));
-        return new Iax2Session(account, secret, listener, EngineCallMedia.factory(media, devices));
+        return new Iax2Session(account, secret, listener,
+                EngineCallMedia.factory(media, devices, Iax2Settings.of(account).codecs()));
     }
 }

@@ -4,24 +4,33 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.core.spi.MessageSender;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
 
 /**
  * One IAX2 account's live side: the UDP endpoint (bound on first use), its registration and calls.
- * Incoming calls arrive as NEW on our port, directly or through the server we registered with.
+ * Incoming calls arrive as NEW on our port, directly or through the server we registered with; a
+ * direct caller must answer an MD5 challenge with the account's password when it has one. IAX2
+ * carries text only inside a call (TEXT frames), so chat with a peer works while a call with it is
+ * up: received lines become the core's messages, {@link MessageSender} sends into the call.
  */
-final class Iax2Session implements ProtocolSession, AutoCloseable {
+final class Iax2Session implements ProtocolSession, MessageSender, AutoCloseable {
     private static final Logger LOG = System.getLogger(Iax2Session.class.getName());
     private static final AtomicInteger CALL_IDS = new AtomicInteger();
 
@@ -33,8 +42,8 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
     private Iax2Endpoint endpoint;
     private Registration registration;
     private boolean closed;
-    /** Calls not yet ended; only the loop thread touches it. */
-    private final java.util.Set<Iax2Call> calls = new java.util.HashSet<>();
+    /** Calls not yet ended, oldest first; only the loop thread touches it. */
+    private final List<Iax2Call> calls = new ArrayList<>();
 
     Iax2Session(Account account, char[] secret, SessionListener listener, CallMedia.Factory media) {
         this.account = account;
@@ -62,16 +71,20 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
 
     private DialogHandler incomingCall(Dialog dialog, FullFrame newFrame) {
         String id = account.id() + "-in-" + CALL_IDS.incrementAndGet();
-        Iax2Call call = Iax2Call.incoming(endpoint, settings, dialog, newFrame, media, id,
-                incoming -> listener.incomingCall(incoming, incoming.remote()));
+        // the server we register with authenticated its callers itself; anyone else proves our secret
+        boolean viaServer = settings.server().map(server -> server.equals(dialog.peer())).orElse(false);
+        Iax2Call call = Iax2Call.incoming(endpoint, settings, viaServer ? new char[0] : secret, dialog, newFrame,
+                media, id, incoming -> listener.incomingCall(incoming, incoming.remote()), this::textReceived);
         calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
         calls.add(call);
         return call;
     }
 
     /**
-     * Registers with the server; an account without a server only opens its port for direct calls
-     * and is REGISTERED (reachable) once it is bound.
+     * Registers with the server. An account without a server has nothing to register with: it is
+     * REGISTERED as soon as its UDP port is bound, meaning "ready for direct calls on this port"
+     * (FAILED when the port cannot be bound; never CONNECTION_LOST, as there is no server to lose;
+     * whether a peer is reachable shows per call). The core needs REGISTERED to let it dial.
      */
     @Override
     public void register() {
@@ -131,7 +144,7 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Iax2Call call = Iax2Call.dial(bound, settings, secret, target, media, callListener,
-                account.id() + "-out-" + CALL_IDS.incrementAndGet());
+                account.id() + "-out-" + CALL_IDS.incrementAndGet(), this::textReceived);
         bound.execute(() -> {
             calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
             calls.add(call);
@@ -141,7 +154,35 @@ final class Iax2Session implements ProtocolSession, AutoCloseable {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        return Optional.empty();
+        return type == MessageSender.class ? Optional.of(type.cast(this)) : Optional.empty();
+    }
+
+    /** A TEXT frame of a call (loop thread): a chat message from the call's remote address. */
+    private void textReceived(Iax2Call call, String text) {
+        String peer = call.remote().address();
+        listener.messageReceived(new Message(UUID.randomUUID().toString(), account.id(), peer, true, peer, text,
+                Instant.now()));
+    }
+
+    /**
+     * Sends {@code text} into the newest connected call with {@code to} (a call's remote address).
+     *
+     * @throws IllegalStateException if no call with {@code to} is connected
+     */
+    @Override
+    public Message send(String to, String text) {
+        Iax2Endpoint bound;
+        synchronized (this) {
+            bound = endpoint;
+        }
+        String peer = to == null ? "" : to.strip();
+        Optional<Iax2Call> call = bound == null ? Optional.empty() : bound.call(() -> calls.reversed().stream()
+                .filter(candidate -> candidate.carriesText() && candidate.remote().address().equals(peer))
+                .findFirst());
+        call.orElseThrow(() -> new IllegalStateException(
+                "IAX2 carries text only inside a call, and no call with " + peer + " is connected")).sendText(text);
+        return new Message(UUID.randomUUID().toString(), account.id(), peer, false, settings.user(), text,
+                Instant.now());
     }
 
     /** Hangs up every call, releases the registration (REGREL, up to 2 s for its REGACK) and the socket. */

@@ -17,11 +17,12 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * port, default 4569, 0 = any free one), {@code context} (the called context sent in NEW),
  * {@code number} (our caller number), {@code refresh} (registration lifetime asked for, seconds),
  * {@code encryption} ({@code aes128}: outgoing calls must be encrypted, as Asterisk's
- * {@code encryption=aes128}; default {@code no}).
+ * {@code encryption=aes128}; default {@code no}), {@code codecs} (the formats to offer and accept,
+ * in order, e.g. {@code PCMU,G722}; default: every one the media engine codes, in its order).
  * Hosts are IP literals: the plug-in does no DNS. The password is the account's secret.
  */
 record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketAddress bind, Optional<String> context,
-        String callerNumber, String callerName, int refreshSeconds, boolean encrypted) {
+        String callerNumber, String callerName, int refreshSeconds, boolean encrypted, List<Long> codecs) {
 
     static final int DEFAULT_PORT = 4569;
     static final int DEFAULT_REFRESH = 60;
@@ -44,6 +45,7 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
             new SettingField("refresh", "Registration lifetime (s)", Kind.NUMBER, false, String.valueOf(DEFAULT_REFRESH),
                     "10-3600", List.of()),
             new SettingField("encryption", "Encryption", Kind.CHOICE, false, "no", "", List.of("no", "aes128")),
+            SettingField.text("codecs", "Codecs", false, "In order, e.g. PCMU,G722; default: all"),
             SettingField.text("audio.in", "Microphone device", false, "Default: the system's"),
             SettingField.text("audio.out", "Speaker device", false, "Default: the system's"));
 
@@ -65,7 +67,25 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
             throw new IllegalArgumentException("encryption: aes128 or no, got " + encryption);
         }
         return new Iax2Settings(user, server, new InetSocketAddress(bindAddress, port), account.setting("context"),
-                callerNumber, account.displayName(), refresh, encryption.equals("aes128"));
+                callerNumber, account.displayName(), refresh, encryption.equals("aes128"),
+                account.setting("codecs").map(Iax2Settings::codecs).orElse(List.of()));
+    }
+
+    /** {@code PCMU,G722}: IAX2 formats by their codecs' names (rtpmap without the clock rate). */
+    private static List<Long> codecs(String value) {
+        List<Long> formats = new java.util.ArrayList<>();
+        for (String name : value.split(",")) {
+            String wanted = name.strip();
+            long format = MediaFormats.SUPPORTED.stream()
+                    .filter(candidate -> MediaFormats.rtpmap(candidate).orElseThrow().split("/")[0]
+                            .equalsIgnoreCase(wanted))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                            "codecs: IAX2 carries PCMU, PCMA, G722 and iLBC, not " + wanted));
+            if (!formats.contains(format)) {
+                formats.add(format);
+            }
+        }
+        return List.copyOf(formats);
     }
 
     private static InetSocketAddress address(String key, String value, int defaultPort) {
