@@ -71,6 +71,15 @@ public class EventBroadcaster implements RegistrationListener, CallListener, Mes
         broadcast(callEvent(call));
     }
 
+    @Override
+    public void dtmfReceived(Call call, char digit) {
+        Map<String, Object> event = Json.event("dtmf");
+        event.put("call", call.id());
+        event.put("account", call.accountId());
+        event.put("digit", String.valueOf(digit));
+        broadcast(event);
+    }
+
     static Map<String, Object> callEvent(Call call) {
         Map<String, Object> event = Json.event("call");
         event.put("call", call.id());

@@ -126,6 +126,15 @@ class Iax2AgentsIT {
             callEvent(bob, "CONNECTED");
             alice.send("dtmf " + aliceCall + " 123#");
             alice.await("ok");
+            StringBuilder digits = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                String dtmf = bob.await("dtmf");
+                assertTrue(dtmf.contains("\"call\":\"" + bobCall + "\""), dtmf);
+                Matcher digit = Pattern.compile("\"digit\":\"(.)\"").matcher(dtmf);
+                assertTrue(digit.find(), dtmf);
+                digits.append(digit.group(1));
+            }
+            assertEquals("123#", digits.toString(), "the digits alice keyed, in order, at bob");
 
             bob.send("hangup " + bobCall);
             assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
