@@ -547,6 +547,9 @@ public abstract class MediaPipeline implements MediaSession {
         if (length > 0) {
             sendAudio(format, format.payload, length, mediaClock, mediaMillisNanos / 1_000_000, !wasSending);
             wasSending = true;
+        } else if (format.pausedByCodec) {
+            // DTX: the first packet after the pause starts a talk spurt (marker bit, RFC 3551 section 4.1)
+            wasSending = false;
         }
     }
 
