@@ -1,9 +1,10 @@
 package dev.switchboard.codec.ilbc.internal;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import dev.switchboard.media.internal.Wav;
 
 /**
  * Where our iLBC decoder and ffmpeg's part ways, run by {@code scripts/bench-ilbc-divergence.sh} (not a
@@ -13,7 +14,7 @@ import dev.switchboard.media.internal.Wav;
  * silence ({@link #MIN_FRAME_ENERGY}) on which the two differ by more than 20 dB, with the SNR of each
  * 40-sample sub-block of that frame and the next.
  *
- * <p>usage: {@code IlbcDivergence [speech.wav]} (8 kHz mono; the generated test signal without one)
+ * <p>usage: {@code IlbcDivergence [speech.wav]} (8 kHz mono 16-bit; the generated test signal without one)
  */
 public final class IlbcDivergence {
 
@@ -25,7 +26,7 @@ public final class IlbcDivergence {
     }
 
     public static void main(String[] arguments) throws Exception {
-        short[] speech = arguments.length > 0 ? Wav.read(Path.of(arguments[0])).samples() : SpeechSignal.generate(28_800);
+        short[] speech = arguments.length > 0 ? readWav(Path.of(arguments[0])) : SpeechSignal.generate(28_800);
         Ffmpeg ffmpeg = new Ffmpeg(Files.createTempDirectory("ilbc-divergence"));
         for (IlbcMode mode : IlbcMode.values()) {
             IlbcEncoder encoder = new IlbcEncoder();
@@ -77,6 +78,24 @@ public final class IlbcDivergence {
             }
             System.out.printf("%s: %d of %d frames above silence differ by more than 20 dB%n", mode, divergent, audible);
         }
+    }
+
+    /** The samples of a 16-bit PCM WAV file: its {@code data} chunk, found by walking the RIFF chunks. */
+    private static short[] readWav(Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        int position = 12;
+        while (position + 8 <= bytes.limit()) {
+            int id = bytes.getInt(position);
+            int length = bytes.getInt(position + 4);
+            if (id == 0x61746164) { // "data"
+                short[] pcm = new short[Math.min(length, bytes.limit() - position - 8) / 2];
+                bytes.position(position + 8);
+                bytes.asShortBuffer().get(pcm);
+                return pcm;
+            }
+            position += 8 + length + (length & 1);
+        }
+        throw new IOException(file + " has no data chunk");
     }
 
     private static double[] toDouble(short[] pcm) {
