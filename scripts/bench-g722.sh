@@ -1,6 +1,6 @@
 #!/bin/sh
 # G.722 encode+decode speed, ours against ffmpeg's, on the same ten minutes of 16 kHz audio.
-# Ours: best of 10 passes in 20 ms frames inside one JVM (after JIT warm-up by the earlier passes).
+# Ours: best of 10 passes in 20 ms frames inside one JVM (after JIT warm-up by the earlier passes), thread CPU time.
 # ffmpeg: best of 5 runs of its command line, CPU time (user+sys) of encoding plus that of decoding,
 # so it includes ffmpeg's start and its file I/O (a few tens of ms on 600 s of audio).
 # Needs a built tree: scripts/mvn.sh -B verify (the test classes hold the signal generator).

@@ -55,12 +55,21 @@ final class G722Encoder implements Encoder {
     private int encodeLow(int sample) {
         int difference = saturate(sample - low.estimate());
         // One's complement magnitude, as the recommendation compares it: -1 falls in the same interval as 0.
-        int magnitude = difference >= 0 ? difference : -(difference + 1);
+        int magnitude = difference ^ (difference >> 31);
         int stepSize = low.stepSize();
-        int interval = 1;
-        while (interval < LOW_DECISION_LEVELS.length && magnitude >= (LOW_DECISION_LEVELS[interval] * stepSize) >> 12) {
-            interval++;
+        // the first interval (from 1) whose decision level is above the magnitude, by bisection: the
+        // levels scaled by the step size stay in order, so this is what a linear scan finds, in 5 steps
+        int below = 1;
+        int above = LOW_DECISION_LEVELS.length;
+        while (below < above) {
+            int middle = (below + above) >>> 1;
+            if (magnitude >= (LOW_DECISION_LEVELS[middle] * stepSize) >> 12) {
+                below = middle + 1;
+            } else {
+                above = middle;
+            }
         }
+        int interval = below;
         int code = difference < 0 ? LOW_CODE_NEGATIVE[interval] : LOW_CODE_POSITIVE[interval];
         int predictorCode = code >> 2;
         low.adapt((stepSize * Tables.LOW_INVERSE_QUANTISER_4BIT[predictorCode]) >> 15,
@@ -70,10 +79,11 @@ final class G722Encoder implements Encoder {
 
     private int encodeHigh(int sample) {
         int difference = saturate(sample - high.estimate());
-        int magnitude = difference >= 0 ? difference : -(difference + 1);
+        int magnitude = difference ^ (difference >> 31);
         int stepSize = high.stepSize();
-        boolean outer = magnitude >= (HIGH_DECISION_LEVEL * stepSize) >> 12;
-        int code = difference < 0 ? (outer ? 0 : 1) : (outer ? 2 : 3);
+        // codes 0, 1 for a negative difference, 2, 3 for a non-negative one; the odd ones are the inner interval
+        int inner = (magnitude - ((HIGH_DECISION_LEVEL * stepSize) >> 12)) >>> 31;
+        int code = ((~difference >>> 31) << 1) | inner;
         high.adapt((stepSize * Tables.HIGH_INVERSE_QUANTISER[code]) >> 15, Tables.highLogScaleWeight(code));
         return code;
     }

@@ -9,12 +9,11 @@ import java.util.Arrays;
  */
 final class QmfWindow {
 
-    /** h(0)..h(23) of the recommendation's QMF coefficient table. */
-    private static final int[] COEFFICIENTS = {
-        3, -11, -11, 53, 12, -156, 32, 362, -210, -805, 951, 3876,
-        3876, 951, -805, -210, 362, 32, -156, 12, 53, -11, -11, 3 };
-
-    private static final int TAPS = COEFFICIENTS.length;
+    /**
+     * Taps of the filter. Its coefficients h(0)..h(23) (the recommendation's QMF table: 3, -11, -11, 53,
+     * 12, -156, 32, 362, -210, -805, 951, 3876, then the same mirrored) are written into the two sums.
+     */
+    private static final int TAPS = 24;
 
     /**
      * Samples in arrival order; the window is the {@link #TAPS} entries before {@link #end}. A buffer
@@ -41,23 +40,25 @@ final class QmfWindow {
         samples[end++] = later;
     }
 
-    /** Sum over i of h(2i) times the sample {@code 2i + lag} places before the newest. */
+    /**
+     * Sum over i of h(2i) times the sample {@code 2i + lag} places before the newest. Written out with
+     * the coefficients as constants: the QMF is half of G.722's work, and the JIT turns constants into
+     * shifts and adds.
+     */
     int evenCoefficientSum(int lag) {
-        int newest = end - 1 - lag;
-        int sum = 0;
-        for (int i = 0; i < TAPS; i += 2) {
-            sum += COEFFICIENTS[i] * samples[newest - i];
-        }
-        return sum;
+        int[] x = samples;
+        int n = end - 1 - lag;
+        return 3 * x[n] - 11 * x[n - 2] + 12 * x[n - 4] + 32 * x[n - 6] - 210 * x[n - 8] + 951 * x[n - 10]
+                + 3876 * x[n - 12] - 805 * x[n - 14] + 362 * x[n - 16] - 156 * x[n - 18] + 53 * x[n - 20]
+                - 11 * x[n - 22];
     }
 
-    /** Sum over i of h(2i+1) times the sample {@code 2i + lag} places before the newest. */
+    /** Sum over i of h(2i+1) times the sample {@code 2i + lag} places before the newest, written out likewise. */
     int oddCoefficientSum(int lag) {
-        int newest = end - 1 - lag;
-        int sum = 0;
-        for (int i = 0; i < TAPS; i += 2) {
-            sum += COEFFICIENTS[i + 1] * samples[newest - i];
-        }
-        return sum;
+        int[] x = samples;
+        int n = end - 1 - lag;
+        return -11 * x[n] + 53 * x[n - 2] - 156 * x[n - 4] + 362 * x[n - 6] - 805 * x[n - 8] + 3876 * x[n - 10]
+                + 951 * x[n - 12] - 210 * x[n - 14] + 32 * x[n - 16] + 12 * x[n - 18] - 11 * x[n - 20]
+                + 3 * x[n - 22];
     }
 }

@@ -21,6 +21,12 @@ import dev.switchboard.media.codec.Encoder;
  * either. In-band FEC is on and announced ({@code useinbandfec=1}). Preferred over every other
  * codec: full-band speech at half G.711's rate, with FEC and its own concealment. Immediate, so the
  * back end is chosen and logged once per start rather than whenever the last user lets go.
+ * <p>
+ * Discontinuous transmission is off unless configured ({@code dtx=true} in this component's
+ * configuration): then the encoder stops sending while the microphone only hears background (libopus
+ * codes such frames in at most 2 bytes, RFC 7587 section 3.1.3, which the engine-facing encoder turns into
+ * "nothing to send"), and {@code usedtx=1} is announced so peers may do the same; the receiving
+ * engine fills the pauses with comfort noise.
  */
 @Component(immediate = true, service = { AudioCodec.class, OggOpusFiles.class },
         property = AudioCodec.PREFERENCE + ":Integer=" + OpusCodec.PREFERENCE)
@@ -31,24 +37,39 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
     static final int RTP_CHANNELS = 2;
 
     private static final Logger LOG = System.getLogger(OpusCodec.class.getName());
-    private static final CodecInfo INFO = new CodecInfo("opus", SAMPLE_RATE, SAMPLE_RATE, RTP_CHANNELS, CodecInfo.DYNAMIC, 20,
-            "useinbandfec=1");
+    /** Opus DTX packets: a TOC byte and at most one more (RFC 7587 section 3.1.3). */
+    static final int MAX_DTX_PACKET_BYTES = 2;
 
-    private final OpusBackend backend;
-
-    @Activate
-    public OpusCodec() {
-        this(OpusBackends.choose());
+    /** The component's configuration. */
+    public @interface Config {
+        /** Discontinuous transmission on send (and {@code usedtx=1} in the offer). */
+        boolean dtx() default false;
     }
 
-    private OpusCodec(OpusBackends.Choice choice) {
-        this.backend = choice.backend();
-        LOG.log(Level.INFO, choice.explanation());
+    private final OpusBackend backend;
+    private final boolean dtx;
+    private final CodecInfo info;
+
+    @Activate
+    public OpusCodec(Config config) {
+        this(OpusBackends.choose(), config.dtx());
+    }
+
+    private OpusCodec(OpusBackends.Choice choice, boolean dtx) {
+        this(choice.backend(), dtx);
+        LOG.log(Level.INFO, choice.explanation() + (dtx ? "; DTX on" : ""));
     }
 
     /** For tests and benchmarks that pick the implementation themselves. */
     OpusCodec(OpusBackend backend) {
+        this(backend, false);
+    }
+
+    OpusCodec(OpusBackend backend, boolean dtx) {
         this.backend = backend;
+        this.dtx = dtx;
+        this.info = new CodecInfo("opus", SAMPLE_RATE, SAMPLE_RATE, RTP_CHANNELS, CodecInfo.DYNAMIC, 20,
+                dtx ? "useinbandfec=1;usedtx=1" : "useinbandfec=1");
     }
 
     OpusBackend backend() {
@@ -57,12 +78,29 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
 
     @Override
     public CodecInfo info() {
-        return INFO;
+        return info;
     }
 
     @Override
     public Encoder newEncoder() {
-        return backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE);
+        if (!dtx) {
+            return backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE);
+        }
+        return new DiscontinuousEncoder(backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE.withDtx(true)));
+    }
+
+    /** An encoder with DTX whose pause packets are not sent: it reports them as 0 bytes, nothing to send. */
+    private record DiscontinuousEncoder(OpusStreamEncoder encoder) implements Encoder {
+        @Override
+        public int encode(short[] pcm, int offset, int samples, byte[] out, int outOffset) {
+            int bytes = encoder.encode(pcm, offset, samples, out, outOffset);
+            return bytes <= MAX_DTX_PACKET_BYTES ? 0 : bytes;
+        }
+
+        @Override
+        public void reset() {
+            encoder.reset();
+        }
     }
 
     @Override

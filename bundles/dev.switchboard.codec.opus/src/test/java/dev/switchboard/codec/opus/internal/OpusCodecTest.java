@@ -124,6 +124,29 @@ class OpusCodecTest {
         assertEquals(packets.length * FRAME, decoded.length, which + ": decoded samples");
     }
 
+    /** Configured for DTX, the engine's encoder gives 0 bytes (nothing to send) in silence and says so in its fmtp. */
+    @ParameterizedTest
+    @EnumSource(Backends.class)
+    void engineEncoderWithDtxSendsNothingInSilence(Backends which) {
+        OpusCodec codec = new OpusCodec(which.create(), true);
+        assertEquals("useinbandfec=1;usedtx=1", codec.info().fmtp());
+        short[] stereo = Signals.stereo(SPEECH, 0);
+        var encoder = codec.newEncoder();
+        byte[] packet = new byte[4000];
+        short[] silence = new short[FRAME * 2];
+        int nothing = 0;
+        for (int i = 0; i < 50; i++) {
+            nothing += encoder.encode(silence, 0, silence.length, packet, 0) == 0 ? 1 : 0;
+        }
+        assertTrue(nothing >= 30, which + ": " + nothing + " of 50 silent frames were not to be sent");
+        int sent = 0;
+        for (int i = 0; i + FRAME * 2 <= stereo.length && i < 50 * FRAME * 2; i += FRAME * 2) {
+            sent += encoder.encode(stereo, i, FRAME * 2, packet, 0) > 0 ? 1 : 0;
+        }
+        assertTrue(sent > 25, which + ": speech after the pause is sent again (" + sent + " of 50 frames)");
+        assertEquals("useinbandfec=1", new OpusCodec(which.create()).info().fmtp());
+    }
+
     @ParameterizedTest
     @EnumSource(Backends.class)
     void concealmentFillsTheFrameAskedFor(Backends which) {

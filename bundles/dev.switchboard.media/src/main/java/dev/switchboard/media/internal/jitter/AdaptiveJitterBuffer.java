@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 
 import dev.switchboard.media.codec.CodecInfo;
 import dev.switchboard.media.codec.Decoder;
+import dev.switchboard.media.codec.FecDecoder;
 import dev.switchboard.media.internal.rtp.Wraparound;
 import dev.switchboard.media.jitter.JitterBuffer;
 import dev.switchboard.media.jitter.JitterStatistics;
@@ -20,7 +21,9 @@ import dev.switchboard.media.jitter.JitterStatistics;
  * continue the previous packet) it waits in silence until the new spurt's first packet is due, which
  * moves the delay freely; during a spurt it removes or repeats a few samples with a crossfade, in quiet
  * frames when there is time, in any frame when packets would otherwise be late; and a loss of more than
- * {@link #FADE_FRAMES} frames ends the spurt as if the sender had gone silent.
+ * {@link #FADE_FRAMES} frames ends the spurt as if the sender had gone silent. Pauses between spurts
+ * are filled with comfort noise at the level of the background heard before them ({@link ComfortNoise});
+ * a lost frame whose next packet is here is rebuilt from that packet's FEC when the codec has it.
  */
 public final class AdaptiveJitterBuffer implements JitterBuffer {
     static final int MAX_PAYLOAD = 1500;
@@ -40,11 +43,14 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private static final byte CONCEALED = 3;
 
     private final Decoder decoder;
+    /** The decoder again if it can rebuild a lost frame from the next packet's FEC, else null. */
+    private final FecDecoder fecDecoder;
     private final LongSupplier nanoClock;
     private final int sampleRate;
     private final int clockRate;
     private final int frameSamples;
     private final PitchRepetitionConcealer concealer;
+    private final ComfortNoise comfortNoise;
 
     private final byte[][] payloads = new byte[SLOTS][MAX_PAYLOAD];
     private final int[] payloadLengths = new int[SLOTS];
@@ -86,17 +92,20 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private long latePackets;
     private long duplicates;
     private long concealedFrames;
+    private long recoveredFrames;
     private long samplesInserted;
     private long samplesDropped;
 
     public AdaptiveJitterBuffer(CodecInfo codec, Decoder decoder, LongSupplier nanoClock) {
         this.decoder = decoder;
+        this.fecDecoder = decoder instanceof FecDecoder fec ? fec : null;
         this.nanoClock = nanoClock;
         sampleRate = codec.sampleRate();
         clockRate = codec.clockRate();
         frameSamples = codec.samplesPerFrame() * codec.channels();
         lastFrameSamples = frameSamples;
         concealer = new PitchRepetitionConcealer(sampleRate, FADE_FRAMES * frameSamples);
+        comfortNoise = new ComfortNoise(frameSamples);
         // room for a packet of up to 120 ms (the longest ptime in use) stretched by half, plus a leftover frame
         pending = new short[Math.max(4 * frameSamples, sampleRate * 180 / 1000 * codec.channels() + frameSamples)];
     }
@@ -152,7 +161,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         int written = 0;
         while (written < samples) {
             if (pendingCount == 0 && !produce(pullTime + written)) {
-                Arrays.fill(pcm, offset + written, offset + samples, (short) 0);
+                // a pause between talk spurts (the sender is silent, e.g. DTX): its background, not silence
+                comfortNoise.fill(pcm, offset + written, samples - written);
                 return;
             }
             int count = Math.min(pendingCount, samples - written);
@@ -166,7 +176,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     @Override
     public synchronized JitterStatistics statistics() {
         return new JitterStatistics(millis(targetDelay - fastestTransit), millis(playoutDelay - fastestTransit),
-                packetsReceived, latePackets, duplicates, concealedFrames, samplesInserted, samplesDropped);
+                packetsReceived, latePackets, duplicates, concealedFrames, samplesInserted, samplesDropped,
+                recoveredFrames);
     }
 
     /**
@@ -222,13 +233,19 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         lastFrameSamples = decoded;
         consecutiveConcealed = 0;
         concealer.receive(pending, 0, decoded);
+        comfortNoise.decoded(pending, 0, decoded);
         pendingCount = decoded;
         adjustDelay(playTime);
         return true;
     }
 
     private void concealFrame(int slot) {
-        int concealed = decoder.conceal(pending, 0, lastFrameSamples);
+        int concealed = recoverFromNextPacket();
+        if (concealed > 0) {
+            recoveredFrames++;
+        } else {
+            concealed = decoder.conceal(pending, 0, lastFrameSamples);
+        }
         if (concealed == 0) {
             concealer.conceal(pending, 0, lastFrameSamples);
             concealed = lastFrameSamples;
@@ -242,6 +259,30 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         pendingCount = concealed;
         concealedFrames++;
         consecutiveConcealed++;
+    }
+
+    /**
+     * Rebuilds the missing frame from the forward error correction in the packet that follows it, when
+     * the codec has FEC and that packet is already here and continues the same talk spurt (the lost
+     * frame is assumed as long as the last one, which is what the FEC in the next packet covers).
+     *
+     * @return samples written to {@link #pending}, or 0 when there is nothing to recover from
+     */
+    private int recoverFromNextPacket() {
+        if (fecDecoder == null) {
+            return 0;
+        }
+        int next = slotOf(nextSequence + 1);
+        if (slotStates[next] != BUFFERED || slotSequences[next] != nextSequence + 1 || slotMarkers[next]
+                || slotPositions[next] != nextPosition + lastFrameSamples) {
+            return 0;
+        }
+        try {
+            return fecDecoder.recover(payloads[next], 0, payloadLengths[next], pending, 0, lastFrameSamples);
+        } catch (IllegalArgumentException e) {
+            // the next packet is unreadable: it will be concealed in its turn, this one now
+            return 0;
+        }
     }
 
     /**

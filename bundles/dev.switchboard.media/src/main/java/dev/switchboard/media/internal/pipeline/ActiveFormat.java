@@ -5,10 +5,10 @@ import java.util.function.LongSupplier;
 
 import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.codec.CodecInfo;
-import dev.switchboard.media.codec.Decoder;
 import dev.switchboard.media.codec.Encoder;
 import dev.switchboard.media.internal.audio.FrameFifo;
 import dev.switchboard.media.internal.audio.Resampler;
+import dev.switchboard.media.internal.jitter.MonoJitterBuffers;
 import dev.switchboard.media.jitter.JitterBuffer;
 import dev.switchboard.media.jitter.JitterBufferFactory;
 import dev.switchboard.media.session.MediaFormat;
@@ -83,62 +83,9 @@ final class ActiveFormat {
         }
     }
 
-    /**
-     * A jitter buffer for {@code codec}'s stream that plays mono: a codec with several channels gets a
-     * decoder that mixes them down, so the buffer's timing, stretching and concealment work on one
-     * channel as they are made to.
-     */
+    /** See {@link MonoJitterBuffers#create}. */
     static JitterBuffer jitterBuffer(AudioCodec codec, JitterBufferFactory factory, LongSupplier clock) {
-        CodecInfo info = codec.info();
-        if (info.channels() == 1) {
-            return factory.create(info, codec.newDecoder(), clock);
-        }
-        CodecInfo mono = new CodecInfo(info.encodingName(), info.clockRate(), info.sampleRate(), 1,
-                info.staticPayloadType(), info.frameMillis(), info.fmtp());
-        return factory.create(mono, new DownmixingDecoder(codec.newDecoder(), info), clock);
-    }
-
-    /** Decodes interleaved channels and gives their average. */
-    private static final class DownmixingDecoder implements Decoder {
-        /** Longest packet a peer may send: 120 ms (RFC 7587's maximum Opus packet). */
-        private static final int MAX_PACKET_MILLIS = 120;
-        private final Decoder decoder;
-        private final int channels;
-        private final short[] interleaved;
-
-        DownmixingDecoder(Decoder decoder, CodecInfo info) {
-            this.decoder = decoder;
-            this.channels = info.channels();
-            this.interleaved = new short[info.sampleRate() * MAX_PACKET_MILLIS / 1000 * channels];
-        }
-
-        @Override
-        public int decode(byte[] payload, int offset, int length, short[] pcm, int pcmOffset) {
-            return downmix(decoder.decode(payload, offset, length, interleaved, 0), pcm, pcmOffset);
-        }
-
-        @Override
-        public int conceal(short[] pcm, int pcmOffset, int samples) {
-            return downmix(decoder.conceal(interleaved, 0, Math.min(samples * channels, interleaved.length)), pcm,
-                    pcmOffset);
-        }
-
-        private int downmix(int interleavedSamples, short[] pcm, int pcmOffset) {
-            int samples = interleavedSamples / channels;
-            for (int i = 0; i < samples; i++) {
-                int sum = 0;
-                for (int channel = 0; channel < channels; channel++) {
-                    sum += interleaved[i * channels + channel];
-                }
-                pcm[pcmOffset + i] = (short) (sum / channels);
-            }
-            return samples;
-        }
-
-        @Override
-        public void reset() {
-            decoder.reset();
-        }
+        return MonoJitterBuffers.create(codec, factory, clock);
     }
 
     /** Whether the same codec runs on, so encoder and jitter buffer can carry over a payload-type change. */
@@ -147,12 +94,19 @@ final class ActiveFormat {
     }
 
     /**
+     * Whether the last {@link #encode} gave nothing because the codec chose not to send (DTX), rather
+     * than because the resampler had no whole packet yet: the next packet sent starts a talk spurt.
+     */
+    boolean pausedByCodec;
+
+    /**
      * Encodes one packet of loop-rate audio.
      *
      * @return the payload length in {@link #payload}, or 0 when the resampler has not produced a whole
-     *         packet yet
+     *         packet yet or the codec has nothing to send ({@link #pausedByCodec})
      */
     int encode(short[] loopPcm) {
+        pausedByCodec = false;
         short[] source = loopPcm;
         if (toCodec != null) {
             int produced = toCodec.process(loopPcm, 0, loopSamples, resampled, 0);
@@ -175,6 +129,7 @@ final class ActiveFormat {
         for (int frame = 0; frame < framesPerPacket; frame++) {
             length += encoder.encode(source, frame * codecFrameSamples, codecFrameSamples, payload, length);
         }
+        pausedByCodec = length == 0;
         return length;
     }
 

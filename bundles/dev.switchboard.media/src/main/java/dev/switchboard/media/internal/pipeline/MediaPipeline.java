@@ -65,6 +65,8 @@ public abstract class MediaPipeline implements MediaSession {
     private LocalAudio local;
     /** Whether {@link #local} is a conference port rather than this session's own devices. */
     private boolean bridged;
+    /** The conference this call is a member of, told when the call closes without leaving it first. */
+    private MixingBridge bridge;
     private volatile AudioEndpoints endpoints;
     private int loopRate = PROVISIONAL_RATE;
 
@@ -319,12 +321,19 @@ public abstract class MediaPipeline implements MediaSession {
     @Override
     public void close() {
         Thread running;
+        MixingBridge memberOf;
         synchronized (localLock) {
             if (closed) {
                 return;
             }
             closed = true;
             running = thread;
+            memberOf = bridge;
+            bridge = null;
+        }
+        if (memberOf != null) {
+            // a leg that hangs up while in a conference must not stay listed (and mixed) there
+            memberOf.memberClosed(this);
         }
         if (running != null && running != Thread.currentThread()) { // a listener may hang up from the media thread
             try {
@@ -346,13 +355,21 @@ public abstract class MediaPipeline implements MediaSession {
 
     // ---- conference bridges ----
 
-    /** Hands the user's side of this call to a conference port; the session's own devices are closed. */
-    void joinBridge(LocalAudio port) {
+    /**
+     * Hands the user's side of this call to a conference port; the session's own devices are closed.
+     *
+     * @throws IllegalStateException if the session is closed
+     */
+    void joinBridge(MixingBridge joined, LocalAudio port) {
         LocalAudio old;
         synchronized (localLock) {
+            if (closed) {
+                throw new IllegalStateException("media session closed");
+            }
             old = local;
             local = port;
             bridged = true;
+            bridge = joined;
         }
         old.close();
     }
@@ -366,6 +383,7 @@ public abstract class MediaPipeline implements MediaSession {
             }
             port = local;
             bridged = false;
+            bridge = null;
             try {
                 local = openDevices(endpoints, loopRate);
             } catch (AudioDeviceException e) {
@@ -529,6 +547,9 @@ public abstract class MediaPipeline implements MediaSession {
         if (length > 0) {
             sendAudio(format, format.payload, length, mediaClock, mediaMillisNanos / 1_000_000, !wasSending);
             wasSending = true;
+        } else if (format.pausedByCodec) {
+            // DTX: the first packet after the pause starts a talk spurt (marker bit, RFC 3551 section 4.1)
+            wasSending = false;
         }
     }
 

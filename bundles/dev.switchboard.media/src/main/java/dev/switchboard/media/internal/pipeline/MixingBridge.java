@@ -66,7 +66,7 @@ final class MixingBridge implements ConferenceBridge {
                 }
             }
             BridgePort port = new BridgePort(pipeline.loopRate(), MIX_RATE, FRAME);
-            pipeline.joinBridge(port);
+            pipeline.joinBridge(this, port);
             Member[] grown = Arrays.copyOf(members, members.length + 1);
             grown[members.length] = new Member(pipeline, port);
             members = grown;
@@ -75,6 +75,19 @@ final class MixingBridge implements ConferenceBridge {
 
     @Override
     public void remove(MediaSession session) {
+        Member removed = withoutMember(session);
+        if (removed != null) {
+            removed.session().leaveBridge();
+        }
+    }
+
+    /** A member session closed while in the conference: dropped from it, no devices to give back. */
+    void memberClosed(MediaPipeline session) {
+        withoutMember(session);
+    }
+
+    /** Takes a session out of the member list; returns its entry, or null if it was not a member. */
+    private Member withoutMember(MediaSession session) {
         Member removed = null;
         synchronized (lock) {
             List<Member> kept = new ArrayList<>();
@@ -87,9 +100,7 @@ final class MixingBridge implements ConferenceBridge {
             }
             members = kept.toArray(Member[]::new);
         }
-        if (removed != null) {
-            removed.session().leaveBridge();
-        }
+        return removed;
     }
 
     @Override
