@@ -14,6 +14,9 @@ import java.util.Set;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.IPartListener;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
@@ -58,6 +61,38 @@ public final class ChatsPart {
     private final UISynchronize ui;
     private final CoreOperations operations;
     private final ChatTracker tracker;
+    private final EPartService parts;
+    private final MPart self;
+    /** While the view is hidden behind Contacts or History, nothing in it is being read. */
+    private final IPartListener visibility = new IPartListener() {
+        @Override
+        public void partVisible(MPart part) {
+            if (part == self) {
+                reading();
+            }
+        }
+
+        @Override
+        public void partHidden(MPart part) {
+            if (part == self) {
+                tracker.reading(Optional.empty());
+            }
+        }
+
+        @Override
+        public void partActivated(MPart part) {
+            partVisible(part);
+        }
+
+        @Override
+        public void partBroughtToTop(MPart part) {
+            partVisible(part);
+        }
+
+        @Override
+        public void partDeactivated(MPart part) {
+        }
+    };
     private final Map<ConversationKey, Tab> tabs = new LinkedHashMap<>();
     private final ChatTracker.Watcher watcher = new ChatTracker.Watcher() {
         @Override
@@ -86,10 +121,13 @@ public final class ChatsPart {
     private Label message;
 
     @Inject
-    public ChatsPart(UISynchronize ui, @Service CoreOperations operations, @Service ChatTracker tracker) {
+    public ChatsPart(UISynchronize ui, @Service CoreOperations operations, @Service ChatTracker tracker,
+            EPartService parts, MPart self) {
         this.ui = ui;
         this.operations = operations;
         this.tracker = tracker;
+        this.parts = parts;
+        this.self = self;
     }
 
     @Inject
@@ -147,11 +185,16 @@ public final class ChatsPart {
         empty = Widgets.name(new Label(folder, SWT.WRAP | SWT.CENTER), "switchboard.chats.empty", null);
         empty.setText("No conversations. Choose Chat on a contact, New chat…, or wait for a message.");
         tracker.addWatcher(watcher);
+        parts.addPartListener(visibility);
         for (ConversationKey key : tracker.conversations()) {
             tab(key, key.peer());
         }
+        // conversations that began before the view was opened: show the first with unread messages
+        tabs.values().stream().filter(tab -> tracker.unread(tab.key) > 0).findFirst()
+                .or(() -> tabs.values().stream().findFirst())
+                .ifPresent(tab -> folder.setSelection(tab.item));
+        reading();
         showUnread();
-        showEmpty();
     }
 
     @Focus
@@ -168,6 +211,7 @@ public final class ChatsPart {
     @PreDestroy
     void dispose() {
         tracker.removeWatcher(watcher);
+        parts.removePartListener(visibility);
         tracker.reading(Optional.empty());
     }
 
@@ -190,7 +234,8 @@ public final class ChatsPart {
             return;
         }
         Tab tab = current();
-        tracker.reading(Optional.ofNullable(tab).map(each -> each.key));
+        boolean seen = parts.isPartVisible(self);
+        tracker.reading(Optional.ofNullable(tab).filter(each -> seen).map(each -> each.key));
         showEmpty();
     }
 
