@@ -47,6 +47,16 @@ def walk(node, depth, out, nodes):
         pass
 
 
+def named(node, spec):
+    """Whether the node is what SPEC names: NAME, or ROLE<TAB>NAME (e.g. "text\tSearch" for the input
+    rather than its label). SWT on GTK pads window titles with a trailing blank, so names are compared
+    without surrounding blanks."""
+    if "\t" in spec:
+        role, name = spec.split("\t", 1)
+        return node.getRoleName() == role and spoken_name(node).strip() == name
+    return spoken_name(node).strip() == spec
+
+
 def subtree(node, out):
     try:
         out.append(node)
@@ -74,7 +84,7 @@ def main():
             walk(app, 0, lines, nodes)
     scope = nodes
     if within is not None:
-        area = next((node for node in nodes if node.getRoleName() != "label" and spoken_name(node) == within), None)
+        area = next((node for node in nodes if node.getRoleName() != "label" and named(node, within)), None)
         if area is None:
             print("\n".join(lines))
             print(f"no area named '{within}'", file=sys.stderr)
@@ -82,7 +92,7 @@ def main():
         scope = []
         subtree(area, scope)
     for action, name in actions:
-        target = next((node for node in scope if spoken_name(node) == name), None)
+        target = next((node for node in scope if named(node, name)), None)
         if target is None:
             print("\n".join(lines))
             print(f"no node named '{name}'", file=sys.stderr)

@@ -38,7 +38,7 @@ public final class ContactText {
      */
     public static String summary(MergedSearch search) {
         int count = search.contacts().size();
-        StringBuilder text = new StringBuilder(count == 0 ? "No contacts found"
+        StringBuilder text = new StringBuilder(count == 0 ? (search.query().isBlank() ? "" : "No contacts found")
                 : count == 1 ? "1 contact" : count + " contacts");
         for (SourceStatus source : search.sources()) {
             switch (source.state()) {

@@ -76,6 +76,8 @@ public final class DialpadPart {
     private ContactDirectory.TypeAhead typeAhead;
     private List<Suggestion> suggested = List.of();
     private boolean filling;
+    /** Counts dials and picks: a lookup started before one of them is answered too late to show. */
+    private int suggestionRound;
 
     private Combo accountChoice;
     private org.eclipse.swt.widgets.List suggestions;
@@ -358,10 +360,11 @@ public final class DialpadPart {
             session = typeAhead;
         }
         ContactActions actions = contactActions;
+        int round = suggestionRound;
         session.update(text).thenApply(found -> suggestions(found, actions)).whenComplete((list, failure) -> {
             if (failure == null) {
                 ui.asyncExec(() -> {
-                    if (!address.isDisposed() && address.getText().strip().equals(text)) {
+                    if (!address.isDisposed() && round == suggestionRound && address.getText().strip().equals(text)) {
                         showSuggestions(list);
                     }
                 });
@@ -390,6 +393,9 @@ public final class DialpadPart {
     }
 
     private void showSuggestions(List<Suggestion> list) {
+        if (list.isEmpty()) {
+            suggestionRound++;
+        }
         suggested = list;
         suggestions.setItems(list.stream().map(Suggestion::text).toArray(String[]::new));
         boolean visible = !list.isEmpty();

@@ -91,14 +91,14 @@ class DesktopCallIT {
             String window = desktop.awaitMainWindow();
 
             // both accounts connect from the status area, the SIP one (Alice) first by name
-            desktop.actWhenThere("--within", "Registration status", "--press", "Connect");
+            desktop.actWhenThere("--within", "Registration status", "--press", "push button\tConnect");
             desktop.await("label", "Alice (alice): registered"::equals, "Alice registered");
-            desktop.actWhenThere("--within", "Registration status", "--press", "Connect");
+            desktop.actWhenThere("--within", "Registration status", "--press", "push button\tConnect");
             desktop.await("label", "Chat (chat): registered"::equals, "Chat registered");
             desktop.screenshot("desktop-registered.png");
 
             // dial baresip from the dialpad: connected, the timer runs, the codec shows; hold, resume, hang up
-            desktop.act("--focus", "Number or address");
+            desktop.act("--focus", "text\tNumber or address");
             desktop.type(window, "1002");
             desktop.key("Return");
             desktop.await("label", matches("Connected  0:0[2-9].*\u00B7  PCM[UA]/8000.*"), "connected for 2 s with its codec");
@@ -121,10 +121,10 @@ class DesktopCallIT {
             desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list after baresip hung up");
 
             // the directory person, found by typing, called from the contacts view
-            desktop.act("--focus", "Search");
+            desktop.act("--focus", "text\tSearch");
             desktop.type(window, "Baker");
             desktop.await("table cell", "Bob Baker"::equals, "Bob Baker in the contact list");
-            desktop.act("--click", "Bob Baker");
+            desktop.act("--click", "table cell\tBob Baker");
             desktop.await("label", name -> name.startsWith("From: Company"), "the contact's sources");
             List<String> details = DesktopSession.labelsUnder(desktop.tree(), "Contact details");
             assertTrue(details.stream().anyMatch(label -> label.startsWith("Phone")),
@@ -139,18 +139,18 @@ class DesktopCallIT {
             String alice = "alice@" + PROSODY.get().domain();
             bobChat.send("say b " + alice + " are you free for a call?");
             desktop.await("page tab", "Chats (1)"::equals, "the unread count on the Chats tab");
-            desktop.act("--click", "Chats (1)");
+            desktop.act("--click", "page tab\tChats (1)");
             String bobAddress = "bob@" + PROSODY.get().domain();
             desktop.await("page tab", name -> name.startsWith(bobAddress), "bob's conversation tab");
             desktop.await("page tab", "Chats"::equals, "the Chats tab without unread count once read");
-            desktop.act("--focus", bobAddress + " on chat");
+            desktop.act("--focus", "text\t" + bobAddress + " on chat");
             desktop.type(window, "yes, ring me");
             desktop.key("Return");
             awaitContaining(bobChat, "message", "\"text\":\"yes, ring me\"");
             desktop.screenshot("desktop-chats.png");
 
             // the history lists the calls
-            desktop.act("--click", "History");
+            desktop.act("--click", "page tab\tHistory");
             desktop.await("table cell", "\u2199 Received"::equals, "the answered call in the history");
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.screenshot("desktop-history.png");

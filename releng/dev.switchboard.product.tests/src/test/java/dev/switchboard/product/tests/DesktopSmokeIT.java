@@ -61,7 +61,7 @@ class DesktopSmokeIT {
             desktop.screenshot("desktop-main.png");
 
             // Enter in the address field dials; with no registered account the reason shows under it
-            desktop.act("--focus", ADDRESS_FIELD);
+            desktop.act("--focus", "text\t" + ADDRESS_FIELD);
             desktop.type(window, "555 123-4");
             desktop.key("Return");
             String error = desktop.await("label", name -> name.startsWith("Cannot call: no account is registered"),
