@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
@@ -32,6 +31,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.dialpad.AddressInput;
 import dev.switchboard.ui.dialpad.DialpadPart;
@@ -58,8 +58,8 @@ public final class CallsPart {
 
     private final UISynchronize ui;
     private final EPartService parts;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private final Map<String, CallRow> rows = new LinkedHashMap<>();
     private volatile CallFeed feed;
     private volatile CallCommands commands;
@@ -76,6 +76,7 @@ public final class CallsPart {
     @Inject
     public CallsPart(UISynchronize ui, EPartService parts) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
         this.parts = parts;
     }
 
@@ -88,7 +89,7 @@ public final class CallsPart {
         if (newFeed != null) {
             newFeed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -141,15 +142,6 @@ public final class CallsPart {
         CallFeed current = feed;
         if (current != null) {
             current.removeWatcher(watcher);
-        }
-    }
-
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.extensions.Service;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PreDestroy;
@@ -40,8 +40,8 @@ public final class IncomingCallNotifier {
     private static final int WIDTH = 320;
 
     private final UISynchronize ui;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private final Map<String, Shell> open = new HashMap<>();
     private volatile CallFeed feed;
     private volatile CallCommands commands;
@@ -49,6 +49,7 @@ public final class IncomingCallNotifier {
     @Inject
     public IncomingCallNotifier(UISynchronize ui) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
     }
 
     @Inject
@@ -60,7 +61,7 @@ public final class IncomingCallNotifier {
         if (newFeed != null) {
             newFeed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -73,15 +74,6 @@ public final class IncomingCallNotifier {
         CallFeed current = feed;
         if (current != null) {
             current.removeWatcher(watcher);
-        }
-    }
-
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
         }
     }
 

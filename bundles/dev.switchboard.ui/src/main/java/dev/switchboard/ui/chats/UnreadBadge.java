@@ -6,6 +6,7 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 
+import dev.switchboard.ui.CoalescedRender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -18,20 +19,20 @@ public final class UnreadBadge {
 
     private static final String TITLE = "Chats";
 
-    private final UISynchronize ui;
     private final ChatTracker tracker;
     private final MPart chats;
-    private final ChatTracker.Watcher watcher = new ChatTracker.Watcher() {
-        @Override
-        public void changed() {
-            ui.asyncExec(UnreadBadge.this::show);
-        }
-    };
+    private final ChatTracker.Watcher watcher;
 
     @Inject
     public UnreadBadge(UISynchronize ui, @Service ChatTracker tracker, MApplication application, EModelService models) {
-        this.ui = ui;
         this.tracker = tracker;
+        Runnable showSoon = new CoalescedRender(ui, this::show);
+        this.watcher = new ChatTracker.Watcher() {
+            @Override
+            public void changed() {
+                showSoon.run();
+            }
+        };
         this.chats = models.findElements(application, ChatsPart.PART_ID, MPart.class).stream().findFirst().orElse(null);
     }
 

@@ -2,7 +2,6 @@ package dev.switchboard.ui.dialpad;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.e4.core.di.extensions.Preference;
@@ -26,6 +25,7 @@ import dev.switchboard.contacts.ContactActions;
 import dev.switchboard.contacts.ContactDirectory;
 import dev.switchboard.contacts.MergedContact;
 import dev.switchboard.contacts.MergedSearch;
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallBoard;
 import dev.switchboard.ui.calls.CallCommands;
@@ -66,8 +66,8 @@ public final class DialpadPart {
 
     private final UISynchronize ui;
     private final IEclipsePreferences preferences;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private volatile AccountStatusFeed accounts;
     private volatile CallFeed calls;
     private volatile CallCommands commands;
@@ -92,6 +92,7 @@ public final class DialpadPart {
     @Inject
     public DialpadPart(UISynchronize ui, @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
         this.preferences = preferences;
     }
 
@@ -104,7 +105,7 @@ public final class DialpadPart {
         if (feed != null) {
             feed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -116,7 +117,7 @@ public final class DialpadPart {
         if (feed != null) {
             feed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -290,15 +291,6 @@ public final class DialpadPart {
     private CallBoard callBoard() {
         CallFeed feed = calls;
         return feed == null ? CallBoard.NOTHING_RUNNING : feed.current();
-    }
-
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
-        }
     }
 
     private void render() {
