@@ -1,5 +1,6 @@
 package dev.switchboard.product.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class DesktopCallIT {
             desktop.type(window, "Baker");
             // the list shows the name and the organisation (the directory's title here)
             String bobRow = desktop.await("table cell", name -> name.startsWith("Bob Baker"), "Bob Baker in the contact list");
-            assertTrue(bobRow.equals("Bob Baker  \u2014  Support Engineer"), bobRow);
+            assertEquals("Bob Baker  \u2014  Support Engineer", bobRow);
             desktop.act("--click", "table cell\t" + bobRow);
             desktop.await("label", name -> name.startsWith("From: Company"), "the contact's sources");
             List<String> details = DesktopSession.labelsUnder(desktop.tree(), "Contact details");
