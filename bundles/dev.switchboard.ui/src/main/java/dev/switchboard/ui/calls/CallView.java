@@ -61,6 +61,18 @@ public record CallView(Call call, String id, String accountId, Direction directi
         return Optional.ofNullable(connectedAt);
     }
 
+    /**
+     * The same call with the far end named as the caller identification found it (address book,
+     * directory, ...); a conference keeps its "Conference (n)" label.
+     */
+    public CallView identifiedAs(String name) {
+        if (name.isBlank() || call.participants().size() > 1) {
+            return this;
+        }
+        return new CallView(call, id, accountId, direction, state, name, peerAddress, codec, createdAt, connectedAt,
+                features, muted, recording, quality, qualityDetail);
+    }
+
     /** Reads the call now; a capability that throws while asked is taken as not offered. */
     public static CallView of(Call call) {
         Set<Feature> features = EnumSet.noneOf(Feature.class);

@@ -36,6 +36,9 @@ import jakarta.inject.Inject;
 public final class IncomingCallNotifier {
 
     public static final String TITLE = "Incoming call";
+    /** Shell data keys of the labels updated while the call rings. */
+    private static final String CALLER = "switchboard.caller";
+    private static final String ADDRESS = "switchboard.address";
     private static final int MARGIN = 16;
     private static final int WIDTH = 320;
 
@@ -89,9 +92,26 @@ public final class IncomingCallNotifier {
             return entry.getValue().isDisposed();
         });
         for (CallView call : board.ringing()) {
-            open.computeIfAbsent(call.id(), id -> show(call));
+            Shell shell = open.computeIfAbsent(call.id(), id -> show(call));
+            // the caller identification answers while the call rings: its name replaces the address
+            if (shell.getData(CALLER) instanceof Label caller && !caller.getText().equals(call.peerLabel())) {
+                caller.setText(call.peerLabel());
+                if (shell.getData(ADDRESS) instanceof Label address) {
+                    showAddress(address, call);
+                }
+                shell.setSize(shell.computeSize(WIDTH, SWT.DEFAULT));
+                shell.layout(true, true);
+            }
         }
         stack();
+    }
+
+    /** The address line, shown only when the caller has a name to show above it. */
+    private static void showAddress(Label address, CallView call) {
+        boolean named = !call.peerAddress().equals(call.peerLabel());
+        address.setText(named ? call.peerAddress() : "");
+        ((GridData) address.getLayoutData()).exclude = !named;
+        address.setVisible(named);
     }
 
     private Shell show(CallView call) {
@@ -117,11 +137,11 @@ public final class IncomingCallNotifier {
         caller.setText(call.peerLabel());
         caller.setFont(heading);
         caller.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        if (!call.peerAddress().equals(call.peerLabel())) {
-            Label address = new Label(shell, SWT.NONE);
-            address.setText(call.peerAddress());
-            address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        }
+        shell.setData(CALLER, caller);
+        Label address = new Label(shell, SWT.NONE);
+        address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        showAddress(address, call);
+        shell.setData(ADDRESS, address);
         Label problem = new Label(shell, SWT.WRAP);
         problem.setForeground(Widgets.errorColour(display));
         GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);

@@ -284,16 +284,48 @@ public final class ContactsPart {
         name.setText(contact.displayName());
         name.setFont(nameFont);
         name.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        Label presence = new Label(details, SWT.NONE);
+        Composite presenceLine = new Composite(details, SWT.NONE);
+        GridLayout presenceLayout = new GridLayout(2, false);
+        presenceLayout.marginWidth = 0;
+        presenceLayout.marginHeight = 0;
+        presenceLine.setLayout(presenceLayout);
+        presenceLine.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        Label presence = new Label(presenceLine, SWT.NONE);
         presence.setImage(dots.of(contact.presence().availability()));
-        Label presenceText = new Label(details, SWT.WRAP);
+        Label presenceText = new Label(presenceLine, SWT.WRAP);
         presenceText.setText(PresenceDots.words(contact.presence().availability())
-                + (contact.presence().note().isBlank() ? "" : " \u2014 " + contact.presence().note()));
-        if (!contact.organisation().isBlank()) {
-            Label organisation = new Label(details, SWT.WRAP);
-            organisation.setText(contact.organisation());
-            organisation.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        }
+                + (contact.presence().note().isBlank() ? "" : " \u2014 " + contact.presence().note())
+                + (contact.organisation().isBlank() ? "" : "  \u00B7  " + contact.organisation()));
+        presenceText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+        // the actions first: in a short pane they must not scroll out of sight below a long address list
+        Composite buttons = new Composite(details, SWT.NONE);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.marginLeft = 0;
+        row.marginTop = 0;
+        row.spacing = 6;
+        buttons.setLayout(row);
+        GridData buttonsLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        buttonsLayout.verticalIndent = 4;
+        buttons.setLayoutData(buttonsLayout);
+        ContactActions current = actions;
+        Button call = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.call", null);
+        call.setText("Call");
+        call.setEnabled(current != null && !current.routes(contact, ContactActions.Intent.CALL).isEmpty());
+        call.setToolTipText(call.getEnabled() ? null : "No registered account can reach this contact");
+        call.addListener(SWT.Selection, event -> call(contact));
+        Button chat = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.chat", null);
+        chat.setText("Chat");
+        chat.setEnabled(current != null && !current.routes(contact, ContactActions.Intent.CHAT).isEmpty());
+        chat.setToolTipText(chat.getEnabled() ? null : "No registered account can carry a message to this contact");
+        chat.addListener(SWT.Selection, event -> chat(contact));
+        Optional<Contact> local = contact.contacts().stream()
+                .filter(each -> each.sourceId().equals(AddressBook.SOURCE_ID)).findFirst();
+        Button edit = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.edit", null);
+        edit.setText(local.isPresent() ? "Edit\u2026" : "Add to contacts\u2026");
+        edit.addListener(SWT.Selection, event -> edit(local.flatMap(each -> bookEntry(each.id())),
+                local.isPresent() ? List.of() : contact.addresses(), contact));
+
         for (ContactAddress address : contact.addresses()) {
             Label kind = new Label(details, SWT.NONE);
             kind.setText(ContactText.addressTitle(address));
@@ -310,32 +342,6 @@ public final class ContactsPart {
         GridData fromLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         fromLayout.verticalIndent = 4;
         from.setLayoutData(fromLayout);
-
-        Composite buttons = new Composite(details, SWT.NONE);
-        RowLayout row = new RowLayout(SWT.HORIZONTAL);
-        row.marginLeft = 0;
-        row.spacing = 6;
-        buttons.setLayout(row);
-        GridData buttonsLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
-        buttonsLayout.verticalIndent = 8;
-        buttons.setLayoutData(buttonsLayout);
-        ContactActions current = actions;
-        Button call = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.call", null);
-        call.setText("Call");
-        call.setEnabled(current != null && !current.routes(contact, ContactActions.Intent.CALL).isEmpty());
-        call.setToolTipText(call.getEnabled() ? null : "No registered account can reach this contact");
-        call.addListener(SWT.Selection, event -> call(contact));
-        Button chat = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.chat", null);
-        chat.setText("Chat");
-        chat.setEnabled(current != null && !current.routes(contact, ContactActions.Intent.CHAT).isEmpty());
-        chat.setToolTipText(chat.getEnabled() ? null : "No registered account can carry a message to this contact");
-        chat.addListener(SWT.Selection, event -> chat(contact));
-        Optional<Contact> local = contact.contacts().stream()
-                .filter(each -> each.sourceId().equals(AddressBook.SOURCE_ID)).findFirst();
-        Button edit = Widgets.name(new Button(buttons, SWT.PUSH), "switchboard.contacts.edit", null);
-        edit.setText(local.isPresent() ? "Edit…" : "Add to contacts…");
-        edit.addListener(SWT.Selection, event -> edit(local.flatMap(each -> bookEntry(each.id())),
-                local.isPresent() ? List.of() : contact.addresses(), contact));
         relayoutDetails();
     }
 

@@ -242,7 +242,7 @@ public final class HistoryPart {
             say("No calls yet.", false);
         } else if (shown.isEmpty()) {
             say("No calls match.", false);
-        } else if (!message.getForeground().equals(missedColour)) {
+        } else {
             say(shown.size() + (shown.size() == 1 ? " call" : " calls"), false);
         }
         updateButtons();

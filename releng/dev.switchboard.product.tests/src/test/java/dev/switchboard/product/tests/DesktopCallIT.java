@@ -115,6 +115,8 @@ class DesktopCallIT {
             bob.command("/dial sip:alice@" + kamailio.domain());
             desktop.awaitWindow("^Incoming call ?$");
             desktop.await("label", name -> name.contains("1002"), "the caller in the notification");
+            // the caller identification finds extension 1002 in the directory and names the caller
+            desktop.await("label", "Bob Baker"::equals, "the caller named from the directory");
             desktop.screenshot("desktop-incoming.png");
             desktop.act("--within", "Incoming call", "--press", "Answer");
             desktop.await("label", matches("Connected  0:0[1-9].*"), "the answered call connected");
