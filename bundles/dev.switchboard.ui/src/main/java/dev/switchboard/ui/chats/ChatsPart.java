@@ -165,7 +165,8 @@ public final class ChatsPart {
         message = Widgets.name(new Label(parent, SWT.WRAP), "switchboard.chats.message", null);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
-        folder = Widgets.name(new CTabFolder(parent, SWT.BORDER | SWT.CLOSE), "switchboard.chats.tabs", "Conversations");
+        // no accessible name on the folder: SWT would give it to every tab, hiding their own titles
+        folder = Widgets.name(new CTabFolder(parent, SWT.BORDER | SWT.CLOSE), "switchboard.chats.tabs", null);
         folder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         folder.setSelectionBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         folder.addListener(SWT.Selection, event -> reading());
