@@ -47,7 +47,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
     // Confined to the steps' thread.
     private CallManager manager;
     private final Map<String, CallView> calls = new HashMap<>();
-    /** Who the caller identification found for each incoming call still running. */
+    /** Who the caller identification found for each incoming call not yet seen ending. */
     private final Map<String, String> identified = new HashMap<>();
 
     @Activate
@@ -132,9 +132,11 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
             return;
         }
         steps.execute(() -> {
+            // EventAdmin and the call whiteboard are separate paths: the name may come before the
+            // call does, so it is kept until the call ends and applied whenever the call is read
+            identified.put(callId, name);
             CallView known = calls.get(callId);
             if (known != null) {
-                identified.put(callId, name);
                 calls.put(callId, known.identifiedAs(name));
                 publish();
             }

@@ -131,4 +131,13 @@ class CallTrackerTest {
                 java.util.Map.of("call", "zz", "name", "Nobody")));
         assertEquals(List.of("b"), ids());
     }
+
+    @Test
+    void aNameThatArrivesBeforeItsCallIsAppliedWhenTheCallComes() {
+        tracker.bindCallManager(manager);
+        tracker.handleEvent(new org.osgi.service.event.Event(dev.switchboard.contacts.CallerIdentification.TOPIC,
+                java.util.Map.of("call", "c", "name", "Carol Clarke")));
+        relay.callChanged(new FakeCall("c", "alice", CallState.RINGING_IN, T0), null);
+        assertEquals("Carol Clarke", tracker.current().call("c").orElseThrow().peerLabel());
+    }
 }
