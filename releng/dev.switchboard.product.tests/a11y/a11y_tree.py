@@ -3,7 +3,11 @@
 depth<TAB>role<TAB>name, the name being what a screen reader speaks (the text of the label a
 control is labelled by, else the control's own name). Used by the desktop tests to see what the window really shows.
 With --focus NAME it first gives the keyboard focus to the first node called NAME (exit code 2 if
-there is none), as a screen-reader user moving to that control would."""
+there is none), as a screen-reader user moving to that control would; --press NAME runs the node's
+first action (a button's click), --click NAME clicks the middle of the node with the pointer (xdotool),
+as a user would (tabs, list rows). --within AREA limits those to the first node called AREA that is
+not a label (a window, panel, ...) and what lies below it."""
+import subprocess
 import sys
 
 import pyatspi
@@ -43,11 +47,34 @@ def walk(node, depth, out, nodes):
         pass
 
 
+def named(node, spec):
+    """Whether the node is what SPEC names: NAME, or ROLE<TAB>NAME (e.g. "text\tSearch" for the input
+    rather than its label). SWT on GTK pads window titles with a trailing blank, so names are compared
+    without surrounding blanks."""
+    if "\t" in spec:
+        role, name = spec.split("\t", 1)
+        return node.getRoleName() == role and spoken_name(node).strip() == name
+    return spoken_name(node).strip() == spec
+
+
+def subtree(node, out):
+    try:
+        out.append(node)
+        for index in range(node.childCount):
+            subtree(node.getChildAtIndex(index), out)
+    except Exception:  # vanished while being read
+        pass
+
+
 def main():
     args = sys.argv[1:]
-    focus = None
-    if len(args) >= 3 and args[0] == "--focus":
-        focus = args[1]
+    actions = []
+    within = None
+    while len(args) >= 3 and args[0] in ("--focus", "--press", "--click", "--within"):
+        if args[0] == "--within":
+            within = args[1]
+        else:
+            actions.append((args[0], args[1]))
         args = args[2:]
     wanted = args[0]
     lines = []
@@ -55,14 +82,31 @@ def main():
     for app in pyatspi.Registry.getDesktop(0):
         if app is not None and app.name == wanted:
             walk(app, 0, lines, nodes)
-    if focus is not None:
-        target = next((node for node in nodes if spoken_name(node) == focus), None)
-        if target is None:
-            print(f"no node named '{focus}'", file=sys.stderr)
+    scope = nodes
+    if within is not None:
+        area = next((node for node in nodes if node.getRoleName() != "label" and named(node, within)), None)
+        if area is None:
+            print("\n".join(lines))
+            print(f"no area named '{within}'", file=sys.stderr)
             return 2
-        # SWT's accessible objects answer False here even when GTK moved the focus, so the answer
-        # is not checked; the caller sees the outcome in what the window does next
-        target.queryComponent().grabFocus()
+        scope = []
+        subtree(area, scope)
+    for action, name in actions:
+        target = next((node for node in scope if named(node, name)), None)
+        if target is None:
+            print("\n".join(lines))
+            print(f"no node named '{name}'", file=sys.stderr)
+            return 2
+        if action == "--focus":
+            # SWT's accessible objects answer False here even when GTK moved the focus, so the answer
+            # is not checked; the caller sees the outcome in what the window does next
+            target.queryComponent().grabFocus()
+        elif action == "--press":
+            target.queryAction().doAction(0)
+        else:
+            x, y, width, height = target.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+            subprocess.run(["xdotool", "mousemove", "--sync", str(x + width // 2), str(y + height // 2),
+                            "click", "1"], check=True)
     print("\n".join(lines))
     return 0 if lines else 1
 

@@ -21,6 +21,16 @@ public final class Widgets {
         return new Color(display, 176, 0, 32);
     }
 
+    /** Green, amber, red for a call's quality dot, a presence dot's colours; grey when unknown. */
+    public static Color qualityColour(Display display, dev.switchboard.core.call.capability.QualityIndicator.Rating rating) {
+        return switch (rating) {
+            case GOOD -> new Color(display, 30, 140, 60);
+            case FAIR -> new Color(display, 200, 130, 0);
+            case POOR -> errorColour(display);
+            case UNKNOWN -> display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY);
+        };
+    }
+
     /**
      * Ties an input to the visible label that names it, as screen readers expect (they speak the
      * label when the input gets the focus). On GTK this is the only naming that reaches AT-SPI for

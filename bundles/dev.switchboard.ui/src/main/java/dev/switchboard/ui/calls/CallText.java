@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.Direction;
+import dev.switchboard.core.call.capability.QualityIndicator.Rating;
 
 /** The words and numbers of a call's row, free of SWT so that they can be tested on their own. */
 public final class CallText {
@@ -36,5 +37,15 @@ public final class CallText {
         return hours > 0
                 ? String.format("%d:%02d:%02d", hours, minutes, rest)
                 : String.format("%d:%02d", minutes, rest);
+    }
+
+    /** The words beside the quality dot; empty while nothing is measured, so no dot is shown. */
+    public static String quality(Rating rating) {
+        return switch (rating) {
+            case GOOD -> "Good line";
+            case FAIR -> "Fair line";
+            case POOR -> "Poor line";
+            case UNKNOWN -> "";
+        };
     }
 }

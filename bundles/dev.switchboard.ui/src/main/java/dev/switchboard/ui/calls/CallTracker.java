@@ -16,7 +16,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
+import dev.switchboard.contacts.CallerIdentification;
 import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallManager;
@@ -31,8 +35,9 @@ import dev.switchboard.core.call.CallState;
  * the steps in arrival order, owns all mutable state and reads the calls' capabilities, so the
  * core's threads never wait on the UI and the UI thread never calls into a protocol.
  */
-@Component(service = CallFeed.class, immediate = true)
-public final class CallTracker implements CallFeed, CallListener {
+@Component(service = { CallFeed.class, EventHandler.class }, immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=" + CallerIdentification.TOPIC)
+public final class CallTracker implements CallFeed, CallListener, EventHandler {
 
     private final CallRelay relay;
     private final Executor steps;
@@ -42,6 +47,8 @@ public final class CallTracker implements CallFeed, CallListener {
     // Confined to the steps' thread.
     private CallManager manager;
     private final Map<String, CallView> calls = new HashMap<>();
+    /** Who the caller identification found for each incoming call not yet seen ending. */
+    private final Map<String, String> identified = new HashMap<>();
 
     @Activate
     public CallTracker(@Reference(name = "CallRelay") CallRelay relay) {
@@ -75,7 +82,7 @@ public final class CallTracker implements CallFeed, CallListener {
             calls.clear();
             for (Call call : newManager.calls()) {
                 if (call.state() != CallState.ENDED) {
-                    calls.put(call.id(), CallView.of(call));
+                    calls.put(call.id(), read(call));
                 }
             }
             publish();
@@ -98,8 +105,9 @@ public final class CallTracker implements CallFeed, CallListener {
             // The live state decides, so an event handled late never revives a call that has since ended.
             if (call.state() == CallState.ENDED) {
                 calls.remove(call.id());
+                identified.remove(call.id());
             } else {
-                calls.put(call.id(), CallView.of(call));
+                calls.put(call.id(), read(call));
             }
             publish();
         });
@@ -110,10 +118,35 @@ public final class CallTracker implements CallFeed, CallListener {
         steps.execute(() -> {
             CallView known = calls.get(callId);
             if (known != null && known.call().state() != CallState.ENDED) {
-                calls.put(callId, CallView.of(known.call()));
+                calls.put(callId, read(known.call()));
                 publish();
             }
         });
+    }
+
+    /** The caller identification's answer for a ringing call (EventAdmin, {@link CallerIdentification#TOPIC}). */
+    @Override
+    public void handleEvent(Event event) {
+        if (!(event.getProperty(CallerIdentification.CALL_ID) instanceof String callId)
+                || !(event.getProperty(CallerIdentification.NAME) instanceof String name) || name.isBlank()) {
+            return;
+        }
+        steps.execute(() -> {
+            // EventAdmin and the call whiteboard are separate paths: the name may come before the
+            // call does, so it is kept until the call ends and applied whenever the call is read
+            identified.put(callId, name);
+            CallView known = calls.get(callId);
+            if (known != null) {
+                calls.put(callId, known.identifiedAs(name));
+                publish();
+            }
+        });
+    }
+
+    private CallView read(Call call) {
+        CallView view = CallView.of(call);
+        String name = identified.get(call.id());
+        return name == null ? view : view.identifiedAs(name);
     }
 
     @Override

@@ -16,6 +16,8 @@ import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.HookFlash;
 import dev.switchboard.core.call.capability.Mute;
+import dev.switchboard.core.call.capability.QualityIndicator;
+import dev.switchboard.core.call.capability.QualityIndicator.Rating;
 import dev.switchboard.core.call.capability.Record;
 import dev.switchboard.core.call.capability.Transfer;
 
@@ -28,20 +30,26 @@ import dev.switchboard.core.call.capability.Transfer;
  * @param codec       the negotiated codec, empty before media is agreed
  * @param connectedAt when the call was first connected, {@code null} before that
  * @param features    the capabilities the call offers right now
+ * @param quality     the call's audio quality, {@link Rating#UNKNOWN} when its protocol measures none
+ * @param qualityDetail the figures behind the rating, for a tooltip; empty when unknown
  */
 public record CallView(Call call, String id, String accountId, Direction direction, CallState state,
         String peerLabel, String peerAddress, String codec, Instant createdAt, Instant connectedAt,
-        Set<Feature> features, boolean muted, boolean recording) {
+        Set<Feature> features, boolean muted, boolean recording, Rating quality, String qualityDetail) {
 
     /** The capability interfaces of {@code dev.switchboard.core.call.capability}, as flags. */
     public enum Feature {
-        HOLD, MUTE, DTMF, HOOK_FLASH, TRANSFER, ATTENDED_TRANSFER, CONFERENCE, RECORD
+        HOLD, MUTE, DTMF, HOOK_FLASH, TRANSFER, ATTENDED_TRANSFER, CONFERENCE, RECORD,
+        /** Measures its audio quality ({@link QualityIndicator}); the row polls it with the timer. */
+        QUALITY
     }
 
     public CallView {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(qualityDetail, "qualityDetail");
         features = features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features));
     }
 
@@ -51,6 +59,18 @@ public record CallView(Call call, String id, String accountId, Direction directi
 
     public Optional<Instant> connected() {
         return Optional.ofNullable(connectedAt);
+    }
+
+    /**
+     * The same call with the far end named as the caller identification found it (address book,
+     * directory, ...); a conference keeps its "Conference (n)" label.
+     */
+    public CallView identifiedAs(String name) {
+        if (name.isBlank() || call.participants().size() > 1) {
+            return this;
+        }
+        return new CallView(call, id, accountId, direction, state, name, peerAddress, codec, createdAt, connectedAt,
+                features, muted, recording, quality, qualityDetail);
     }
 
     /** Reads the call now; a capability that throws while asked is taken as not offered. */
@@ -86,6 +106,14 @@ public record CallView(Call call, String id, String accountId, Direction directi
             features.add(Feature.RECORD);
             recording = record.get().recording();
         }
+        Rating quality = Rating.UNKNOWN;
+        String qualityDetail = "";
+        Optional<QualityIndicator> indicator = call.capability(QualityIndicator.class);
+        if (indicator.isPresent()) {
+            features.add(Feature.QUALITY);
+            quality = indicator.get().rating();
+            qualityDetail = indicator.get().detail();
+        }
         var participants = call.participants();
         String label;
         String address;
@@ -100,6 +128,7 @@ public record CallView(Call call, String id, String accountId, Direction directi
             address = participants.stream().map(Participant::label).reduce((a, b) -> a + ", " + b).orElse("");
         }
         return new CallView(call, call.id(), call.accountId(), call.direction(), call.state(), label, address,
-                call.codec().orElse(""), call.createdAt(), call.connectedAt().orElse(null), features, muted, recording);
+                call.codec().orElse(""), call.createdAt(), call.connectedAt().orElse(null), features, muted, recording,
+                quality, qualityDetail);
     }
 }

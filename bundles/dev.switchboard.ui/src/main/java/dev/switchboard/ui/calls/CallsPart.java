@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
@@ -32,6 +31,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.dialpad.AddressInput;
 import dev.switchboard.ui.dialpad.DialpadPart;
@@ -53,11 +53,13 @@ public final class CallsPart {
     public static final String EMPTY_TEXT = "No calls. Dial a number on the left; incoming calls appear here.";
 
     private static final int TICK_MILLIS = 1000;
+    /** Quality is measured every few seconds (RTCP reports, the media's 5 s check); polling faster shows nothing new. */
+    private static final int QUALITY_POLL_TICKS = 5;
 
     private final UISynchronize ui;
     private final EPartService parts;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private final Map<String, CallRow> rows = new LinkedHashMap<>();
     private volatile CallFeed feed;
     private volatile CallCommands commands;
@@ -69,10 +71,12 @@ public final class CallsPart {
     private Font peerFont;
     private CallBoard shown = CallBoard.NOTHING_RUNNING;
     private boolean ticking;
+    private int ticksSinceQualityPoll;
 
     @Inject
     public CallsPart(UISynchronize ui, EPartService parts) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
         this.parts = parts;
     }
 
@@ -85,7 +89,7 @@ public final class CallsPart {
         if (newFeed != null) {
             newFeed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -141,15 +145,6 @@ public final class CallsPart {
         }
     }
 
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
-        }
-    }
-
     private void render() {
         if (list == null || list.isDisposed()) {
             return;
@@ -186,6 +181,14 @@ public final class CallsPart {
         }
         Instant now = Instant.now();
         rows.values().forEach(row -> row.showTime(now));
+        if (++ticksSinceQualityPoll >= QUALITY_POLL_TICKS) {
+            ticksSinceQualityPoll = 0;
+            CallFeed current = feed;
+            if (current != null) {
+                // read on the feed's worker: the indicator belongs to the protocol's media, not the UI thread
+                rows.values().stream().filter(CallRow::measured).forEach(row -> current.refresh(row.view.id()));
+            }
+        }
         if (rows.values().stream().anyMatch(CallRow::timed)) {
             ticking = true;
             list.getDisplay().timerExec(TICK_MILLIS, this::tick);
@@ -263,6 +266,7 @@ public final class CallsPart {
         private final Label peer;
         private final Label detail;
         private final Label address;
+        private final Label quality;
         private final Map<CallAction, Button> buttons = new EnumMap<>(CallAction.class);
         private CallView view;
         private String stateText = "";
@@ -281,11 +285,14 @@ public final class CallsPart {
             detail.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
             address = new Label(box, SWT.NONE);
             address.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-            address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            quality = new Label(box, SWT.RIGHT);
+            quality.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
             box.getAccessible().addAccessibleListener(new AccessibleAdapter() {
                 @Override
                 public void getName(AccessibleEvent event) {
-                    event.result = "Call with " + peer.getText() + ": " + detail.getText();
+                    event.result = "Call with " + peer.getText() + ": " + detail.getText()
+                            + (quality.getText().isEmpty() ? "" : ", " + quality.getText().substring(2));
                 }
             });
             Composite bar = new Composite(box, SWT.NONE);
@@ -325,7 +332,24 @@ public final class CallsPart {
                 button.setEnabled(enabled.contains(action));
                 button.setData(Widgets.WIDGET_KEY, "switchboard.calls." + id + "." + action.name().toLowerCase());
             });
+            showQuality(call);
             showTime(Instant.now());
+        }
+
+        private void showQuality(CallView call) {
+            String words = CallText.quality(call.quality());
+            String text = words.isEmpty() ? "" : "\u25CF " + words;
+            if (!quality.getText().equals(text)) {
+                quality.setText(text);
+                quality.setForeground(Widgets.qualityColour(quality.getDisplay(), call.quality()));
+                quality.requestLayout();
+            }
+            quality.setToolTipText(call.qualityDetail().isEmpty() ? null : call.qualityDetail());
+            quality.setData(Widgets.WIDGET_KEY, "switchboard.calls." + call.id() + ".quality");
+        }
+
+        boolean measured() {
+            return view != null && view.offers(CallView.Feature.QUALITY) && view.state() != dev.switchboard.core.call.CallState.ENDED;
         }
 
         boolean timed() {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.extensions.Service;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PreDestroy;
@@ -36,12 +36,15 @@ import jakarta.inject.Inject;
 public final class IncomingCallNotifier {
 
     public static final String TITLE = "Incoming call";
+    /** Shell data keys of the labels updated while the call rings. */
+    private static final String CALLER = "switchboard.caller";
+    private static final String ADDRESS = "switchboard.address";
     private static final int MARGIN = 16;
     private static final int WIDTH = 320;
 
     private final UISynchronize ui;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private final Map<String, Shell> open = new HashMap<>();
     private volatile CallFeed feed;
     private volatile CallCommands commands;
@@ -49,6 +52,7 @@ public final class IncomingCallNotifier {
     @Inject
     public IncomingCallNotifier(UISynchronize ui) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
     }
 
     @Inject
@@ -60,7 +64,7 @@ public final class IncomingCallNotifier {
         if (newFeed != null) {
             newFeed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -76,15 +80,6 @@ public final class IncomingCallNotifier {
         }
     }
 
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
-        }
-    }
-
     private void render() {
         CallFeed current = feed;
         CallBoard board = current == null ? CallBoard.NOTHING_RUNNING : current.current();
@@ -97,9 +92,26 @@ public final class IncomingCallNotifier {
             return entry.getValue().isDisposed();
         });
         for (CallView call : board.ringing()) {
-            open.computeIfAbsent(call.id(), id -> show(call));
+            Shell shell = open.computeIfAbsent(call.id(), id -> show(call));
+            // the caller identification answers while the call rings: its name replaces the address
+            if (shell.getData(CALLER) instanceof Label caller && !caller.getText().equals(call.peerLabel())) {
+                caller.setText(call.peerLabel());
+                if (shell.getData(ADDRESS) instanceof Label address) {
+                    showAddress(address, call);
+                }
+                shell.setSize(shell.computeSize(WIDTH, SWT.DEFAULT));
+                shell.layout(true, true);
+            }
         }
         stack();
+    }
+
+    /** The address line, shown only when the caller has a name to show above it. */
+    private static void showAddress(Label address, CallView call) {
+        boolean named = !call.peerAddress().equals(call.peerLabel());
+        address.setText(named ? call.peerAddress() : "");
+        ((GridData) address.getLayoutData()).exclude = !named;
+        address.setVisible(named);
     }
 
     private Shell show(CallView call) {
@@ -125,11 +137,11 @@ public final class IncomingCallNotifier {
         caller.setText(call.peerLabel());
         caller.setFont(heading);
         caller.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        if (!call.peerAddress().equals(call.peerLabel())) {
-            Label address = new Label(shell, SWT.NONE);
-            address.setText(call.peerAddress());
-            address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        }
+        shell.setData(CALLER, caller);
+        Label address = new Label(shell, SWT.NONE);
+        address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        showAddress(address, call);
+        shell.setData(ADDRESS, address);
         Label problem = new Label(shell, SWT.WRAP);
         problem.setForeground(Widgets.errorColour(display));
         GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);

@@ -2,7 +2,6 @@ package dev.switchboard.ui.dialpad;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.e4.core.di.extensions.Preference;
@@ -22,6 +21,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import dev.switchboard.contacts.ContactActions;
+import dev.switchboard.contacts.ContactDirectory;
+import dev.switchboard.contacts.MergedContact;
+import dev.switchboard.contacts.MergedSearch;
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallBoard;
 import dev.switchboard.ui.calls.CallCommands;
@@ -47,6 +51,10 @@ public final class DialpadPart {
     public static final String ADDRESS_NAME = "Number or address";
     public static final String ACCOUNT_NAME = "Call from";
     public static final String ERROR_KEY = "switchboard.dialpad.error";
+    public static final String SUGGESTIONS_NAME = "Suggestions";
+    /** Type-ahead starts with the second character: one letter matches half the book. */
+    private static final int SUGGEST_FROM = 2;
+    private static final int SUGGESTIONS = 5;
 
     static final String LAST_ACCOUNT = "dial.account";
     static final String LAST_ADDRESS = "dial.last";
@@ -58,13 +66,21 @@ public final class DialpadPart {
 
     private final UISynchronize ui;
     private final IEclipsePreferences preferences;
-    private final Runnable watcher = this::renderSoon;
-    private final AtomicBoolean renderPending = new AtomicBoolean();
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable watcher;
     private volatile AccountStatusFeed accounts;
     private volatile CallFeed calls;
     private volatile CallCommands commands;
+    private volatile ContactDirectory directory;
+    private volatile ContactActions contactActions;
+    private ContactDirectory.TypeAhead typeAhead;
+    private List<Suggestion> suggested = List.of();
+    private boolean filling;
+    /** Counts dials and picks: a lookup started before one of them is answered too late to show. */
+    private int suggestionRound;
 
     private Combo accountChoice;
+    private org.eclipse.swt.widgets.List suggestions;
     /** {@code null} until the first render, so that it fills the choice even with nothing to offer. */
     private List<AccountStatus> accountsShown;
     private Text address;
@@ -76,6 +92,7 @@ public final class DialpadPart {
     @Inject
     public DialpadPart(UISynchronize ui, @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         this.ui = ui;
+        this.watcher = new CoalescedRender(ui, this::render);
         this.preferences = preferences;
     }
 
@@ -88,7 +105,7 @@ public final class DialpadPart {
         if (feed != null) {
             feed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
@@ -100,12 +117,32 @@ public final class DialpadPart {
         if (feed != null) {
             feed.addWatcher(watcher);
         }
-        renderSoon();
+        watcher.run();
     }
 
     @Inject
     void useCommands(@org.eclipse.e4.core.di.annotations.Optional @Service CallCommands newCommands) {
         commands = newCommands;
+    }
+
+    @Inject
+    void useDirectory(@org.eclipse.e4.core.di.annotations.Optional @Service ContactDirectory newDirectory) {
+        synchronized (this) {
+            if (typeAhead != null) {
+                typeAhead.close();
+                typeAhead = null;
+            }
+            directory = newDirectory;
+        }
+    }
+
+    @Inject
+    void useContactActions(@org.eclipse.e4.core.di.annotations.Optional @Service ContactActions newActions) {
+        contactActions = newActions;
+    }
+
+    /** A contact or past peer offered while typing, with what dialling it means. */
+    private record Suggestion(String text, String dialString, String accountId) {
     }
 
     @PostConstruct
@@ -146,7 +183,30 @@ public final class DialpadPart {
             }
         });
         address.addListener(SWT.DefaultSelection, event -> dial());
-        address.addListener(SWT.Modify, event -> showMessage("", false));
+        address.addListener(SWT.Modify, event -> {
+            showMessage("", false);
+            if (!filling) {
+                suggest(address.getText().strip());
+            }
+        });
+        address.addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.ARROW_DOWN && suggestions.isVisible()) {
+                suggestions.setFocus();
+                suggestions.select(0);
+                event.doit = false;
+            } else if (event.keyCode == SWT.ESC) {
+                showSuggestions(List.of());
+            }
+        });
+
+        suggestions = Widgets.name(new org.eclipse.swt.widgets.List(parent, SWT.SINGLE | SWT.BORDER),
+                "switchboard.dialpad.suggestions", SUGGESTIONS_NAME);
+        GridData suggestionsLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
+        suggestionsLayout.exclude = true;
+        suggestions.setLayoutData(suggestionsLayout);
+        suggestions.setVisible(false);
+        suggestions.addListener(SWT.DefaultSelection, event -> pickSuggestion());
+        suggestions.addListener(SWT.MouseUp, event -> pickSuggestion());
 
         message = Widgets.name(new Label(parent, SWT.WRAP), ERROR_KEY, null);
         GridData messageLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
@@ -199,6 +259,12 @@ public final class DialpadPart {
 
     @PreDestroy
     void dispose() {
+        synchronized (this) {
+            if (typeAhead != null) {
+                typeAhead.close();
+                typeAhead = null;
+            }
+        }
         AccountStatusFeed accountFeed = accounts;
         if (accountFeed != null) {
             accountFeed.removeWatcher(watcher);
@@ -225,15 +291,6 @@ public final class DialpadPart {
     private CallBoard callBoard() {
         CallFeed feed = calls;
         return feed == null ? CallBoard.NOTHING_RUNNING : feed.current();
-    }
-
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
-        }
     }
 
     private void render() {
@@ -274,6 +331,97 @@ public final class DialpadPart {
         }
     }
 
+    /**
+     * Looks the typed text up in the contacts and the history (the merged directory serves both);
+     * each keystroke cancels the previous lookup, so only the latest text's answer is shown.
+     */
+    private void suggest(String text) {
+        if (text.length() < SUGGEST_FROM || callBoard().talking().isPresent()) {
+            showSuggestions(List.of());
+            return;
+        }
+        ContactDirectory.TypeAhead session;
+        synchronized (this) {
+            ContactDirectory current = directory;
+            if (current == null) {
+                return;
+            }
+            if (typeAhead == null) {
+                typeAhead = current.typeAhead(SUGGESTIONS);
+            }
+            session = typeAhead;
+        }
+        ContactActions actions = contactActions;
+        int round = suggestionRound;
+        session.update(text).thenApply(found -> suggestions(found, actions)).whenComplete((list, failure) -> {
+            if (failure == null) {
+                ui.asyncExec(() -> {
+                    if (!address.isDisposed() && round == suggestionRound && address.getText().strip().equals(text)) {
+                        showSuggestions(list);
+                    }
+                });
+            }
+        });
+    }
+
+    private static List<Suggestion> suggestions(MergedSearch found, ContactActions actions) {
+        List<Suggestion> result = new java.util.ArrayList<>();
+        for (MergedContact contact : found.contacts()) {
+            var routes = actions == null ? List.<ContactActions.Route>of() : actions.routes(contact, ContactActions.Intent.CALL);
+            if (!routes.isEmpty()) {
+                var route = routes.getFirst();
+                result.add(new Suggestion(contact.displayName() + "  \u2014  " + route.address().value(), route.dialString(),
+                        route.accountId()));
+            } else {
+                contact.addresses().stream()
+                        .filter(each -> each.kind() != dev.switchboard.core.contacts.AddressKind.EMAIL
+                                && each.kind() != dev.switchboard.core.contacts.AddressKind.XMPP)
+                        .findFirst()
+                        .ifPresent(each -> result.add(new Suggestion(contact.displayName() + "  \u2014  " + each.value(),
+                                each.value(), "")));
+            }
+        }
+        return result;
+    }
+
+    private void showSuggestions(List<Suggestion> list) {
+        if (list.isEmpty()) {
+            suggestionRound++;
+        }
+        suggested = list;
+        suggestions.setItems(list.stream().map(Suggestion::text).toArray(String[]::new));
+        boolean visible = !list.isEmpty();
+        if (suggestions.isVisible() != visible) {
+            ((GridData) suggestions.getLayoutData()).exclude = !visible;
+            suggestions.setVisible(visible);
+            suggestions.requestLayout();
+        }
+    }
+
+    private void pickSuggestion() {
+        int index = suggestions.getSelectionIndex();
+        if (index < 0 || index >= suggested.size()) {
+            return;
+        }
+        Suggestion picked = suggested.get(index);
+        filling = true;
+        try {
+            address.setText(picked.dialString());
+        } finally {
+            filling = false;
+        }
+        address.setSelection(picked.dialString().length());
+        if (accountsShown != null) {
+            for (int i = 0; i < accountsShown.size(); i++) {
+                if (accountsShown.get(i).accountId().equals(picked.accountId())) {
+                    accountChoice.select(i);
+                }
+            }
+        }
+        showSuggestions(List.of());
+        address.setFocus();
+    }
+
     /** A key sends its tone to the call being talked on, if that call takes tones; otherwise it types. */
     private void press(String key) {
         Optional<CallView> talking = callBoard().talking().filter(view -> view.offers(CallView.Feature.DTMF));
@@ -298,7 +446,12 @@ public final class DialpadPart {
     private void dial() {
         String target = AddressInput.normalise(address.getText());
         if (!target.equals(address.getText())) {
-            address.setText(target);
+            filling = true;
+            try {
+                address.setText(target);
+            } finally {
+                filling = false;
+            }
             address.setSelection(target.length());
         }
         Optional<String> problem = AddressInput.problem(target);
@@ -318,6 +471,7 @@ public final class DialpadPart {
             return;
         }
         String accountId = accountsShown.get(index).accountId();
+        showSuggestions(List.of());
         remember(LAST_ADDRESS, target);
         remember(LAST_ACCOUNT, accountId);
         showMessage("Calling " + target + "\u2026", false);

@@ -1,7 +1,6 @@
 package dev.switchboard.ui.status;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -17,6 +16,7 @@ import org.eclipse.swt.widgets.Button;
 
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,9 +45,9 @@ public final class RegistrationStatusControl {
     private static final String DOT = "\u25CF";
 
     private final UISynchronize ui;
-    private final Runnable feedWatcher = this::renderSoon;
+    /** Asks for one render for any burst of feed notices. */
+    private final Runnable feedWatcher;
     /** Coalesces a burst of changes into one render. */
-    private final AtomicBoolean renderPending = new AtomicBoolean();
     private volatile AccountStatusFeed feed;
     private volatile RegistrationManager registrations;
     private volatile CoreOperations operations;
@@ -62,6 +62,7 @@ public final class RegistrationStatusControl {
     @Inject
     public RegistrationStatusControl(UISynchronize ui) {
         this.ui = ui;
+        this.feedWatcher = new CoalescedRender(ui, this::render);
     }
 
     /** Called again, on any thread, whenever the feed service comes or goes. */
@@ -78,7 +79,7 @@ public final class RegistrationStatusControl {
         if (newFeed != null) {
             newFeed.addWatcher(feedWatcher);
         }
-        renderSoon();
+        feedWatcher.run();
     }
 
     @Inject
@@ -118,15 +119,6 @@ public final class RegistrationStatusControl {
         AccountStatusFeed current = feed;
         if (current != null) {
             current.removeWatcher(feedWatcher);
-        }
-    }
-
-    private void renderSoon() {
-        if (renderPending.compareAndSet(false, true)) {
-            ui.asyncExec(() -> {
-                renderPending.set(false);
-                render();
-            });
         }
     }
 

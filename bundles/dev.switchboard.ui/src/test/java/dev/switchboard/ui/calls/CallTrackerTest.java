@@ -111,4 +111,33 @@ class CallTrackerTest {
             return calls.stream().filter(call -> call.id().equals(id)).findFirst();
         }
     }
+
+    @Test
+    void anIdentifiedCallerIsShownByNameUntilTheCallEnds() {
+        tracker.bindCallManager(manager);
+        FakeCall ringing = new FakeCall("b", "alice", CallState.RINGING_IN, T0);
+        relay.callChanged(ringing, null);
+        tracker.handleEvent(new org.osgi.service.event.Event(dev.switchboard.contacts.CallerIdentification.TOPIC,
+                java.util.Map.of("call", "b", "name", "Bob Baker")));
+        assertEquals("Bob Baker", tracker.current().call("b").orElseThrow().peerLabel());
+        assertEquals("sip:b@127.0.0.1", tracker.current().call("b").orElseThrow().peerAddress());
+
+        ringing.state = CallState.CONNECTED;
+        relay.callChanged(ringing, CallState.RINGING_IN);
+        assertEquals("Bob Baker", tracker.current().call("b").orElseThrow().peerLabel(), "the name is kept once connected");
+
+        // an answer about a call that is not running changes nothing
+        tracker.handleEvent(new org.osgi.service.event.Event(dev.switchboard.contacts.CallerIdentification.TOPIC,
+                java.util.Map.of("call", "zz", "name", "Nobody")));
+        assertEquals(List.of("b"), ids());
+    }
+
+    @Test
+    void aNameThatArrivesBeforeItsCallIsAppliedWhenTheCallComes() {
+        tracker.bindCallManager(manager);
+        tracker.handleEvent(new org.osgi.service.event.Event(dev.switchboard.contacts.CallerIdentification.TOPIC,
+                java.util.Map.of("call", "c", "name", "Carol Clarke")));
+        relay.callChanged(new FakeCall("c", "alice", CallState.RINGING_IN, T0), null);
+        assertEquals("Carol Clarke", tracker.current().call("c").orElseThrow().peerLabel());
+    }
 }

@@ -1,0 +1,202 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.testing.peers.Baresip;
+import dev.switchboard.testing.peers.Kamailio;
+import dev.switchboard.testing.peers.PeerExtension;
+import dev.switchboard.testing.peers.Prosody;
+import dev.switchboard.testing.peers.Slapd;
+import dev.switchboard.testing.peers.Xvfb;
+
+/**
+ * The desktop product used as a person would, through its accessibility tree and the keyboard and
+ * pointer under Xvfb, against real peers: connect a SIP account (Kamailio) and an XMPP account
+ * (Prosody) from the status area; dial baresip from the dialpad and see it connected with a running
+ * timer and the codec, hold, resume, hang up; answer baresip's call from the notification; find a
+ * person in the company directory (slapd) and call them from the contacts view; read and answer an
+ * agent's chat message in the chats view; find the calls in the history view. A screenshot of each
+ * screen goes to {@code target/peer-output}.
+ */
+class DesktopCallIT {
+
+    private static final String SUFFIX = "dc=example,dc=com";
+    /** Bob's desk phone is baresip, registered at Kamailio as extension 1002. */
+    private static final String DIRECTORY = """
+            dn: dc=example,dc=com
+            objectClass: dcObject
+            objectClass: organization
+            dc: example
+            o: Example Telephony
+
+            dn: ou=people,dc=example,dc=com
+            objectClass: organizationalUnit
+            ou: people
+
+            dn: uid=bob,ou=people,dc=example,dc=com
+            objectClass: inetOrgPerson
+            uid: bob
+            cn: Bob Baker
+            sn: Baker
+            mail: bob@example.com
+            telephoneNumber: 1002
+            title: Support Engineer
+            """;
+
+    @RegisterExtension
+    static final PeerExtension<Xvfb> XVFB = PeerExtension.of(() -> Xvfb.builder().screen(1280, 800).start());
+    @RegisterExtension
+    static final PeerExtension<Kamailio> KAMAILIO = PeerExtension
+            .of(() -> Kamailio.builder().user("alice", "alice123").user("1002", "bob123").start());
+    @RegisterExtension
+    static final PeerExtension<Prosody> PROSODY = PeerExtension
+            .of(() -> Prosody.builder().user("alice", "alice123").user("bob", "bob123").start());
+    @RegisterExtension
+    static final PeerExtension<Slapd> SLAPD = PeerExtension.of(() -> Slapd.builder().ldif(SUFFIX, DIRECTORY).start());
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void callsChatsAndTheDirectoryWorkFromTheWindow() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        Path profile = temp.resolve("desk");
+        try (AgentProcess setup = AgentProcess.start(profile)) {
+            setup.await("ready", AgentProcess.START_TIMEOUT);
+            setup.send("account add alice sip user=alice domain=" + kamailio.domain() + " registrar=" + kamailio.host()
+                    + ":" + kamailio.port() + " password=alice123 display=Alice capture=null: playback=null:");
+            setup.await("ok");
+            setup.send(xmppAccount("chat", "alice") + " display=Chat");
+            setup.await("ok");
+            setup.send("contacts directory add corp name=Company url=" + SLAPD.get().url() + " base=ou=people," + SUFFIX
+                    + " bindDn=" + SLAPD.get().adminDn() + " password=" + SLAPD.get().adminPassword());
+            setup.await("ok");
+            setup.send("quit");
+            setup.await("ok");
+        }
+        try (Baresip bob = Baresip.builder().account("1002", "bob123", kamailio).start();
+                AgentProcess bobChat = chatAgent(temp.resolve("bob"));
+                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+            String window = desktop.awaitMainWindow();
+
+            // both accounts connect from the status area, the SIP one (Alice) first by name
+            desktop.actWhenThere("--within", "Registration status", "--press", "push button\tConnect");
+            desktop.await("label", "Alice (alice): registered"::equals, "Alice registered");
+            desktop.actWhenThere("--within", "Registration status", "--press", "push button\tConnect");
+            desktop.await("label", "Chat (chat): registered"::equals, "Chat registered");
+            desktop.screenshot("desktop-registered.png");
+
+            // dial baresip from the dialpad: connected, the timer runs, the codec shows; hold, resume, hang up
+            desktop.act("--focus", "text\tNumber or address");
+            desktop.type(window, "1002");
+            desktop.key("Return");
+            desktop.await("label", matches("Connected  0:0[2-9].*\u00B7  PCM[UA]/8000.*"), "connected for 2 s with its codec");
+            desktop.screenshot("desktop-call-connected.png");
+            desktop.act("--within", "Calls", "--press", "Hold");
+            desktop.await("label", name -> name.startsWith("On hold"), "on hold");
+            desktop.act("--within", "Calls", "--press", "Resume");
+            desktop.await("label", name -> name.startsWith("Connected"), "connected again");
+            desktop.act("--within", "Calls", "--press", "Hang up");
+            desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list");
+
+            // baresip calls us: answered from the notification
+            bob.command("/dial sip:alice@" + kamailio.domain());
+            desktop.awaitWindow("^Incoming call ?$");
+            desktop.await("label", name -> name.contains("1002"), "the caller in the notification");
+            // the caller identification finds extension 1002 in the directory and names the caller
+            desktop.await("label", "Bob Baker"::equals, "the caller named from the directory");
+            desktop.screenshot("desktop-incoming.png");
+            desktop.act("--within", "Incoming call", "--press", "Answer");
+            desktop.await("label", matches("Connected  0:0[1-9].*"), "the answered call connected");
+            bob.command("/hangup");
+            desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list after baresip hung up");
+
+            // the directory person, found by typing, called from the contacts view
+            desktop.act("--focus", "text\tSearch");
+            desktop.type(window, "Baker");
+            // the list shows the name and the organisation (the directory's title here)
+            String bobRow = desktop.await("table cell", name -> name.startsWith("Bob Baker"), "Bob Baker in the contact list");
+            assertEquals("Bob Baker  \u2014  Support Engineer", bobRow);
+            desktop.act("--click", "table cell\t" + bobRow);
+            desktop.await("label", name -> name.startsWith("From: Company"), "the contact's sources");
+            List<String> details = DesktopSession.labelsUnder(desktop.tree(), "Contact details");
+            assertTrue(details.stream().anyMatch(label -> label.startsWith("Phone")),
+                    "no phone number in the contact's details: " + details);
+            desktop.screenshot("desktop-contacts.png");
+            desktop.act("--within", "Contact details", "--press", "Call");
+            desktop.await("label", matches("Connected  0:0[1-9].*"), "the contact's call connected");
+            desktop.act("--within", "Calls", "--press", "Hang up");
+            desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list");
+
+            // an agent's chat message: the Chats tab counts it, the conversation shows it, the reply reaches the agent
+            String alice = "alice@" + PROSODY.get().domain();
+            bobChat.send("say b " + alice + " are you free for a call?");
+            desktop.await("page tab", "Chats (1)"::equals, "the unread count on the Chats tab");
+            desktop.act("--click", "page tab\tChats (1)");
+            String bobAddress = "bob@" + PROSODY.get().domain();
+            desktop.await("page tab", name -> name.startsWith(bobAddress), "bob's conversation tab");
+            desktop.await("page tab", "Chats"::equals, "the Chats tab without unread count once read");
+            desktop.act("--focus", "text\t" + bobAddress + " on chat");
+            desktop.type(window, "yes, ring me");
+            desktop.key("Return");
+            awaitContaining(bobChat, "message", "\"text\":\"yes, ring me\"");
+            desktop.screenshot("desktop-chats.png");
+
+            // the history lists the calls
+            desktop.act("--click", "page tab\tHistory");
+            desktop.await("table cell", "\u2199 Received"::equals, "the answered call in the history");
+            desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
+            desktop.screenshot("desktop-history.png");
+        }
+    }
+
+    private static java.util.function.Predicate<String> matches(String regex) {
+        Pattern compiled = Pattern.compile(regex);
+        return name -> compiled.matcher(name).matches();
+    }
+
+    private static String xmppAccount(String id, String user) throws Exception {
+        Prosody prosody = PROSODY.get();
+        String pin = HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(prosody.certificate().getEncoded()));
+        return "account add " + id + " xmpp jid=" + user + "@" + prosody.domain() + " host=" + prosody.host()
+                + " port=" + prosody.c2sPort() + " tls.pin=" + pin + " password=" + user + "123";
+    }
+
+    private static AgentProcess chatAgent(Path profile) throws Exception {
+        AgentProcess agent = AgentProcess.start(profile);
+        try {
+            agent.await("ready", AgentProcess.START_TIMEOUT);
+            agent.send(xmppAccount("b", "bob"));
+            agent.await("ok");
+            agent.send("register b");
+            awaitContaining(agent, "registration", "\"state\":\"REGISTERED\"");
+            return agent;
+        } catch (Exception | AssertionError e) {
+            agent.close();
+            throw e;
+        }
+    }
+
+    private static String awaitContaining(AgentProcess agent, String event, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + AgentProcess.REPLY_TIMEOUT.toNanos();
+        while (true) {
+            String line = agent.await(event, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+    }
+}
