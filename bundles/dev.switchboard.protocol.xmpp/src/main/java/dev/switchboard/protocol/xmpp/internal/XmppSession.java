@@ -568,8 +568,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         String peer = from.asBareJid().toString();
-        ChatStateExtension chatState = message.getExtension(ChatStateExtension.class);
-        if (chatState != null && DelayInformation.from(message) == null) {
+        if (message.getExtension(ChatStateExtension.NAMESPACE) instanceof ChatStateExtension chatState
+                && DelayInformation.from(message) == null) {
             // a delayed (offline) message's state is stale: nobody is typing now
             chatStateListener.chatStateChanged(account.id(), peer, XmppChatStates.fromXmpp(chatState.getChatState()));
         }
