@@ -37,11 +37,12 @@ public final class Prosody implements AutoCloseable {
     private final int c2sPort;
     private final int directTlsPort;
     private final int httpPort;
+    private final Path dataDirectory;
     private final Path certificateFile;
     private final X509Certificate certificate;
 
     private Prosody(Workspace workspace, List<String> command, PeerProcess process, String domain, int c2sPort,
-            int directTlsPort, int httpPort, Path certificateFile, X509Certificate certificate) {
+            int directTlsPort, int httpPort, Path dataDirectory, Path certificateFile, X509Certificate certificate) {
         this.workspace = workspace;
         this.command = command;
         this.process = process;
@@ -49,6 +50,7 @@ public final class Prosody implements AutoCloseable {
         this.c2sPort = c2sPort;
         this.directTlsPort = directTlsPort;
         this.httpPort = httpPort;
+        this.dataDirectory = dataDirectory;
         this.certificateFile = certificateFile;
         this.certificate = certificate;
     }
@@ -80,6 +82,14 @@ public final class Prosody implements AutoCloseable {
     /** The HTTP upload service (XEP-0363, Prosody's mod_http_file_share): {@code upload.<domain>}, files up to 16 MiB. */
     public String uploadDomain() {
         return "upload." + domain;
+    }
+
+    /**
+     * Prosody's {@code data_path} (internal storage: {@code <host>/<store>/<user>.dat}). Prosody reads
+     * a user's roster from here at that user's login, so a test may write one for a user not logged in.
+     */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** The XMPP domain of the accounts, also the certificate's name. */
@@ -183,7 +193,7 @@ public final class Prosody implements AutoCloseable {
                 }
                 List<String> command = List.of(prosody, "--config", config.toString(), "-F");
                 Prosody started = new Prosody(workspace, command, workspace.launch(Map.of(), command), domain, c2sPort,
-                        directTlsPort, httpPort, certificateFile, certificate);
+                        directTlsPort, httpPort, data, certificateFile, certificate);
                 started.awaitReady();
                 return started;
             });

@@ -246,7 +246,7 @@ class XmppFeaturesIT {
     void archiveFillsTheHistoryOnceWithWhatAnotherClientExchanged() throws Exception {
         // frank chats with grace on his phone; his desk client is off
         Recorder grace = new Recorder();
-        ProtocolSession graceSession = online("grace", "grace123", alice);
+        ProtocolSession graceSession = online("grace", "grace123", grace);
         ProtocolSession phone = online(XmppPeers.account(PROSODY.get(), "frank", true).with(Map.of("resource", "phone")),
                 "frank123", new Recorder());
         Message fromGrace = graceSession.capability(MessageSender.class).orElseThrow().send(address("frank"), "lunch at 12?");

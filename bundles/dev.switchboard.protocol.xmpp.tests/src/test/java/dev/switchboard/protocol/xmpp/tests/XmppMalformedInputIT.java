@@ -21,6 +21,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterEach;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -151,7 +152,7 @@ class XmppMalformedInputIT {
             mallory.sendNonza(new Raw(bogus));
         }
         mallory.sendStanza(mallory.getStanzaFactory().buildMessageStanza().ofType(
-                org.jivesoftware.smack.packet.Message.Type.chat).to(to).setBody("after the junk").build());
+                org.jivesoftware.smack.packet.Message.Type.chat).to(JidCreate.from(to)).setBody("after the junk").build());
 
         Message after = alice.await(Message.class, m -> m.text().equals("after the junk"), "the good message");
         assertEquals(from, after.peer());
