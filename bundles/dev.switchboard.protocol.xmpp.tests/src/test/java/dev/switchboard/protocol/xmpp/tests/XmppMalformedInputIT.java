@@ -146,20 +146,34 @@ class XmppMalformedInputIT {
                 "<message to='" + to + "' id='bad5'><result xmlns='urn:xmpp:mam:2' queryid='q' id='r'>"
                         + "<forwarded xmlns='urn:xmpp:forward:0'><message xmlns='jabber:client' from='" + to
                         + "' to='" + from + "' type='chat'><body>fake archive</body></message></forwarded></result></message>",
-                // deep nesting and an unknown extension with odd content
-                "<message to='" + to + "' type='chat' id='bad6'>" + "<x xmlns='urn:example:junk'>".repeat(200)
-                        + "&lt;&amp;&gt;" + "</x>".repeat(200) + "</message>")) {
+                // an unknown extension with odd content
+                "<message to='" + to + "' type='chat' id='bad6'>" + "<x xmlns='urn:example:junk'>".repeat(20)
+                        + "&lt;&amp;&gt;" + "</x>".repeat(20) + "</message>")) {
             mallory.sendNonza(new Raw(bogus));
         }
         mallory.sendStanza(mallory.getStanzaFactory().buildMessageStanza().ofType(
                 org.jivesoftware.smack.packet.Message.Type.chat).to(JidCreate.from(to)).setBody("after the junk").build());
 
         Message after = alice.await(Message.class, m -> m.text().equals("after the junk"), "the good message");
+        assertEquals(0, alice.countSeen(Recorder.Delivered.class, d -> d.messageId() == null),
+                "a receipt naming no message confirms nothing: " + alice.seen());
         assertEquals(from, after.peer());
         assertEquals(0, alice.countSeen(Message.class, m -> m.text().equals("forged") || m.text().equals("fake archive")),
                 "forged copies are not taken for alice's own messages: " + alice.seen());
         assertEquals(0, alice.countSeen(RegistrationState.class, s -> s.kind() != RegistrationState.Kind.REGISTERED),
                 "the connection never dropped: " + alice.seen());
         assertTrue(mallory.isAuthenticated());
+
+        // nesting deeper than the JDK's XML parser takes (jdk.xml.maxElementDepth, 100) breaks the stream
+        // itself, not one stanza: the session says so, reconnects and goes on
+        mallory.sendNonza(new Raw("<message to='" + to + "' type='chat' id='deep'>"
+                + "<x xmlns='urn:example:junk'>".repeat(200) + "</x>".repeat(200) + "</message>"));
+        RegistrationState lost = alice.awaitState(RegistrationState.Kind.CONNECTION_LOST);
+        assertTrue(lost.reason().contains("maxElementDepth"), lost.reason());
+        alice.awaitState(RegistrationState.Kind.REGISTERED);
+        mallory.sendStanza(mallory.getStanzaFactory().buildMessageStanza().ofType(
+                org.jivesoftware.smack.packet.Message.Type.chat).to(JidCreate.from(to)).setBody("after the deep one")
+                .build());
+        alice.await(Message.class, m -> m.text().equals("after the deep one"), "the message after the deep one");
     }
 }

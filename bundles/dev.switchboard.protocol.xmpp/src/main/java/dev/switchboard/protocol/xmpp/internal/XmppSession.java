@@ -168,6 +168,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     @Override
     public void close() {
         wanted = false;
+        if (worker.isShutdown()) {
+            return; // closed before
+        }
         worker.execute(() -> {
             cancelRetry();
             disconnect();
@@ -435,8 +438,11 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(created);
         // receipts are sent by hand, after the core has stored the message
         receipts.setAutoReceiptMode(AutoReceiptMode.disabled);
-        receipts.addReceiptReceivedListener((from, to, receiptId, receipt) ->
-                listener.messageDelivered(from.asBareJid().toString(), receiptId));
+        receipts.addReceiptReceivedListener((from, to, receiptId, receipt) -> {
+            if (receiptId != null && !receiptId.isBlank()) { // a receipt naming no message confirms nothing
+                listener.messageDelivered(from.asBareJid().toString(), receiptId);
+            }
+        });
         created.addSyncStanzaListener(this::chatMessageReceived, MessageTypeFilter.NORMAL_OR_CHAT);
         CarbonManager.getInstanceFor(created).addCarbonCopyReceivedListener(this::carbonCopyReceived);
         roster.attach(created);
