@@ -2,12 +2,10 @@ package dev.switchboard.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +17,7 @@ import dev.switchboard.testing.peers.Prosody;
 /**
  * Two agent products chat through a real Prosody (the agent contract for XMPP: account, register,
  * say, delivered, join, room, history); the receiving agent is then killed with SIGKILL and its
- * history still holds the message it had shown. A second pair exchanges a chat state, an avatar and
- * a file (typing, chatstate, avatar, details, sendfile, fetchfile, transfer).
+ * history still holds the message it had shown.
  */
 class AgentXmppIT {
 
@@ -59,42 +56,6 @@ class AgentXmppIT {
         agent.send("register " + id);
         awaitContaining(agent, "registration", "\"state\":\"REGISTERED\"");
         return agent;
-    }
-
-    @Test
-    void typingAvatarDetailsAndAFileBetweenTwoAgents() throws Exception {
-        String domain = PROSODY.get().domain();
-        try (AgentProcess alice = online(temp.resolve("alice2"), "a", "alice", true);
-                AgentProcess bob = online(temp.resolve("bob2"), "b", "bob", true)) {
-            alice.send("typing a bob@" + domain + " composing");
-            awaitContaining(alice, "ok", "typing");
-            awaitContaining(bob, "chatstate", "\"state\":\"composing\"");
-
-            byte[] picture = new byte[2048];
-            new Random(3).nextBytes(picture);
-            Path image = Files.write(temp.resolve("me.png"), picture);
-            alice.send("avatar a " + image);
-            awaitContaining(alice, "ok", "avatar");
-            bob.send("details b alice@" + domain);
-            String details = bob.await("details");
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(picture));
-            assertTrue(details.contains("\"avatarSha256\":\"" + sha + "\""), details);
-
-            byte[] content = new byte[300_000];
-            new Random(4).nextBytes(content);
-            Path file = Files.write(temp.resolve("notes.bin"), content);
-            String fileSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-            alice.send("sendfile a bob@" + domain + " " + file);
-            String done = awaitContaining(alice, "transfer", "\"state\":\"done\"");
-            assertTrue(done.contains("\"sha256\":\"" + fileSha + "\""), done);
-            String link = done.replaceAll(".*\"link\":\"([^\"]+)\".*", "$1");
-            awaitContaining(bob, "message", link);
-            Path received = temp.resolve("received.bin");
-            bob.send("fetchfile b " + link + " " + received);
-            String fetched = awaitContaining(bob, "transfer", "\"state\":\"done\"");
-            assertTrue(fetched.contains("\"sha256\":\"" + fileSha + "\""), fetched);
-            assertTrue(java.util.Arrays.equals(content, Files.readAllBytes(received)), "the received file differs");
-        }
     }
 
     @Test
