@@ -112,3 +112,5 @@ echo "Media sessions (pipeline latency at zero jitter, allocation per frame, JMH
 "$ROOT/scripts/bench-media.sh"
 echo "Contacts (100,000-entry slapd, 10,000 local contacts):"
 "$ROOT/scripts/bench-contacts.sh"
+echo "XMPP (5,000-contact roster, round trip vs slixmpp, 100,000-message history):"
+"$ROOT/scripts/bench-xmpp.sh"

@@ -1,15 +1,29 @@
 package dev.switchboard.agent.internal;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStates;
+import dev.switchboard.core.messaging.FileTransfer;
 import dev.switchboard.core.messaging.GroupChat;
 import dev.switchboard.core.messaging.Message;
+import dev.switchboard.core.messaging.TransferListener;
+import dev.switchboard.core.presence.Avatar;
+import dev.switchboard.core.presence.ContactDetails;
 import dev.switchboard.core.presence.Roster;
 import dev.switchboard.core.presence.RosterEntry;
 import dev.switchboard.history.CallRecord;
@@ -17,13 +31,18 @@ import dev.switchboard.history.History;
 
 /**
  * The chat commands of docs/agent.md: {@code roster}, {@code join}, {@code leave}, {@code room},
- * {@code subject} and {@code history}. Roster and rooms are capabilities of the account's open
- * session (an account that never registered has none); history needs the history bundle.
+ * {@code subject}, {@code history}, {@code typing}, {@code details}, {@code avatar}, {@code sendfile} and
+ * {@code fetchfile}. Roster, rooms, chat states, contact details and file transfer are capabilities
+ * of the account's open session (an account that never registered has none); history needs the
+ * history bundle.
  */
 final class ChatCommands {
 
-    static final Set<String> NAMES = Set.of("roster", "join", "leave", "room", "subject", "history");
+    static final Set<String> NAMES = Set.of("roster", "join", "leave", "room", "subject", "history", "typing",
+            "details", "avatar", "sendfile", "fetchfile");
     private static final int DEFAULT_HISTORY = 50;
+    /** Progress events per transfer at most (one per tenth), so a big file does not flood controllers. */
+    private static final int PROGRESS_STEPS = 10;
 
     /** Usage lines for {@code help}, in its order. */
     static void describe(Map<String, String> commands) {
@@ -33,6 +52,11 @@ final class ChatCommands {
         commands.put("room", "<id> <room>");
         commands.put("subject", "<id> <room> <text>");
         commands.put("history", "<id> <peer> [limit] | search <text> | calls [limit] | retention [days]");
+        commands.put("typing", "<id> <peer> <active|composing|paused|inactive|gone>");
+        commands.put("details", "<id> <address>");
+        commands.put("avatar", "<id> <image.png|image.jpg>");
+        commands.put("sendfile", "<id> <to> <file>");
+        commands.put("fetchfile", "<id> <link> <file>");
     }
 
     private final Agent agent;
@@ -72,6 +96,56 @@ final class ChatCommands {
                 ok("subject");
             }
             case "history" -> history(line);
+            case "typing" -> {
+                expect(line, 4, "typing <id> <peer> <active|composing|paused|inactive|gone>");
+                ChatState state;
+                try {
+                    state = ChatState.valueOf(line.word(3).toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("typing takes active, composing, paused, inactive or gone, not '"
+                            + line.word(3) + "'");
+                }
+                capability(line.word(1), ChatStates.class, "chat states").send(line.word(2), state);
+                ok("typing");
+            }
+            case "details" -> details(line);
+            case "avatar" -> {
+                expect(line, 3, "avatar <id> <image.png|image.jpg>");
+                Path image = Path.of(line.rest(2));
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(image);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read " + image + ": " + e.getMessage());
+                }
+                String name = image.getFileName().toString().toLowerCase(Locale.ROOT);
+                String type = name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "image/png";
+                capability(line.word(1), ContactDetails.class, "contact details").publishAvatar(new Avatar(type, bytes));
+                ok("avatar");
+            }
+            case "sendfile" -> {
+                expect(line, 4, "sendfile <id> <to> <file>");
+                Path file = Path.of(line.rest(3));
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("no file " + file);
+                }
+                capability(line.word(1), FileTransfer.class, "file transfer").send(line.word(2), file,
+                        new TransferEvents(line.word(1), file.toString(), line.word(2)));
+                ok("sendfile");
+            }
+            case "fetchfile" -> {
+                expect(line, 4, "fetchfile <id> <link> <file>");
+                URI link;
+                try {
+                    link = URI.create(line.word(2));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not a link: " + line.word(2));
+                }
+                Path file = Path.of(line.rest(3));
+                capability(line.word(1), FileTransfer.class, "file transfer").download(link, file,
+                        new TransferEvents(line.word(1), file.toString(), ""));
+                ok("fetchfile");
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
         }
     }
@@ -128,6 +202,80 @@ final class ChatCommands {
                     "roster <id> takes add, remove, rename, approve or deny, not '" + line.word(2) + "'");
         }
         ok("roster");
+    }
+
+    private void details(CommandLine line) {
+        expect(line, 3, "details <id> <address>");
+        ContactDetails details = capability(line.word(1), ContactDetails.class, "contact details");
+        Map<String, Object> event = Json.event("details");
+        event.put("account", line.word(1));
+        event.put("address", line.word(2));
+        event.put("idleSeconds", details.idleTime(line.word(2)).map(Duration::toSeconds).orElse(null));
+        details.avatar(line.word(2)).ifPresentOrElse(avatar -> {
+            byte[] image = avatar.image();
+            event.put("avatarType", avatar.mimeType());
+            event.put("avatarBytes", image.length);
+            event.put("avatarSha256", sha256(image));
+        }, () -> event.put("avatarType", null));
+        out.emit(event);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JDK", e);
+        }
+    }
+
+    /** A transfer's progress as {@code transfer} events to the controller that started it. */
+    private final class TransferEvents implements TransferListener {
+        private final String accountId;
+        private final String file;
+        private final String peer;
+        private long nextReport;
+
+        TransferEvents(String accountId, String file, String peer) {
+            this.accountId = accountId;
+            this.file = file;
+            this.peer = peer;
+        }
+
+        private Map<String, Object> event(String state) {
+            Map<String, Object> event = Json.event("transfer");
+            event.put("account", accountId);
+            event.put("file", file);
+            event.put("peer", peer);
+            event.put("state", state);
+            return event;
+        }
+
+        @Override
+        public void progress(long transferred, long total) {
+            if (transferred < nextReport && transferred < total) {
+                return;
+            }
+            nextReport = transferred + Math.max(1, total / PROGRESS_STEPS);
+            Map<String, Object> event = event("progress");
+            event.put("transferred", transferred);
+            event.put("total", total);
+            out.emit(event);
+        }
+
+        @Override
+        public void done(URI link, String sha256) {
+            Map<String, Object> event = event("done");
+            event.put("link", link.toString());
+            event.put("sha256", sha256);
+            out.emit(event);
+        }
+
+        @Override
+        public void failed(String reason) {
+            Map<String, Object> event = event("failed");
+            event.put("reason", reason);
+            out.emit(event);
+        }
     }
 
     private void history(CommandLine line) {

@@ -157,7 +157,8 @@ final class CommandInterpreter {
             case "calls" -> calls();
             case "presence" -> presence(line);
             case "say" -> say(line);
-            case "roster", "join", "leave", "room", "subject", "history" -> chat.run(command, line);
+            case "roster", "join", "leave", "room", "subject", "history", "typing", "details", "avatar", "sendfile",
+                    "fetchfile" -> chat.run(command, line);
             case "audiotest" -> audioTest(line);
             case "contacts" -> out.emit(agent.contacts().contacts(line));
             case "whois" -> out.emit(agent.contacts().whois(line));

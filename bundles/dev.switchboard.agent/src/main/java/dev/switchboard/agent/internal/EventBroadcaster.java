@@ -14,6 +14,8 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStateListener;
 import dev.switchboard.core.messaging.DeliveryListener;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
@@ -26,9 +28,9 @@ import dev.switchboard.core.presence.PresenceListener;
  * component doing both would be a service cycle.
  */
 @Component(service = { EventBroadcaster.class, RegistrationListener.class, CallListener.class, MessageListener.class,
-        PresenceListener.class, DeliveryListener.class })
+        PresenceListener.class, DeliveryListener.class, ChatStateListener.class })
 public class EventBroadcaster implements RegistrationListener, CallListener, MessageListener, PresenceListener,
-        DeliveryListener {
+        DeliveryListener, ChatStateListener {
 
     private static final Logger LOG = System.getLogger(EventBroadcaster.class.getName());
 
@@ -109,6 +111,15 @@ public class EventBroadcaster implements RegistrationListener, CallListener, Mes
         event.put("text", message.text());
         event.put("id", message.id());
         event.put("time", message.timestamp().toString());
+        broadcast(event);
+    }
+
+    @Override
+    public void chatStateChanged(String accountId, String peer, ChatState state) {
+        Map<String, Object> event = Json.event("chatstate");
+        event.put("account", accountId);
+        event.put("peer", peer);
+        event.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
         broadcast(event);
     }
 

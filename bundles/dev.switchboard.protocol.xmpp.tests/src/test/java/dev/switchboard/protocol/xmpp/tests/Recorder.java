@@ -21,7 +21,7 @@ import dev.switchboard.core.spi.CallLegListener;
 import dev.switchboard.core.spi.SessionListener;
 
 /** A session listener that keeps every report in order, for tests to wait on. */
-final class Recorder implements SessionListener {
+class Recorder implements SessionListener {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -89,7 +89,17 @@ final class Recorder implements SessionListener {
         return dump.toString();
     }
 
-    RegistrationState awaitState(RegistrationState.Kind kind) throws InterruptedException {
+    /** How many reports seen so far (those awaited or skipped) are of {@code type} and match. */
+    <T> long countSeen(Class<T> type, Predicate<T> condition) {
+        return seen.stream().filter(type::isInstance).map(type::cast).filter(condition).count();
+    }
+
+    /** Every report seen so far, in order. */
+    List<Object> seen() {
+        return List.copyOf(seen);
+    }
+
+        RegistrationState awaitState(RegistrationState.Kind kind) throws InterruptedException {
         RegistrationState state = await(RegistrationState.class, s -> s.kind() == kind, "registration state " + kind);
         assertNotNull(state);
         return state;

@@ -9,12 +9,15 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
+import java.net.Socket;
+
 import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.jivesoftware.smack.java7.XmppHostnameVerifier;
 
@@ -22,10 +25,15 @@ import org.jivesoftware.smack.java7.XmppHostnameVerifier;
  * Trusts what the JDK's certificate authorities vouch for, plus exactly one server certificate the
  * user pinned by its SHA-256 fingerprint. A rejected certificate's fingerprint is kept so the
  * session can tell the user what to pin.
+ * <p>
+ * An extended trust manager so that, on a direct TLS socket whose parameters ask for endpoint
+ * identification (see {@link DirectTlsSocketFactory}), the JDK's authorities also check the
+ * certificate names the server; on STARTTLS Smack checks the name afterwards with
+ * {@link #hostnameVerifier()}.
  */
-final class PinningTrustManager implements X509TrustManager {
+final class PinningTrustManager extends X509ExtendedTrustManager {
 
-    private final X509TrustManager authorities;
+    private final X509ExtendedTrustManager authorities;
     private final Optional<byte[]> pinnedSha256;
     private volatile byte[] rejectedSha256;
     private volatile String rejectionReason;
@@ -35,12 +43,12 @@ final class PinningTrustManager implements X509TrustManager {
         this.pinnedSha256 = pinnedSha256;
     }
 
-    private static X509TrustManager systemTrustManager() {
+    private static X509ExtendedTrustManager systemTrustManager() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
             for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
+                if (manager instanceof X509ExtendedTrustManager x509) {
                     return x509;
                 }
             }
@@ -64,6 +72,26 @@ final class PinningTrustManager implements X509TrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, () -> authorities.checkServerTrusted(chain, authType));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        check(chain, () -> authorities.checkServerTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        check(chain, () -> authorities.checkServerTrusted(chain, authType, engine));
+    }
+
+    private interface AuthorityCheck {
+        void run() throws CertificateException;
+    }
+
+    private void check(X509Certificate[] chain, AuthorityCheck byAuthorities) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server sent no certificate");
         }
@@ -71,7 +99,7 @@ final class PinningTrustManager implements X509TrustManager {
             return;
         }
         try {
-            authorities.checkServerTrusted(chain, authType);
+            byAuthorities.run();
         } catch (CertificateException e) {
             rejectedSha256 = sha256(chain[0]);
             rejectionReason = pinnedSha256.isPresent()
@@ -99,6 +127,18 @@ final class PinningTrustManager implements X509TrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         throw new CertificateException("client certificates are not checked here");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        checkClientTrusted(chain, authType);
     }
 
     @Override

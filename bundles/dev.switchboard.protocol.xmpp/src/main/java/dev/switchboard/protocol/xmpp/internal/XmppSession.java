@@ -6,6 +6,9 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +31,9 @@ import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.chatstates.ChatState;
 import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.mam.element.MamElements.MamResultExtension;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager.AutoReceiptMode;
 import org.jxmpp.jid.EntityBareJid;
@@ -39,8 +45,12 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 
+import dev.switchboard.core.messaging.ChatStateListener;
+import dev.switchboard.core.messaging.ChatStates;
+import dev.switchboard.core.messaging.FileTransfer;
 import dev.switchboard.core.messaging.GroupChat;
 import dev.switchboard.core.presence.Availability;
+import dev.switchboard.core.presence.ContactDetails;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.presence.Roster;
 import dev.switchboard.core.spi.CallLeg;
@@ -62,13 +72,25 @@ import dev.switchboard.core.spi.SessionListener;
  * <p>
  * An incoming chat message is handed to the core (which stores it) before its delivery receipt
  * (XEP-0184) is sent, so a sender told "delivered" can rely on it.
+ * <p>
+ * After each login that did not resume the stream, the server's message archive (XEP-0313) is read
+ * from where the last read stopped (the newest page on the first login) and its messages handed to
+ * the core like live ones, so that what other clients of the account sent or received while this
+ * one was away reaches the history; the history keeps each message id once, and the session skips
+ * ids it already reported.
  */
-final class XmppSession implements ProtocolSession, PresencePublisher, MessageSender {
+final class XmppSession implements ProtocolSession, PresencePublisher, MessageSender, ChatStates {
 
     private static final Logger LOG = System.getLogger(XmppSession.class.getName());
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** Asked of the server; Prosody keeps a session resumable for up to this long after it drops. */
     private static final int RESUMPTION_SECONDS = 300;
+    /** Messages read from the archive on the first login, and per page on later ones. */
+    private static final int ARCHIVE_PAGE = 100;
+    /** Archive pages read at most per login, so that a huge archive cannot stall the session. */
+    private static final int ARCHIVE_PAGES = 50;
+    /** Message ids remembered to report each message once. */
+    private static final int REMEMBERED_IDS = 10_000;
 
     private final Account account;
     private final XmppSettings settings;
@@ -79,18 +101,32 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     private final ScheduledThreadPoolExecutor worker;
     private final XmppRoster roster;
     private final XmppGroupChat groupChat;
+    private final XmppContactDetails contactDetails;
+    private final XmppFileTransfer fileTransfer;
+    private final ChatStateListener chatStateListener;
+    private final Map<String, Boolean> reportedIds = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    };
 
     // worker thread only
     private XMPPTCPConnection connection;
     private ScheduledFuture<?> retry;
     private boolean everOnline;
+    /** Archive id (XEP-0313 result id) of the newest archived message read; null before the first read. */
+    private String archiveReadUntil;
 
     private volatile boolean wanted;
     private volatile boolean closed;
     private volatile RegistrationState reported = RegistrationState.UNREGISTERED;
     private volatile Presence ownPresence = new Presence(Availability.AVAILABLE, "");
 
-    XmppSession(Account account, XmppSettings settings, char[] secret, SessionListener listener, Backoff backoff) {
+    XmppSession(Account account, XmppSettings settings, char[] secret, SessionListener listener,
+            ChatStateListener chatStateListener, Backoff backoff) {
         this.account = account;
         this.settings = settings;
         this.password = new String(secret);
@@ -105,6 +141,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.roster = new XmppRoster(this::authenticatedConnection, listener);
         this.groupChat = new XmppGroupChat(account.id(), this::authenticatedConnection, listener);
+        this.contactDetails = new XmppContactDetails(this::authenticatedConnection);
+        this.fileTransfer = new XmppFileTransfer(account.id(), this::authenticatedConnection, this::send);
+        this.chatStateListener = chatStateListener;
     }
 
     @Override
@@ -129,6 +168,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     @Override
     public void close() {
         wanted = false;
+        if (worker.isShutdown()) {
+            return; // closed before
+        }
         worker.execute(() -> {
             cancelRetry();
             disconnect();
@@ -144,7 +186,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == PresencePublisher.class || type == MessageSender.class) {
+        if (type == PresencePublisher.class || type == MessageSender.class || type == ChatStates.class) {
             return Optional.of(type.cast(this));
         }
         if (type == Roster.class) {
@@ -152,6 +194,12 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
         if (type == GroupChat.class) {
             return Optional.of(type.cast(groupChat));
+        }
+        if (type == ContactDetails.class) {
+            return Optional.of(type.cast(contactDetails));
+        }
+        if (type == FileTransfer.class) {
+            return Optional.of(type.cast(fileTransfer));
         }
         return Optional.empty();
     }
@@ -222,6 +270,77 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         backoff.reset();
         everOnline = true;
         report(RegistrationState.REGISTERED);
+        if (!current.streamWasResumed()) {
+            readArchive(current);
+        }
+    }
+
+    /** Hands the archive's messages since the last read to the core (worker thread). */
+    private void readArchive(XMPPTCPConnection current) {
+        try {
+            MamManager archive = MamManager.getInstanceFor(current);
+            if (!archive.isSupported()) {
+                LOG.log(Level.INFO, "xmpp {0}: the server keeps no message archive", account.id());
+                return;
+            }
+            for (int page = 0; page < ARCHIVE_PAGES; page++) {
+                MamManager.MamQueryArgs.Builder query = MamManager.MamQueryArgs.builder()
+                        .setResultPageSizeTo(ARCHIVE_PAGE);
+                if (archiveReadUntil == null) {
+                    query.queryLastPage();
+                } else {
+                    query.afterUid(archiveReadUntil);
+                }
+                MamManager.MamQuery result = archive.queryArchive(query.build());
+                List<MamResultExtension> results = result.getMamResultExtensions();
+                archived(results);
+                if (!results.isEmpty()) {
+                    archiveReadUntil = results.get(results.size() - 1).getId();
+                }
+                if (result.isComplete() || results.isEmpty()) {
+                    break;
+                }
+            }
+        } catch (SmackException | XMPPException e) {
+            LOG.log(Level.WARNING, "xmpp {0}: the message archive could not be read: {1}", account.id(),
+                    describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void archived(List<MamResultExtension> results) {
+        for (MamResultExtension result : results) {
+            Forwarded<Message> forwarded = result.getForwarded();
+            Message message = forwarded.getForwardedStanza();
+            if (message.getBody() == null || message.getType() == Message.Type.groupchat) {
+                continue;
+            }
+            Instant sent = forwarded.getDelayInformation() != null
+                    ? forwarded.getDelayInformation().getStamp().toInstant() : timestamp(message);
+            Jid from = message.getFrom();
+            Jid to = message.getTo();
+            boolean incoming = from == null || !from.asBareJid().equals(settings.jid());
+            Jid peerJid = incoming ? from : to;
+            if (peerJid == null) {
+                continue;
+            }
+            String peer = peerJid.asBareJid().toString();
+            reportOnce(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer, incoming,
+                    incoming ? peer : settings.jid().toString(), message.getBody(), sent));
+        }
+    }
+
+    /** Reports a message unless this session already did (live and archived copies share the id). */
+    private boolean reportOnce(dev.switchboard.core.messaging.Message message) {
+        String key = (message.incoming() ? "in:" : "out:") + message.peer() + '/' + message.id();
+        synchronized (reportedIds) {
+            if (reportedIds.put(key, Boolean.TRUE) != null) {
+                return false;
+            }
+        }
+        listener.messageReceived(message);
+        return true;
     }
 
     private void scheduleRetry() {
@@ -283,13 +402,19 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 .setUsernameAndPassword(settings.jid().getLocalpart(), password)
                 .setResource(Resourcepart.from(settings.resource()))
                 .setPort(settings.port())
-                .setSecurityMode(SecurityMode.required)
                 .setCustomX509TrustManager(trust)
                 .setHostnameVerifier(trust.hostnameVerifier())
                 .addEnabledSaslMechanism("SCRAM-SHA-1")
                 .setSendPresence(false)
                 .setCompressionEnabled(false)
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        if (settings.directTls()) {
+            // the socket is TLS already; Smack only counts STARTTLS as security, so it must not ask for it
+            builder.setSocketFactory(new DirectTlsSocketFactory(trust, settings.jid().getDomain().toString()))
+                    .setSecurityMode(SecurityMode.disabled);
+        } else {
+            builder.setSecurityMode(SecurityMode.required);
+        }
         if (isAddressLiteral(settings.host())) {
             builder.setHostAddress(InetAddress.getByName(settings.host()));
         } else {
@@ -299,6 +424,11 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         created.setUseStreamManagement(true);
         created.setUseStreamManagementResumption(true);
         created.setPreferredResumptionTime(RESUMPTION_SECONDS);
+        // a stanza Smack cannot parse (a bogus extension from some other user) is dropped and logged,
+        // not allowed to tear down the connection, which Smack's default would do
+        created.setParsingExceptionCallback(unparsable -> LOG.log(Level.WARNING,
+                "xmpp {0}: dropped a stanza that could not be parsed: {1}", account.id(),
+                describe(unparsable.getParsingException())));
         created.addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionClosedOnError(Exception e) {
@@ -308,8 +438,11 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(created);
         // receipts are sent by hand, after the core has stored the message
         receipts.setAutoReceiptMode(AutoReceiptMode.disabled);
-        receipts.addReceiptReceivedListener((from, to, receiptId, receipt) ->
-                listener.messageDelivered(from.asBareJid().toString(), receiptId));
+        receipts.addReceiptReceivedListener((from, to, receiptId, receipt) -> {
+            if (receiptId != null && !receiptId.isBlank()) { // a receipt naming no message confirms nothing
+                listener.messageDelivered(from.asBareJid().toString(), receiptId);
+            }
+        });
         created.addSyncStanzaListener(this::chatMessageReceived, MessageTypeFilter.NORMAL_OR_CHAT);
         CarbonManager.getInstanceFor(created).addCarbonCopyReceivedListener(this::carbonCopyReceived);
         roster.attach(created);
@@ -400,21 +533,56 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending");
         }
+        synchronized (reportedIds) {
+            reportedIds.put("out:" + recipient + '/' + message.getStanzaId(), Boolean.TRUE);
+        }
         return new dev.switchboard.core.messaging.Message(message.getStanzaId(), account.id(), recipient.toString(),
                 false, settings.jid().toString(), text, Instant.now());
     }
 
+    @Override
+    public void send(String peer, dev.switchboard.core.messaging.ChatState state) {
+        XMPPTCPConnection current = authenticatedConnection();
+        EntityBareJid recipient;
+        try {
+            recipient = JidCreate.entityBareFrom(peer);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an XMPP address: " + peer);
+        }
+        Message message = current.getStanzaFactory().buildMessageStanza()
+                .ofType(Message.Type.chat)
+                .to(recipient)
+                .addExtension(new ChatStateExtension(XmppChatStates.toXmpp(state)))
+                .build();
+        try {
+            current.sendStanza(message);
+        } catch (SmackException.NotConnectedException e) {
+            throw new IllegalStateException("account " + account.id() + " is not connected");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending");
+        }
+    }
+
     private void chatMessageReceived(Stanza stanza) {
         Message message = (Message) stanza;
-        if (message.getBody() == null || message.hasExtension(CarbonExtension.NAMESPACE)) {
-            return; // chat states alone, receipts, and carbons (handled by carbonCopyReceived)
+        if (message.hasExtension(CarbonExtension.NAMESPACE)) {
+            return; // carbons are handled by carbonCopyReceived
         }
         Jid from = message.getFrom();
         if (from == null) {
             return;
         }
         String peer = from.asBareJid().toString();
-        listener.messageReceived(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer, true,
+        if (message.getExtension(ChatStateExtension.NAMESPACE) instanceof ChatStateExtension chatState
+                && DelayInformation.from(message) == null) {
+            // a delayed (offline) message's state is stale: nobody is typing now
+            chatStateListener.chatStateChanged(account.id(), peer, XmppChatStates.fromXmpp(chatState.getChatState()));
+        }
+        if (message.getBody() == null) {
+            return; // chat states alone, receipts
+        }
+        reportOnce(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer, true,
                 peer, message.getBody(), timestamp(message)));
         if (DeliveryReceiptManager.hasDeliveryReceiptRequest(message) && message.getStanzaId() != null) {
             try {
@@ -439,7 +607,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         String peer = peerJid.asBareJid().toString();
-        listener.messageReceived(new dev.switchboard.core.messaging.Message(id(copy), account.id(), peer, incoming,
+        reportOnce(new dev.switchboard.core.messaging.Message(id(copy), account.id(), peer, incoming,
                 incoming ? peer : settings.jid().toString(), copy.getBody(), timestamp(copy)));
     }
 

@@ -17,10 +17,11 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * An XMPP account's settings: {@code jid} (required, {@code user@domain}), {@code host} and
  * {@code port} (where to connect; default the domain and 5222), {@code resource} (default
  * {@code switchboard}), {@code priority} (of this client's presence, -128..127, default 0), {@code tls.pin} (the SHA-256 fingerprint of a certificate trusted although
- * no certificate authority vouches for it, hex with or without colons).
+ * no certificate authority vouches for it, hex with or without colons), {@code tls.direct} ({@code true}:
+ * TLS from the first byte, XEP-0368, on a server's direct TLS port; default {@code false}: STARTTLS).
  */
 record XmppSettings(EntityBareJid jid, String host, int port, String resource, int priority,
-        Optional<byte[]> pinnedSha256) {
+        Optional<byte[]> pinnedSha256, boolean directTls) {
 
     static final String JID = "jid";
     static final String HOST = "host";
@@ -28,6 +29,7 @@ record XmppSettings(EntityBareJid jid, String host, int port, String resource, i
     static final String RESOURCE = "resource";
     static final String PRIORITY = "priority";
     static final String TLS_PIN = "tls.pin";
+    static final String DIRECT_TLS = "tls.direct";
 
     static final int DEFAULT_PORT = 5222;
 
@@ -44,7 +46,9 @@ record XmppSettings(EntityBareJid jid, String host, int port, String resource, i
             new SettingField(RESOURCE, "Resource", Kind.TEXT, false, "switchboard", "", List.of()),
             new SettingField(PRIORITY, "Presence priority", Kind.TEXT, false, "0", "-128..127", List.of()),
             SettingField.text(TLS_PIN, "Trusted certificate (SHA-256)", false,
-                    "AB:CD:... for a server no certificate authority vouches for"));
+                    "AB:CD:... for a server no certificate authority vouches for"),
+            new SettingField(DIRECT_TLS, "Direct TLS (XEP-0368)", Kind.FLAG, false, "false",
+                    "TLS from the first byte; the port must be the server's direct TLS port", List.of()));
 
     /** @throws IllegalArgumentException naming the first missing or malformed setting */
     static XmppSettings of(Account account) {
@@ -64,7 +68,8 @@ record XmppSettings(EntityBareJid jid, String host, int port, String resource, i
         }
         int priority = account.setting(PRIORITY).map(XmppSettings::priority).orElse(0);
         Optional<byte[]> pin = account.setting(TLS_PIN).map(XmppSettings::fingerprint);
-        return new XmppSettings(jid, host, port, resource, priority, pin);
+        boolean directTls = account.setting(DIRECT_TLS).map(XmppSettings::flag).orElse(false);
+        return new XmppSettings(jid, host, port, resource, priority, pin, directTls);
     }
 
     private static int port(String text) {
@@ -77,6 +82,14 @@ record XmppSettings(EntityBareJid jid, String host, int port, String resource, i
             // reported below
         }
         throw new IllegalArgumentException("setting port must be 1-65535: " + text);
+    }
+
+    private static boolean flag(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false", "" -> false;
+            default -> throw new IllegalArgumentException("setting tls.direct must be true or false: " + text);
+        };
     }
 
     private static int priority(String text) {

@@ -1,0 +1,295 @@
+package dev.switchboard.protocol.xmpp.tests;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.messaging.Message;
+import dev.switchboard.core.presence.Availability;
+import dev.switchboard.core.presence.Roster;
+import dev.switchboard.core.spi.MessageSender;
+import dev.switchboard.core.spi.ProtocolSession;
+import dev.switchboard.history.internal.StoredHistory;
+import dev.switchboard.protocol.xmpp.internal.XmppProvider;
+import dev.switchboard.store.internal.H2Store;
+import dev.switchboard.testing.peers.Prosody;
+
+/**
+ * The XMPP benchmarks of docs/benchmarks.md (issue 5), run by scripts/bench-xmpp.sh outside OSGi on
+ * a Prosody from the test harness: a 5,000-contact roster loaded with the presence of its online
+ * contacts applied; the chat round trip through Prosody, ours against slixmpp's; history search over
+ * 100,000 stored messages against grep over the same texts. Prints Markdown table rows.
+ */
+public final class XmppBenchmark {
+
+    private static final int CONTACTS = Integer.getInteger("bench.contacts", 5_000);
+    private static final int ONLINE = Integer.getInteger("bench.online", 20);
+    private static final int ROUND_TRIPS = Integer.getInteger("bench.roundtrips", 200);
+    private static final int HISTORY = Integer.getInteger("bench.history", 100_000);
+    private static final int RUNS = 5;
+
+    private XmppBenchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        String peerScript = arguments.length > 0 ? arguments[0] : "peer/slixmpp_bench.py";
+        Prosody.Builder builder = Prosody.builder().user("alice", "alice123").user("bob", "bob123")
+                .user("slixa", "slixa123").user("slixb", "slixb123");
+        for (int i = 0; i < ONLINE; i++) {
+            builder.user("c" + i, "c" + i + "pw");
+        }
+        try (Prosody prosody = builder.start()) {
+            seedRosters(prosody);
+            System.out.println("| what | ours | anchor | ratio / goal |");
+            System.out.println("|---|---|---|---|");
+            roster(prosody);
+            roundTrip(prosody, peerScript);
+        }
+        history();
+    }
+
+    // ---- roster ----
+
+    /** alice's roster: CONTACTS entries, subscription both; the first ONLINE are real accounts that have alice too. */
+    private static void seedRosters(Prosody prosody) throws Exception {
+        Path rosters = Files.createDirectories(prosody.dataDirectory().resolve(prosody.domain()).resolve("roster"));
+        StringBuilder alice = new StringBuilder("return {\n");
+        for (int i = 0; i < CONTACTS; i++) {
+            String contact = i < ONLINE ? "c" + i : "contact" + i;
+            alice.append("[\"").append(contact).append('@').append(prosody.domain()).append("\"] = { subscription = \"both\";"
+                    + " name = \"Contact ").append(i).append("\"; groups = { [\"Group ").append(i % 50).append("\"] = true; }; };\n");
+        }
+        alice.append("[false] = { version = 1; pending = {}; };\n};\n");
+        Files.writeString(rosters.resolve("alice.dat"), alice);
+        for (int i = 0; i < ONLINE; i++) {
+            Files.writeString(rosters.resolve("c" + i + ".dat"), "return {\n[\"alice@" + prosody.domain()
+                    + "\"] = { subscription = \"both\"; groups = {}; };\n[false] = { version = 1; pending = {}; };\n};\n");
+        }
+    }
+
+    private static ProtocolSession online(XmppProvider provider, Prosody prosody, String user, String password,
+            String resource, Recorder recorder) throws Exception {
+        Account account = XmppPeers.account(prosody, user, true).with(Map.of("resource", resource));
+        ProtocolSession session = provider.open(account, password.toCharArray(), recorder);
+        session.register();
+        recorder.awaitState(RegistrationState.Kind.REGISTERED);
+        return session;
+    }
+
+    private static void roster(Prosody prosody) throws Exception {
+        XmppProvider provider = new XmppProvider();
+        List<ProtocolSession> contacts = new ArrayList<>();
+        for (int i = 0; i < ONLINE; i++) {
+            contacts.add(online(provider, prosody, "c" + i, "c" + i + "pw", "bench", new Recorder()));
+        }
+        List<Long> registered = new ArrayList<>();
+        List<Long> loaded = new ArrayList<>();
+        List<Long> applied = new ArrayList<>();
+        for (int run = 0; run <= RUNS; run++) {
+            Recorder recorder = new Recorder();
+            long start = System.nanoTime();
+            ProtocolSession alice = online(provider, prosody, "alice", "alice123", "roster" + run, recorder);
+            long online = System.nanoTime();
+            Roster roster = alice.capability(Roster.class).orElseThrow();
+            long rosterLoaded = 0;
+            while (true) {
+                List<dev.switchboard.core.presence.RosterEntry> entries = roster.entries();
+                if (rosterLoaded == 0 && entries.size() >= CONTACTS) {
+                    rosterLoaded = System.nanoTime();
+                }
+                if (rosterLoaded != 0 && entries.stream()
+                        .filter(e -> e.presence().availability() == Availability.AVAILABLE).count() >= ONLINE) {
+                    break;
+                }
+                if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
+                    throw new IllegalStateException("roster not complete after 60 s: " + entries.size());
+                }
+                Thread.sleep(2); // polling resolution of the measurement
+            }
+            long done = System.nanoTime();
+            if (run > 0) { // the first run warms the JIT
+                registered.add(online - start);
+                loaded.add(rosterLoaded - start);
+                applied.add(done - start);
+            }
+            alice.close();
+        }
+        contacts.forEach(ProtocolSession::close);
+        long median = median(applied) / 1_000_000;
+        System.out.printf("| roster of %,d contacts loaded, presence of the %d online ones applied (login to done, median of %d) | %d ms | — | goal < 1 s: %.2f× |%n",
+                CONTACTS, ONLINE, RUNS, median, median / 1000.0);
+        System.out.printf("| of which: login to REGISTERED / to all %,d entries in Roster.entries() | %d / %d ms | — | — |%n",
+                CONTACTS, median(registered) / 1_000_000, median(loaded) / 1_000_000);
+    }
+
+    // ---- round trip ----
+
+    private static void roundTrip(Prosody prosody, String peerScript) throws Exception {
+        XmppProvider provider = new XmppProvider();
+        Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
+        Recorder aliceRecorder = new Recorder() {
+            @Override
+            public void messageReceived(Message message) {
+                CompletableFuture<Long> reply = waiting.remove(message.text());
+                if (reply != null) {
+                    reply.complete(System.nanoTime());
+                }
+            }
+        };
+        ProtocolSession[] bob = new ProtocolSession[1];
+        Recorder bobRecorder = new Recorder() {
+            @Override
+            public void messageReceived(Message message) {
+                bob[0].capability(MessageSender.class).orElseThrow().send(message.peer(), message.text());
+            }
+        };
+        ProtocolSession alice = online(provider, prosody, "alice", "alice123", "rtt", aliceRecorder);
+        bob[0] = online(provider, prosody, "bob", "bob123", "rtt", bobRecorder);
+        MessageSender sender = alice.capability(MessageSender.class).orElseThrow();
+        List<Long> times = new ArrayList<>();
+        for (int i = -20; i < ROUND_TRIPS; i++) {
+            String text = "ping " + i;
+            CompletableFuture<Long> reply = new CompletableFuture<>();
+            waiting.put(text, reply);
+            long start = System.nanoTime();
+            sender.send("bob@" + prosody.domain(), text);
+            long end = reply.get(10, TimeUnit.SECONDS);
+            if (i >= 0) {
+                times.add(end - start);
+            }
+        }
+        alice.close();
+        bob[0].close();
+        Collections.sort(times);
+        double ours = times.get(times.size() / 2) / 1e6;
+        double ours95 = times.get(times.size() * 95 / 100) / 1e6;
+
+        Process slixmpp = new ProcessBuilder("/usr/bin/python3", peerScript, prosody.host(),
+                Integer.toString(prosody.c2sPort()), "slixa@" + prosody.domain(), "slixa123",
+                "slixb@" + prosody.domain(), "slixb123", prosody.certificateFile().toString(),
+                Integer.toString(ROUND_TRIPS)).redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(slixmpp.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RTT ")) {
+                    result = line;
+                }
+            }
+        }
+        slixmpp.waitFor(60, TimeUnit.SECONDS);
+        if (result == null) {
+            throw new IllegalStateException("slixmpp gave no result (exit " + slixmpp.exitValue() + ")");
+        }
+        String[] words = result.split(" ");
+        double anchor = Double.parseDouble(words[1]);
+        double anchor95 = Double.parseDouble(words[2]);
+        System.out.printf("| chat round trip through Prosody (A→B, B echoes, median / p95 of %d) | %.2f / %.2f ms | slixmpp 1.8: %.2f / %.2f ms | %.2f× |%n",
+                ROUND_TRIPS, ours, ours95, anchor, anchor95, ours / anchor);
+    }
+
+    // ---- history ----
+
+    private static void history() throws Exception {
+        Path directory = Files.createTempDirectory("bench-history");
+        H2Store store = new H2Store(directory.resolve("store"));
+        StoredHistory history = new StoredHistory(store);
+        Path dump = directory.resolve("messages.txt");
+        try {
+            String[] words = { "budget", "lunch", "meeting", "invoice", "release", "coffee", "train", "report" };
+            StringBuilder text = new StringBuilder();
+            long insertStart = System.nanoTime();
+            try (Connection connection = store.connection(); PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                Instant base = Instant.now().minusSeconds(HISTORY);
+                for (int i = 0; i < HISTORY; i++) {
+                    String body = "message " + i + " about the " + words[i % words.length] + " and the "
+                            + words[(i / 7) % words.length] + (i == HISTORY / 2 ? " zanzibar" : "");
+                    insert.setString(1, "a" + (i % 3));
+                    insert.setString(2, "peer" + (i % 200) + "@example.org");
+                    insert.setString(3, "m" + i);
+                    insert.setBoolean(4, i % 2 == 0);
+                    insert.setString(5, "peer" + (i % 200) + "@example.org");
+                    insert.setString(6, body);
+                    insert.setObject(7, OffsetDateTime.ofInstant(base.plusSeconds(i), ZoneOffset.UTC));
+                    insert.addBatch();
+                    text.append(body).append('\n');
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            long insertMillis = (System.nanoTime() - insertStart) / 1_000_000;
+            Files.writeString(dump, text);
+            double rare = searchMillis(() -> check(history.search("zanzibar", 50).size() == 1));
+            double common = searchMillis(() -> check(history.search("budget", 50).size() == 50));
+            double conversation = searchMillis(() -> check(history.conversation("a1", "peer7@example.org", 50).size() == 50));
+            double grep = grepMillis(dump, "zanzibar");
+            System.out.printf("| history search, one hit in %,d messages (median of 20) | %.1f ms | grep -i: %.1f ms | %.1f× |%n",
+                    HISTORY, rare, grep, rare / grep);
+            System.out.printf("| history search, common word, first 50 of ~%,d hits | %.1f ms | — | — |%n",
+                    HISTORY / 4, common);
+            System.out.printf("| history, last 50 messages of one conversation | %.1f ms | — | — |%n", conversation);
+            System.out.printf("| (setup: %,d messages batch-inserted in %d ms) | | | |%n", HISTORY, insertMillis);
+        } finally {
+            history.close();
+            store.close();
+        }
+    }
+
+    private static void check(boolean condition) {
+        if (!condition) {
+            throw new IllegalStateException("the history answered wrongly");
+        }
+    }
+
+    private static double searchMillis(Runnable search) {
+        List<Long> times = new ArrayList<>();
+        for (int i = -3; i < 20; i++) {
+            long start = System.nanoTime();
+            search.run();
+            if (i >= 0) {
+                times.add(System.nanoTime() - start);
+            }
+        }
+        return median(times) / 1e6;
+    }
+
+    private static double grepMillis(Path file, String word) throws Exception {
+        List<Long> times = new ArrayList<>();
+        for (int i = -3; i < 20; i++) {
+            long start = System.nanoTime();
+            Process grep = new ProcessBuilder("grep", "-i", "-m", "50", word, file.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            grep.waitFor();
+            if (i >= 0) {
+                times.add(System.nanoTime() - start);
+            }
+        }
+        return median(times) / 1e6;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
