@@ -284,8 +284,9 @@ public final class H245Asn {
     public static final PerType MASTER_SLAVE_DETERMINATION = sequence()
             .mandatory("terminalType", integer(0, 255)).mandatory("statusDeterminationNumber", integer(0, 16777215))
             .extensible().build();
+    public static final PerType MASTER_SLAVE_DETERMINATION_ACK_DECISION = choice().alt("master", NULL).alt("slave", NULL).build();
     public static final PerType MASTER_SLAVE_DETERMINATION_ACK = sequence()
-            .mandatory("decision", choice().alt("master", NULL).alt("slave", NULL).build()).extensible().build();
+            .mandatory("decision", MASTER_SLAVE_DETERMINATION_ACK_DECISION).extensible().build();
     public static final PerType MASTER_SLAVE_DETERMINATION_REJECT = sequence()
             .mandatory("cause", choice().alt("identicalNumbers", NULL).extensible().build()).extensible().build();
     private static final PerType MASTER_SLAVE_DETERMINATION_RELEASE = sequence().extensible().build();
@@ -335,25 +336,27 @@ public final class H245Asn {
             .optional("transportCapability", TRANSPORT_CAPABILITY).unknownAddition()
             .optional("source", TERMINAL_LABEL)
             .build();
+    public static final PerType OLC_FORWARD_MULTIPLEX = choice()
+            .alt("h222LogicalChannelParameters", unsupported("h222LogicalChannelParameters"))
+            .alt("h223LogicalChannelParameters", unsupported("h223LogicalChannelParameters"))
+            .alt("v76LogicalChannelParameters", unsupported("v76LogicalChannelParameters"))
+            .extensible().alt("h2250LogicalChannelParameters", H2250_LOGICAL_CHANNEL_PARAMETERS)
+            .alt("none", NULL).build();
+    public static final PerType OLC_REVERSE_MULTIPLEX = choice()
+            .alt("h223LogicalChannelParameters", unsupported("h223LogicalChannelParameters"))
+            .alt("v76LogicalChannelParameters", unsupported("v76LogicalChannelParameters"))
+            .extensible().alt("h2250LogicalChannelParameters", H2250_LOGICAL_CHANNEL_PARAMETERS).build();
     public static final PerType OPEN_LOGICAL_CHANNEL = sequence()
             .mandatory("forwardLogicalChannelNumber", LOGICAL_CHANNEL_NUMBER)
             .mandatory("forwardLogicalChannelParameters", sequence()
                     .optional("portNumber", integer(0, 65535)).mandatory("dataType", DATA_TYPE)
-                    .mandatory("multiplexParameters", choice()
-                            .alt("h222LogicalChannelParameters", unsupported("h222LogicalChannelParameters"))
-                            .alt("h223LogicalChannelParameters", unsupported("h223LogicalChannelParameters"))
-                            .alt("v76LogicalChannelParameters", unsupported("v76LogicalChannelParameters"))
-                            .extensible().alt("h2250LogicalChannelParameters", H2250_LOGICAL_CHANNEL_PARAMETERS)
-                            .alt("none", NULL).build())
+                    .mandatory("multiplexParameters", OLC_FORWARD_MULTIPLEX)
                     .extensible()
                     .optional("forwardLogicalChannelDependency", LOGICAL_CHANNEL_NUMBER)
                     .optional("replacementFor", LOGICAL_CHANNEL_NUMBER).build())
             .optional("reverseLogicalChannelParameters", sequence()
                     .mandatory("dataType", DATA_TYPE)
-                    .optional("multiplexParameters", choice()
-                            .alt("h223LogicalChannelParameters", unsupported("h223LogicalChannelParameters"))
-                            .alt("v76LogicalChannelParameters", unsupported("v76LogicalChannelParameters"))
-                            .extensible().alt("h2250LogicalChannelParameters", H2250_LOGICAL_CHANNEL_PARAMETERS).build())
+                    .optional("multiplexParameters", OLC_REVERSE_MULTIPLEX)
                     .extensible()
                     .optional("reverseLogicalChannelDependency", LOGICAL_CHANNEL_NUMBER)
                     .optional("replacementFor", LOGICAL_CHANNEL_NUMBER).build())
@@ -366,6 +369,8 @@ public final class H245Asn {
             .optional("dynamicRTPPayloadType", integer(96, 127))
             .extensible().mandatory("flowControlToZero", BOOLEAN).optional("portNumber", integer(0, 65535))
             .build();
+    public static final PerType OLC_ACK_MULTIPLEX = choice()
+            .alt("h2250LogicalChannelAckParameters", H2250_LOGICAL_CHANNEL_ACK_PARAMETERS).extensible().build();
     public static final PerType OPEN_LOGICAL_CHANNEL_ACK = sequence()
             .mandatory("forwardLogicalChannelNumber", LOGICAL_CHANNEL_NUMBER)
             .optional("reverseLogicalChannelParameters", sequence()
@@ -377,22 +382,23 @@ public final class H245Asn {
                     .extensible().optional("replacementFor", LOGICAL_CHANNEL_NUMBER).build())
             .extensible()
             .unknownAddition()
-            .optional("forwardMultiplexAckParameters", choice()
-                    .alt("h2250LogicalChannelAckParameters", H2250_LOGICAL_CHANNEL_ACK_PARAMETERS).extensible().build())
+            .optional("forwardMultiplexAckParameters", OLC_ACK_MULTIPLEX)
             .unknownAddition().optional("genericInformation", GENERIC_INFORMATION)
             .build();
+    public static final PerType OLC_REJECT_CAUSE = choice().alt("unspecified", NULL).alt("unsuitableReverseParameters", NULL)
+            .alt("dataTypeNotSupported", NULL).alt("dataTypeNotAvailable", NULL).alt("unknownDataType", NULL)
+            .alt("dataTypeALCombinationNotSupported", NULL).extensible().build();
     public static final PerType OPEN_LOGICAL_CHANNEL_REJECT = sequence()
             .mandatory("forwardLogicalChannelNumber", LOGICAL_CHANNEL_NUMBER)
-            .mandatory("cause", choice().alt("unspecified", NULL).alt("unsuitableReverseParameters", NULL)
-                    .alt("dataTypeNotSupported", NULL).alt("dataTypeNotAvailable", NULL).alt("unknownDataType", NULL)
-                    .alt("dataTypeALCombinationNotSupported", NULL).extensible().build())
+            .mandatory("cause", OLC_REJECT_CAUSE)
             .extensible().optional("genericInformation", GENERIC_INFORMATION).build();
     private static final PerType OPEN_LOGICAL_CHANNEL_CONFIRM = sequence()
             .mandatory("forwardLogicalChannelNumber", LOGICAL_CHANNEL_NUMBER)
             .extensible().optional("genericInformation", GENERIC_INFORMATION).build();
+    public static final PerType CLC_SOURCE = choice().alt("user", NULL).alt("lcse", NULL).build();
     public static final PerType CLOSE_LOGICAL_CHANNEL = sequence()
             .mandatory("forwardLogicalChannelNumber", LOGICAL_CHANNEL_NUMBER)
-            .mandatory("source", choice().alt("user", NULL).alt("lcse", NULL).build())
+            .mandatory("source", CLC_SOURCE)
             .extensible()
             .mandatory("reason", choice().alt("unknown", NULL).alt("reopen", NULL).alt("reservationFailure", NULL)
                     .extensible().build())
