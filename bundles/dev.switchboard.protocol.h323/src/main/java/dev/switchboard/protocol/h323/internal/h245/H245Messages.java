@@ -212,8 +212,12 @@ public final class H245Messages {
                                 h2250Parameters(rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
     }
 
-    /** A fastStart reverse channel proposal: we receive {@code codec} at {@code rtp}. */
-    public static SequenceValue reverseChannel(int number, AudioCapability codec, InetSocketAddress rtp, InetSocketAddress rtcp) {
+    /**
+     * A reverse channel as fastStart uses it: in a proposal, we receive {@code codec} at {@code rtp};
+     * in an answer (no rtp), the callee will send it and gives its RTCP address.
+     */
+    public static SequenceValue reverseChannel(int number, AudioCapability codec, Optional<InetSocketAddress> rtp,
+            InetSocketAddress rtcp) {
         return new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
                 .with("forwardLogicalChannelParameters", new SequenceValue()
                         .with("dataType", choose(H245Asn.DATA_TYPE, "nullData", AsnNull.NULL))
@@ -221,7 +225,7 @@ public final class H245Messages {
                 .with("reverseLogicalChannelParameters", new SequenceValue()
                         .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
                         .with("multiplexParameters", choose(H245Asn.OLC_REVERSE_MULTIPLEX, "h2250LogicalChannelParameters",
-                                h2250Parameters(Optional.of(rtp), Optional.of(rtcp)))));
+                                h2250Parameters(rtp, Optional.of(rtcp)))));
     }
 
     /** One OpenLogicalChannel read back: direction as seen by its sender, codec and addresses. */

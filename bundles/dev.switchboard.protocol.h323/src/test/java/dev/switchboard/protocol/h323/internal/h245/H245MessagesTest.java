@@ -63,7 +63,7 @@ class H245MessagesTest {
     void fastStartChannelsCarryCodecAndAddresses() {
         InetSocketAddress rtp = new InetSocketAddress("127.0.0.1", 5000);
         InetSocketAddress rtcp = new InetSocketAddress("127.0.0.1", 5001);
-        byte[] reverse = H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(1, AudioCapability.PCMA, rtp, rtcp));
+        byte[] reverse = H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(1, AudioCapability.PCMA, Optional.of(rtp), rtcp));
         H245Messages.Channel r = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(reverse));
         assertTrue(r.reverse());
         assertEquals(Optional.of(AudioCapability.PCMA), r.codec());
