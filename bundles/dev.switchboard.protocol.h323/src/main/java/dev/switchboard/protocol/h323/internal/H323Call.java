@@ -86,9 +86,10 @@ final class H323Call implements CallLeg, Dtmf, Mute {
     private OutputStream h245Out;
     private ServerSocket h245Listener;
     private final List<byte[]> pendingTunnelled = new ArrayList<>();
+    private boolean holdTunnel;
     private int outgoingTcsSequence;
     private final int statusDeterminationNumber = RANDOM.nextInt(1 << 24);
-    private boolean capabilitiesAcked;
+    private boolean masterSlaveDetermined;
     private List<AudioCapability> peerReceives = List.of();
     private boolean peerTakesAlphanumeric = true;
     private boolean forwardChannelOpened;
@@ -236,7 +237,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         if (session.settings().fastStart()) {
             // H.323 8.1.7.1: per codec, the channel we receive (reverse) and the one we send (forward)
             int forward = FIRST_FORWARD_CHANNEL;
-            for (AudioCapability c : session.media().codecs()) {
+            for (AudioCapability c : session.codecs()) {
                 proposals.add(H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(REVERSE_PROPOSAL_CHANNEL, c,
                         Optional.of(media.localRtp()), media.localRtcp())));
                 proposals.add(H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward++, c,
@@ -310,7 +311,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 LOG.log(Level.DEBUG, "fastStart proposal not understood: {0}", e.getMessage());
             }
         }
-        List<AudioCapability> ours = session.media().codecs();
+        List<AudioCapability> ours = session.codecs();
         for (Channel reverse : channels) {
             if (!reverse.reverse() || reverse.codec().isEmpty() || !ours.contains(reverse.codec().get())
                     || reverse.rtp().isEmpty()) {
@@ -745,9 +746,10 @@ final class H323Call implements CallLeg, Dtmf, Mute {
             return;
         }
         h245Started = true;
-        Optional<Integer> noTelephoneEvent = Optional.empty();
-        sendH245(H245Messages.terminalCapabilitySet(++outgoingTcsSequence, session.media().codecs(), noTelephoneEvent));
+        holdTunnel = true; // both requests in one Facility
+        sendH245(H245Messages.terminalCapabilitySet(++outgoingTcsSequence, session.codecs(), Optional.empty()));
         sendH245(H245Messages.masterSlaveDetermination(statusDeterminationNumber));
+        holdTunnel = false;
         flushTunnelled();
     }
 
@@ -755,7 +757,9 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         byte[] pdu = H245Messages.encode(message);
         if (tunnelling) {
             pendingTunnelled.add(pdu);
-            flushTunnelled();
+            if (!holdTunnel) {
+                flushTunnelled();
+            }
         } else if (h245Out != null) {
             try {
                 Tpkt.write(h245Out, pdu);
@@ -798,8 +802,9 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 sendH245(H245Messages.terminalCapabilitySetAck((int) tcs.getLong("sequenceNumber")));
                 openForwardChannel();
             }
-            case "response.terminalCapabilitySetAck" -> {
-                capabilitiesAcked = true;
+            case "response.terminalCapabilitySetAck" -> LOG.log(Level.DEBUG, "H.245 capabilities acknowledged on {0}", id);
+            case "response.masterSlaveDeterminationAck" -> {
+                masterSlaveDetermined = true;
                 openForwardChannel();
             }
             case "request.masterSlaveDetermination" -> {
@@ -862,12 +867,15 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         return difference != 0 && difference < 0x800000;
     }
 
-    /** Slow start: once the peer's capabilities are known, open our audio channel in the first codec it receives. */
+    /**
+     * Slow start: once the peer's capabilities are known and master/slave determination is over (so
+     * no conflicting channels, H.245 8.4), open our audio channel in the first codec the peer receives.
+     */
     private void openForwardChannel() {
-        if (forwardChannelOpened || peerReceives.isEmpty() || phase != Phase.CONNECTED) {
+        if (forwardChannelOpened || peerReceives.isEmpty() || !masterSlaveDetermined || phase != Phase.CONNECTED) {
             return;
         }
-        List<AudioCapability> ours = session.media().codecs();
+        List<AudioCapability> ours = session.codecs();
         Optional<AudioCapability> common = codec != null && peerReceives.contains(codec) ? Optional.of(codec)
                 : peerReceives.stream().filter(ours::contains).findFirst();
         if (common.isEmpty()) {
@@ -883,7 +891,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
     /** The peer opens its channel to us: we receive at our RTP address if we can decode its codec. */
     private void peerOpens(SequenceValue olc) {
         Channel channel = H245Messages.channel(olc);
-        if (channel.codec().isEmpty() || !session.media().codecs().contains(channel.codec().get())) {
+        if (channel.codec().isEmpty() || !session.codecs().contains(channel.codec().get())) {
             sendH245(H245Messages.openLogicalChannelReject(channel.number()));
             return;
         }

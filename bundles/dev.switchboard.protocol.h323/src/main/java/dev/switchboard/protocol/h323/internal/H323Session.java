@@ -22,6 +22,7 @@ import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 import dev.switchboard.protocol.h323.internal.ras.RasClient;
 
@@ -91,6 +92,12 @@ final class H323Session implements ProtocolSession {
 
     CallMedia.Factory media() {
         return media;
+    }
+
+    /** The codecs we offer and accept, best first: the account's {@code codecs} list, else the media engine's order. */
+    List<AudioCapability> codecs() {
+        List<AudioCapability> available = media.codecs();
+        return settings.codecs().map(wanted -> wanted.stream().filter(available::contains).toList()).orElse(available);
     }
 
     ExecutorService loop() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.spi.SettingField;
 import dev.switchboard.core.spi.SettingField.Kind;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 
 /**
@@ -19,10 +20,12 @@ import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
  * port, default 1720, 0 = any free one), {@code faststart} and {@code tunnelling} ({@code yes}/
  * {@code no}, default yes: whether our Setup offers fastStart and whether we tunnel H.245 in the
  * call signalling instead of a separate H.245 connection), {@code ttl} (registration lifetime asked
- * of the gatekeeper, seconds). Hosts are IP literals: no DNS. The password is the account's secret.
+ * of the gatekeeper, seconds), {@code codecs} (comma-separated PCMU, PCMA, G722, G729 in order of
+ * preference; default: every one the media engine has, in its order). Hosts are IP literals: no DNS. The password is the account's secret.
  */
 record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddress> gatekeeper,
-        InetSocketAddress bind, boolean fastStart, boolean tunnelling, long timeToLive, String displayName) {
+        InetSocketAddress bind, boolean fastStart, boolean tunnelling, long timeToLive, String displayName,
+        Optional<List<AudioCapability>> codecs) {
 
     static final int CALL_SIGNALLING_PORT = 1720;
     static final int RAS_PORT = 1719;
@@ -41,6 +44,7 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
             new SettingField("tunnelling", "H.245 tunnelling", Kind.CHOICE, false, "yes", "", List.of("yes", "no")),
             new SettingField("ttl", "Registration lifetime (s)", Kind.NUMBER, false, String.valueOf(DEFAULT_TTL),
                     "30-3600", List.of()),
+            SettingField.text("codecs", "Codecs", false, "e.g. PCMA,PCMU; default: all the media engine has"),
             SettingField.text("audio.in", "Microphone device", false, "Default: the system's"),
             SettingField.text("audio.out", "Speaker device", false, "Default: the system's"));
 
@@ -60,8 +64,22 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
                 .orElse(InetAddress.getLoopbackAddress());
         int port = account.setting("port").map(value -> (int) number("port", value, 0, 65535)).orElse(CALL_SIGNALLING_PORT);
         long ttl = account.setting("ttl").map(value -> number("ttl", value, 30, 3600)).orElse(DEFAULT_TTL);
+        Optional<List<AudioCapability>> codecs = account.setting("codecs").map(String::strip).filter(v -> !v.isEmpty())
+                .map(H323Settings::codecs);
         return new H323Settings(alias, e164, gatekeeper, new InetSocketAddress(bind, port),
-                yesNo(account, "faststart"), yesNo(account, "tunnelling"), ttl, account.displayName());
+                yesNo(account, "faststart"), yesNo(account, "tunnelling"), ttl, account.displayName(), codecs);
+    }
+
+    private static List<AudioCapability> codecs(String value) {
+        List<AudioCapability> out = new ArrayList<>();
+        for (String name : value.split(",")) {
+            AudioCapability codec = AudioCapability.ofEncodingName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "codecs: " + name.strip() + " is not one of PCMU, PCMA, G722, G729"));
+            if (!out.contains(codec)) {
+                out.add(codec);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Our aliases as registered and sent as the caller: the h323-ID, then the number. */
