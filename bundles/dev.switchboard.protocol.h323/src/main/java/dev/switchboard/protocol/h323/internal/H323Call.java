@@ -366,10 +366,10 @@ final class H323Call implements CallLeg, Dtmf, Mute {
             send(CallSignalling.connect(identity, session.settings().displayName(), h245Address, fastStartAnswer,
                     H245Tunnel.of(tunnelling)));
             phase = Phase.CONNECTED;
-            listener.stateChanged(CallState.CONNECTED);
-            if (mediaStarted) {
+            if (mediaStarted) { // the codec first, so the CONNECTED report already shows it
                 listener.codecChanged(codec().orElseThrow());
             }
+            listener.stateChanged(CallState.CONNECTED);
             if (tunnelling) {
                 startH245();
             }
@@ -525,10 +525,10 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 if (outgoing && phase.compareTo(Phase.CALLING) >= 0 && phase.compareTo(Phase.CONNECTED) < 0) {
                     fastStartAnswered(message.fastStart());
                     phase = Phase.CONNECTED;
-                    listener.stateChanged(CallState.CONNECTED);
-                    if (mediaStarted) {
+                    if (mediaStarted) { // the codec first, so the CONNECTED report already shows it
                         listener.codecChanged(codec().orElseThrow());
                     }
+                    listener.stateChanged(CallState.CONNECTED);
                     if (!tunnelling && message.h245Address().isPresent()) {
                         connectH245(message.h245Address().get());
                     } else if (tunnelling) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +75,8 @@ class H323CallTest {
         assertEquals("alice", Events.poll(bobEvents.callers, "caller").address());
         assertEquals(CallState.RINGING_OUT, aliceCall.until(CallState.RINGING_OUT).getLast());
         incoming.answer();
-        assertEquals(CallState.CONNECTED, aliceCall.until(CallState.CONNECTED).getLast());
-        assertEquals("codec PCMU/8000", aliceCall.until("codec PCMU/8000").getLast(), "the one codec both have");
+        assertEquals(List.of("codec PCMU/8000", CallState.CONNECTED), aliceCall.until(CallState.CONNECTED),
+                "the one codec both have, known when connected");
 
         RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
         RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
