@@ -281,6 +281,9 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         } else {
             ring(setup);
         }
+        for (byte[] pdu : setup.h245Control()) { // H.245 the caller tunnelled in its Setup
+            h245Received(pdu);
+        }
     }
 
     private void ring(Received setup) {

@@ -26,6 +26,7 @@ import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 import dev.switchboard.protocol.h323.internal.ras.H225Asn;
+import dev.switchboard.protocol.h323.internal.ras.H2351Token;
 import dev.switchboard.protocol.h323.internal.ras.RasCodec;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 import dev.switchboard.protocol.h323.internal.ras.RasVectors;
@@ -38,6 +39,7 @@ import dev.switchboard.protocol.h323.internal.ras.RasVectors;
  */
 class GatekeeperCallTest {
     private final BlockingQueue<RasMessage> requests = new LinkedBlockingQueue<>();
+    private final Map<Class<?>, byte[]> lastDatagram = new java.util.concurrent.ConcurrentHashMap<>();
     private DatagramSocket gatekeeper;
     private Thread responder;
     private H323Session alice;
@@ -52,7 +54,9 @@ class GatekeeperCallTest {
                 try {
                     DatagramPacket p = new DatagramPacket(buffer, buffer.length);
                     gatekeeper.receive(p);
-                    RasMessage request = RasCodec.decode(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                    byte[] datagram = java.util.Arrays.copyOf(p.getData(), p.getLength());
+                    RasMessage request = RasCodec.decode(datagram);
+                    lastDatagram.put(request.getClass(), datagram);
                     requests.add(request);
                     byte[] answer = answer(request);
                     if (answer != null) {
@@ -125,11 +129,15 @@ class GatekeeperCallTest {
         assertEquals(List.of(new AliasAddress.H323Id("alice"), new AliasAddress.DialledDigits("1001")), rrq.terminalAlias());
         assertEquals(List.of(alice.localAddress()), rrq.callSignalAddress());
         assertFalse(rrq.tokens().isEmpty(), "the password's access token");
+        assertEquals(java.util.Optional.of(true), H2351Token.verify(lastDatagram.get(RasMessage.RegistrationRequest.class),
+                "alice123"), "H.235.1 token keyed by the password");
 
         Events.Call call = new Events.Call();
         alice.dial("1002", call);
         RasMessage.AdmissionRequest arq = next(RasMessage.AdmissionRequest.class);
         assertEquals(List.of(new AliasAddress.DialledDigits("1002")), arq.destinationInfo());
+        assertEquals(java.util.Optional.of(true), H2351Token.verify(lastDatagram.get(RasMessage.AdmissionRequest.class),
+                "alice123"));
         bobEvents.nextCall().answer();
         call.until(CallState.CONNECTED);
         bob.close();
