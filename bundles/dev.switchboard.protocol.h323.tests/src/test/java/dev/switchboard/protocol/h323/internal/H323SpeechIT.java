@@ -134,8 +134,8 @@ class H323SpeechIT {
             H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
             assertNotNull(incoming, "bob's call");
             incoming.answer();
+            alice.await("PCMU/8000"); // reported before CONNECTED, so the connected call shows its codec
             alice.await(CallState.CONNECTED);
-            alice.await("PCMU/8000");
             // the speech file lasts 5.4 s: wait for its 20 ms packets and a little silence
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (incoming.packetsReceived() < 290) {

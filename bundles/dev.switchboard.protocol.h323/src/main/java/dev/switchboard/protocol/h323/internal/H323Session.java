@@ -136,7 +136,12 @@ final class H323Session implements ProtocolSession {
     @Override
     public void register() {
         loop.execute(() -> {
-            if (closed || ras != null || registeredDirect) {
+            if (closed) {
+                return;
+            }
+            if (ras != null) {
+                // registering again (the core already shows REGISTERING): report where the client stands
+                listener.registrationChanged(ras.state());
                 return;
             }
             if (settings.gatekeeper().isEmpty()) {

@@ -58,6 +58,9 @@ class H323CallTest {
         alice.register();
         assertEquals(RegistrationState.REGISTERING, events.nextState());
         assertEquals(RegistrationState.REGISTERED, events.nextState());
+        alice.register(); // again, as the core does when asked to register a registered account
+        assertEquals(RegistrationState.REGISTERING, events.nextState());
+        assertEquals(RegistrationState.REGISTERED, events.nextState());
         alice.unregister();
         assertEquals(RegistrationState.UNREGISTERED, events.nextState());
     }
