@@ -201,7 +201,7 @@ public final class RasClient implements AutoCloseable {
     }
 
     private void startTransaction(RasMessage request, CompletableFuture<RasMessage> result) {
-        Transaction t = new Transaction(request, RasCodec.encode(request), result);
+        Transaction t = new Transaction(request, protect(request), result);
         calls.put(request.requestSeqNum(), t);
         transmit(t, timing.attempts());
     }
@@ -261,6 +261,24 @@ public final class RasClient implements AutoCloseable {
                 System.currentTimeMillis() / 1000, RANDOM.nextInt(256)));
     }
 
+    /**
+     * The encoded request, with an H.235.1 integrity token (HMAC-SHA1-96 keyed by the password) once
+     * the gatekeeper is known, as h323plus sends it: a gatekeeper with H.235.1 on checks it, one
+     * without ignores it. The sender is our alias until the gatekeeper gave us an endpoint identifier.
+     */
+    private byte[] protect(RasMessage request) {
+        byte[] datagram = RasCodec.encode(request);
+        if (registration.password().isEmpty() || gatekeeperIdentifier.isEmpty() || request instanceof GatekeeperRequest
+                || registration.aliases().isEmpty()) {
+            return datagram;
+        }
+        boolean fullRegistration = request instanceof RegistrationRequest rrq && !rrq.keepAlive();
+        String sender = endpointIdentifier.filter(id -> !fullRegistration)
+                .orElseGet(() -> registration.aliases().getFirst().value());
+        return H2351Token.sign(datagram, registration.password().get(), gatekeeperIdentifier.get(), sender,
+                System.currentTimeMillis() / 1000, RANDOM.nextInt(Integer.MAX_VALUE));
+    }
+
     private int seq() {
         int s = nextSeqNum;
         nextSeqNum = nextSeqNum == 65535 ? 1 : nextSeqNum + 1;
@@ -269,7 +287,7 @@ public final class RasClient implements AutoCloseable {
 
     private void send(RasMessage request, int attempts) {
         cancelTimer();
-        pending = new Pending(request, RasCodec.encode(request), attempts);
+        pending = new Pending(request, protect(request), attempts);
         transmit();
     }
 

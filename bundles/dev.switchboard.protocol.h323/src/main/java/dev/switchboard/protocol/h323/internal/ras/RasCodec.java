@@ -211,7 +211,12 @@ public final class RasCodec {
         return new SequenceValue().with("vendor", h221).with("productId", PRODUCT_ID).with("versionId", VERSION_ID);
     }
 
-    static ChoiceValue transport(InetSocketAddress address) {
+    /** Our EndpointType: a terminal with Switchboard's vendor identification (also used in call signalling). */
+    public static SequenceValue endpointType() {
+        return terminal().with("vendor", vendor());
+    }
+
+    public static ChoiceValue transport(InetSocketAddress address) {
         byte[] ip = address.getAddress().getAddress();
         SequenceValue body = new SequenceValue().with("ip", ip).with("port", (long) address.getPort());
         return Asn.choose(H225Asn.TRANSPORT_ADDRESS, ip.length == 4 ? "ipAddress" : "ip6Address", body);
@@ -226,7 +231,7 @@ public final class RasCodec {
         return aliases.isEmpty() ? null : aliasValues(aliases);
     }
 
-    private static List<Object> aliasValues(List<AliasAddress> aliases) {
+    public static List<Object> aliasValues(List<AliasAddress> aliases) {
         List<Object> out = new ArrayList<>();
         for (AliasAddress alias : aliases) {
             out.add(switch (alias) {
@@ -238,7 +243,7 @@ public final class RasCodec {
         return out;
     }
 
-    static InetSocketAddress ip(Object transportAddress) {
+    public static InetSocketAddress ip(Object transportAddress) {
         ChoiceValue c = (ChoiceValue) transportAddress;
         if (!("ipAddress".equals(c.name()) || "ip6Address".equals(c.name()))) {
             throw new PerException("unsupported transport address " + c.name());
@@ -262,7 +267,7 @@ public final class RasCodec {
         return List.copyOf(out);
     }
 
-    private static List<AliasAddress> aliases(SequenceValue m, String name) {
+    public static List<AliasAddress> aliases(SequenceValue m, String name) {
         List<AliasAddress> out = new ArrayList<>();
         for (Object a : (List<?>) m.find(name).orElse(List.of())) {
             ChoiceValue c = (ChoiceValue) a;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The captured RAS datagrams of src/test/resources/h323/ras-vectors.txt, by "capture#frame". */
-final class RasVectors {
+public final class RasVectors {
     record Vector(String id, byte[] datagram, List<String> tsharkFields) {
     }
 
@@ -36,7 +36,7 @@ final class RasVectors {
         return out;
     }
 
-    static byte[] datagram(String id) {
+    public static byte[] datagram(String id) {
         return all().get(id).datagram();
     }
 }

@@ -1,0 +1,221 @@
+package dev.switchboard.protocol.h323.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.messaging.Message;
+import dev.switchboard.core.presence.Presence;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.core.spi.ProtocolProvider;
+import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.media.audio.AudioDevices;
+import dev.switchboard.media.audio.CaptureStream;
+import dev.switchboard.media.internal.Wav;
+
+/**
+ * Speech across an H.323 call between two of our accounts calling each other directly on loopback,
+ * through the installed {@code h323} provider service and the media engine's RTP sessions with file
+ * devices: what alice's microphone file says must come out of bob's speaker file at G.711's quality.
+ */
+class H323SpeechIT {
+    private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
+
+    @TempDir
+    Path directory;
+
+    private static BundleContext context() {
+        return FrameworkUtil.getBundle(H323SpeechIT.class).getBundleContext();
+    }
+
+    private static <T> T service(Class<T> type, String filter) throws Exception {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(),
+                filter == null ? context().createFilter("(objectClass=" + type.getName() + ")")
+                        : context().createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
+        tracker.open();
+        T service = tracker.waitForService(10_000);
+        assertNotNull(service, "no " + type.getSimpleName() + " " + (filter == null ? "" : filter) + " within 10 s");
+        return service;
+    }
+
+    /** Reports of one side, queued so the test waits on them with a timeout. */
+    private static final class Side implements SessionListener, CallLegListener {
+        final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<CallLeg> incoming = new LinkedBlockingQueue<>();
+
+        @Override
+        public void registrationChanged(RegistrationState state) {
+            events.add(state);
+        }
+
+        @Override
+        public CallLegListener incomingCall(CallLeg leg, Participant caller) {
+            incoming.add(leg);
+            return this;
+        }
+
+        @Override
+        public void messageReceived(Message message) {
+        }
+
+        @Override
+        public void presenceChanged(String contact, Presence presence) {
+        }
+
+        @Override
+        public void stateChanged(CallState state) {
+            events.add(state);
+        }
+
+        @Override
+        public void ended(EndReason reason) {
+            events.add(reason);
+        }
+
+        @Override
+        public void codecChanged(String codec) {
+            events.add(codec);
+        }
+
+        @Override
+        public void dtmfReceived(char digit) {
+            events.add(digit);
+        }
+
+        void await(Object wanted) throws InterruptedException {
+            List<Object> seen = new ArrayList<>();
+            while (true) {
+                Object event = events.poll(10, TimeUnit.SECONDS);
+                seen.add(event);
+                if (event == null || event instanceof EndReason && !(wanted instanceof EndReason)) {
+                    throw new AssertionError("waiting for " + wanted + ", saw " + seen);
+                }
+                if (event.equals(wanted)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void speechArrivesAtG711QualityThroughTheInstalledProvider() throws Exception {
+        ProtocolProvider provider = service(ProtocolProvider.class, "(" + ProtocolProvider.PROTOCOL_PROPERTY + "=h323)");
+        Path heard = directory.resolve("bob-hears.wav");
+        Side alice = new Side();
+        Side bob = new Side();
+        H323Session bobSession = (H323Session) provider.open(new Account("bob", "h323", Map.of("alias", "bob", "port", "0",
+                "codecs", "PCMU", "audio.in", "null:", "audio.out", "file:" + heard)), new char[0], bob);
+        H323Session aliceSession = (H323Session) provider.open(new Account("alice", "h323", Map.of("alias", "alice",
+                "port", "0", "codecs", "PCMU", "audio.in", "file:" + SPEECH, "audio.out", "null:")), new char[0], alice);
+        try {
+            aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
+            H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
+            assertNotNull(incoming, "bob's call");
+            incoming.answer();
+            alice.await("PCMU/8000"); // reported before CONNECTED, so the connected call shows its codec
+            alice.await(CallState.CONNECTED);
+            // the speech file lasts 5.4 s: wait for its 20 ms packets and a little silence
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (incoming.packetsReceived() < 290) {
+                assertTrue(System.nanoTime() < deadline, "290 RTP packets at bob within 20 s, got " + incoming.packetsReceived());
+                Thread.sleep(50);
+            }
+            incoming.hangup();
+            alice.await(new EndReason(EndReason.Kind.REMOTE_HANGUP, ""));
+        } finally {
+            aliceSession.close();
+            bobSession.close();
+        }
+        Wav.Audio audio = Wav.read(heard);
+        assertEquals(8_000, audio.sampleRate());
+        double snr = medianSegmentalSnr(reference(), audio.samples());
+        System.out.println("H.323 speech over G.711 µ-law: median segmental SNR " + snr + " dB");
+        // µ-law's own quantisation gives ~38 dB on speech; jitter-buffer stretching costs a little
+        assertTrue(snr > 30, "median segmental SNR " + snr + " dB");
+    }
+
+    /** The speech file as alice's file device delivers it. */
+    private static short[] reference() throws Exception {
+        try (CaptureStream stream = service(AudioDevices.class, null).openCapture("file:" + SPEECH, 8000, 160)) {
+            short[] all = new short[0];
+            short[] frame = new short[160];
+            while (stream.read(frame, 0, frame.length) > 0) {
+                short[] grown = java.util.Arrays.copyOf(all, all.length + frame.length);
+                System.arraycopy(frame, 0, grown, all.length, frame.length);
+                all = grown;
+            }
+            return all;
+        }
+    }
+
+    /**
+     * The median, over the 20 ms blocks of speech (above -45 dBFS), of each block's SNR after aligning
+     * it within 5 ms of the best overall delay (playout may be stretched by the jitter buffer).
+     */
+    private static double medianSegmentalSnr(short[] reference, short[] received) {
+        int block = 160;
+        int maxDelay = 8000;
+        int length = Math.min(reference.length, received.length - maxDelay - block);
+        assertTrue(length > 8000, "bob heard " + received.length + " samples");
+        int overall = bestDelay(reference, 0, length, received, 0, maxDelay);
+        double quiet = block * Math.pow(32768 * Math.pow(10, -45 / 20.0), 2);
+        List<Double> snrs = new ArrayList<>();
+        for (int start = 0; start + block <= length; start += block) {
+            double signal = 0;
+            for (int i = start; i < start + block; i++) {
+                signal += (double) reference[i] * reference[i];
+            }
+            if (signal < quiet) {
+                continue;
+            }
+            int delay = bestDelay(reference, start, block, received, Math.max(0, overall - 40), overall + 40);
+            double noise = 0;
+            for (int i = start; i < start + block; i++) {
+                double error = reference[i] - received[i + delay];
+                noise += error * error;
+            }
+            snrs.add(10 * Math.log10(signal / Math.max(noise, 1)));
+        }
+        Collections.sort(snrs);
+        return snrs.get(snrs.size() / 2);
+    }
+
+    private static int bestDelay(short[] reference, int start, int length, short[] received, int from, int to) {
+        int best = from;
+        double bestError = Double.MAX_VALUE;
+        for (int delay = from; delay <= to && start + length + delay <= received.length; delay++) {
+            double error = 0;
+            for (int i = start; i < start + length && error < bestError; i++) {
+                double difference = reference[i] - received[i + delay];
+                error += difference * difference;
+            }
+            if (error < bestError) {
+                bestError = error;
+                best = delay;
+            }
+        }
+        return best;
+    }
+}

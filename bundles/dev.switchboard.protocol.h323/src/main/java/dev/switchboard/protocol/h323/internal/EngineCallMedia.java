@@ -1,0 +1,93 @@
+package dev.switchboard.protocol.h323.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.switchboard.media.codec.AudioCodec;
+import dev.switchboard.media.session.AudioEndpoints;
+import dev.switchboard.media.session.MediaFormat;
+import dev.switchboard.media.session.MediaSessionFactory;
+import dev.switchboard.media.session.MediaSessionListener;
+import dev.switchboard.media.session.MediaSessionOptions;
+import dev.switchboard.media.session.RtpMediaSession;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.H245Messages;
+
+/** A call's audio through the media engine's {@link RtpMediaSession} on the session's bind address. */
+final class EngineCallMedia implements CallMedia {
+    private final RtpMediaSession session;
+    private final MediaSessionFactory engine;
+
+    private EngineCallMedia(RtpMediaSession session, MediaSessionFactory engine) {
+        this.session = session;
+        this.engine = engine;
+    }
+
+    static Factory factory(MediaSessionFactory engine, AudioEndpoints devices, InetAddress bind) {
+        return new Factory() {
+            @Override
+            public CallMedia open(String callId) throws Exception {
+                return new EngineCallMedia(engine.openRtp(MediaSessionOptions.of(bind, callId, devices),
+                        new MediaSessionListener() {
+                        }), engine);
+            }
+
+            @Override
+            public List<AudioCapability> codecs() {
+                List<AudioCapability> out = new ArrayList<>();
+                for (AudioCodec codec : engine.offerable()) {
+                    AudioCapability.ofEncodingName(codec.info().encodingName()).filter(c -> !out.contains(c))
+                            .ifPresent(out::add);
+                }
+                return out;
+            }
+        };
+    }
+
+    private Optional<AudioCodec> codec(AudioCapability capability) {
+        return engine.offerable().stream()
+                .filter(codec -> codec.info().encodingName().equalsIgnoreCase(capability.encodingName())).findFirst();
+    }
+
+    @Override
+    public InetSocketAddress localRtp() {
+        return session.localRtpAddress();
+    }
+
+    @Override
+    public InetSocketAddress localRtcp() {
+        return session.localRtcpAddress();
+    }
+
+    @Override
+    public void start(AudioCapability capability, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+        AudioCodec codec = codec(capability).orElseThrow(() -> new IllegalStateException(
+                "the media engine has no " + capability.encodingName() + " codec"));
+        session.format(new MediaFormat(codec, capability.payloadType(), H245Messages.PACKET_MILLIS,
+                MediaFormat.NO_TELEPHONE_EVENT));
+        session.remote(remoteRtp, remoteRtcp);
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        session.mute(muted);
+    }
+
+    @Override
+    public boolean muted() {
+        return session.muted();
+    }
+
+    @Override
+    public long packetsReceived() {
+        return session.quality().packetsReceived();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

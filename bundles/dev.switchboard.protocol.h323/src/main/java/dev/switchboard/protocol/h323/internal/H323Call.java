@@ -1,0 +1,912 @@
+package dev.switchboard.protocol.h323.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Mute;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling.CallIdentity;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling.H245Tunnel;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling.Received;
+import dev.switchboard.protocol.h323.internal.cs.Q931Message;
+import dev.switchboard.protocol.h323.internal.cs.Tpkt;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.H245Asn;
+import dev.switchboard.protocol.h323.internal.h245.H245Messages;
+import dev.switchboard.protocol.h323.internal.h245.H245Messages.Channel;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.PerException;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
+import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage;
+
+/**
+ * One H.323 call (H.323 8.1-8.5) as one explicit state machine ({@link Phase}). Outgoing: (ARQ →)
+ * TCP connect → Setup with fastStart proposals → CallProceeding → Alerting → Connect (fastStart
+ * answer or slow start) → H.245 over the tunnel or a separate connection. Incoming: Setup (→ ARQ)
+ * → CallProceeding + Alerting → Connect when answered. Ends with EndSessionCommand and
+ * ReleaseComplete (→ DRQ). Every public method only queues work on the session's loop, so the
+ * core may call back into the leg from a listener; readers hand what they read to the same loop.
+ */
+final class H323Call implements CallLeg, Dtmf, Mute {
+    private static final Logger LOG = System.getLogger(H323Call.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Numbers of our fastStart forward proposals and slow-start forward channel; reverse proposals use 1. */
+    private static final int FIRST_FORWARD_CHANNEL = 101;
+    private static final int REVERSE_PROPOSAL_CHANNEL = 1;
+    private static final int DTMF_MILLIS = 100;
+
+    enum Phase {
+        /** Outgoing: admission asked or TCP connecting, Setup not yet sent. */
+        STARTING,
+        /** Outgoing: Setup sent. */
+        CALLING,
+        /** Outgoing: CallProceeding received. */
+        PROCEEDING,
+        RINGING_OUT,
+        RINGING_IN,
+        CONNECTED,
+        ENDED
+    }
+
+    private final H323Session session;
+    private final boolean outgoing;
+    private final Participant remote;
+    private final CallIdentity identity;
+    private final String id;
+    private CallLegListener listener;
+    private Phase phase;
+    private Socket signalling;
+    private OutputStream signallingOut;
+    private CallMedia media;
+    private boolean mediaStarted;
+    private AudioCapability codec;
+    private boolean admitted;
+
+    // H.245 (H.245 8.2-8.6): capability exchange, master/slave determination, logical channels
+    private boolean tunnelling;
+    private boolean h245Started;
+    private Socket h245Socket;
+    private OutputStream h245Out;
+    private ServerSocket h245Listener;
+    private final List<byte[]> pendingTunnelled = new ArrayList<>();
+    private boolean holdTunnel;
+    private int outgoingTcsSequence;
+    private final int statusDeterminationNumber = RANDOM.nextInt(1 << 24);
+    private boolean masterSlaveDetermined;
+    private List<AudioCapability> peerReceives = List.of();
+    private boolean peerTakesAlphanumeric = true;
+    private boolean forwardChannelOpened;
+    private InetSocketAddress peerRtcp;
+
+    // fastStart
+    private List<byte[]> fastStartAnswer = List.of();
+
+    private H323Call(H323Session session, boolean outgoing, Participant remote, CallIdentity identity) {
+        this.session = session;
+        this.outgoing = outgoing;
+        this.remote = remote;
+        this.identity = identity;
+        this.id = session.accountId() + "-" + identity.callReference();
+        this.phase = outgoing ? Phase.STARTING : Phase.RINGING_IN;
+    }
+
+    static CallIdentity newIdentity(int callReference) {
+        byte[] conference = new byte[16];
+        byte[] call = new byte[16];
+        RANDOM.nextBytes(conference);
+        RANDOM.nextBytes(call);
+        return new CallIdentity(callReference, conference, call);
+    }
+
+    /** Starts an outgoing call to {@code destination} at {@code address} (or where the gatekeeper admits it). */
+    static H323Call dial(H323Session session, String label, List<AliasAddress> destination,
+            Optional<InetSocketAddress> address, CallLegListener listener) {
+        H323Call call = new H323Call(session, true, new Participant(label, ""), newIdentity(session.nextCallReference()));
+        call.listener = listener;
+        session.loop().execute(() -> call.start(destination, address));
+        return call;
+    }
+
+    /** An incoming connection: reads the Setup and lets the session announce the call. */
+    static void accept(H323Session session, Socket socket) {
+        Thread.ofVirtual().name("h323-incoming-" + session.accountId()).start(() -> {
+            try {
+                socket.setTcpNoDelay(true);
+                InputStream in = socket.getInputStream();
+                Received setup = CallSignalling.read(Tpkt.read(in));
+                if (setup.messageType() != Q931Message.SETUP || !"setup".equals(setup.body())) {
+                    LOG.log(Level.WARNING, "H.323 connection from {0} did not start with a Setup", socket.getRemoteSocketAddress());
+                    socket.close();
+                    return;
+                }
+                CallIdentity identity = new CallIdentity(setup.callReference(),
+                        setup.conferenceId().orElseGet(() -> newIdentity(0).conferenceId()),
+                        setup.callId().orElseGet(() -> newIdentity(0).callId()));
+                List<AliasAddress> source = setup.aliases("sourceAddress");
+                String address = source.stream().map(AliasAddress::value).findFirst()
+                        .orElse(((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress().getHostAddress());
+                H323Call call = new H323Call(session, false, new Participant(address, setup.displayName().orElse("")), identity);
+                call.signalling = socket;
+                call.signallingOut = socket.getOutputStream();
+                session.loop().execute(() -> call.incomingSetup(setup));
+                call.readSignalling(in);
+            } catch (IOException | PerException e) {
+                LOG.log(Level.WARNING, "bad H.323 call from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+                closeQuietly(socket);
+            }
+        });
+    }
+
+    String id() {
+        return id;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** RTP packets received from the peer (tests). */
+    long packetsReceived() {
+        return media == null ? 0 : media.packetsReceived();
+    }
+
+    // ---------------------------------------------------------------- outgoing
+
+    private void start(List<AliasAddress> destination, Optional<InetSocketAddress> address) {
+        if (session.gatekeeperRegistered()) {
+            session.ras().admit(destination, address, identity.callReference(), identity.conferenceId(),
+                    identity.callId(), false, 1280).whenComplete((answer, failure) -> session.loop().execute(() -> {
+                        if (phase != Phase.STARTING) {
+                            return;
+                        }
+                        if (failure != null) {
+                            finish(new EndReason(EndReason.Kind.FAILED, "gatekeeper did not admit the call: "
+                                    + failure.getMessage()));
+                        } else if (answer instanceof RasMessage.AdmissionConfirm acf) {
+                            admitted = true;
+                            connect(destination, acf.destCallSignalAddress());
+                        } else if (answer instanceof RasMessage.AdmissionReject arj) {
+                            finish(new EndReason(EndReason.Kind.FAILED, "gatekeeper rejected the call: " + arj.rejectReason()));
+                        }
+                    }));
+        } else if (address.isPresent()) {
+            connect(destination, address.get());
+        } else {
+            finish(new EndReason(EndReason.Kind.FAILED, "no gatekeeper to find " + remote.address()));
+        }
+    }
+
+    private void connect(List<AliasAddress> destination, InetSocketAddress address) {
+        try {
+            media = session.media().open(id);
+        } catch (Exception e) {
+            finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
+            return;
+        }
+        Thread.ofVirtual().name("h323-call-" + id).start(() -> {
+            Socket socket = new Socket();
+            try {
+                socket.bind(new InetSocketAddress(session.settings().bind().getAddress(), 0));
+                socket.connect(address, 5000);
+                socket.setTcpNoDelay(true);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                session.loop().execute(() -> finish(new EndReason(EndReason.Kind.FAILED,
+                        "cannot reach " + address + ": " + e.getMessage())));
+                return;
+            }
+            session.loop().execute(() -> sendSetup(socket, destination, address));
+            try {
+                readSignalling(socket.getInputStream());
+            } catch (IOException e) {
+                session.loop().execute(() -> signallingLost(e));
+            }
+        });
+    }
+
+    private void sendSetup(Socket socket, List<AliasAddress> destination, InetSocketAddress address) {
+        if (phase != Phase.STARTING) {
+            closeQuietly(socket);
+            return;
+        }
+        try {
+            signalling = socket;
+            signallingOut = socket.getOutputStream();
+        } catch (IOException e) {
+            finish(new EndReason(EndReason.Kind.FAILED, e.getMessage()));
+            return;
+        }
+        List<byte[]> proposals = new ArrayList<>();
+        if (session.settings().fastStart()) {
+            // H.323 8.1.7.1: per codec, the channel we receive (reverse) and the one we send (forward)
+            int forward = FIRST_FORWARD_CHANNEL;
+            for (AudioCapability c : session.codecs()) {
+                proposals.add(H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(REVERSE_PROPOSAL_CHANNEL, c,
+                        Optional.of(media.localRtp()), media.localRtcp())));
+                proposals.add(H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward++, c,
+                        Optional.empty(), media.localRtcp())));
+            }
+        }
+        tunnelling = session.settings().tunnelling();
+        H323Settings s = session.settings();
+        send(CallSignalling.setup(identity, s.displayName(), s.aliases(), destination, Optional.of(address),
+                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, H245Tunnel.of(tunnelling)));
+        phase = Phase.CALLING;
+    }
+
+    // ---------------------------------------------------------------- incoming
+
+    private void incomingSetup(Received setup) {
+        tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
+        try {
+            media = session.media().open(id);
+        } catch (Exception e) {
+            release(Optional.empty(), CallSignalling.CAUSE_INCOMPATIBLE);
+            finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
+            return;
+        }
+        if (!setup.fastStart().isEmpty()) {
+            acceptFastStart(setup.fastStart());
+        }
+        send(CallSignalling.callProceeding(identity, H245Tunnel.of(tunnelling)));
+        if (session.gatekeeperRegistered()) {
+            session.ras().admit(setup.aliases("sourceAddress"), Optional.empty(), identity.callReference(),
+                    identity.conferenceId(), identity.callId(), true, 1280)
+                    .whenComplete((answer, failure) -> session.loop().execute(() -> {
+                        if (answer instanceof RasMessage.AdmissionConfirm) {
+                            admitted = true;
+                            ring(setup);
+                        } else if (phase == Phase.RINGING_IN) {
+                            release(Optional.of("calledPartyNotRegistered"), CallSignalling.CAUSE_REJECTED);
+                            finish(new EndReason(EndReason.Kind.FAILED, "gatekeeper did not admit the incoming call"));
+                        }
+                    }));
+        } else {
+            ring(setup);
+        }
+        for (byte[] pdu : setup.h245Control()) { // H.245 the caller tunnelled in its Setup
+            h245Received(pdu);
+        }
+    }
+
+    private void ring(Received setup) {
+        if (phase != Phase.RINGING_IN) {
+            return;
+        }
+        send(CallSignalling.alerting(identity, List.of(), H245Tunnel.of(tunnelling)));
+        CallLegListener announced = session.announce(this, remote);
+        if (announced != null && phase == Phase.RINGING_IN) {
+            listener = announced;
+        } else if (announced == null && phase == Phase.RINGING_IN) {
+            release(Optional.empty(), CallSignalling.CAUSE_REJECTED);
+            finish(EndReason.of(EndReason.Kind.REJECTED));
+        }
+    }
+
+    /**
+     * Picks, in the caller's order of preference, the first codec we have that the caller offers both
+     * ways, and prepares the answer (H.323 8.1.7.1): the caller's reverse proposal with our RTCP, the
+     * caller's forward proposal with where we receive.
+     */
+    private void acceptFastStart(List<byte[]> proposals) {
+        List<Channel> channels = new ArrayList<>();
+        for (byte[] proposal : proposals) {
+            try {
+                channels.add(H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(proposal)));
+            } catch (PerException e) {
+                LOG.log(Level.DEBUG, "fastStart proposal not understood: {0}", e.getMessage());
+            }
+        }
+        List<AudioCapability> ours = session.codecs();
+        for (Channel reverse : channels) {
+            if (!reverse.reverse() || reverse.codec().isEmpty() || !ours.contains(reverse.codec().get())
+                    || reverse.rtp().isEmpty()) {
+                continue;
+            }
+            Optional<Channel> forward = channels.stream().filter(c -> !c.reverse() && c.codec().equals(reverse.codec()))
+                    .findFirst();
+            if (forward.isEmpty()) {
+                continue;
+            }
+            codec = reverse.codec().get();
+            fastStartAnswer = List.of(
+                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(FIRST_FORWARD_CHANNEL, codec,
+                            Optional.empty(), media.localRtcp())),
+                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward.get().number(), codec,
+                            Optional.of(media.localRtp()), media.localRtcp())));
+            startMedia(reverse.rtp().get(), reverse.rtcp().orElse(null));
+            forwardChannelOpened = true;
+            return;
+        }
+    }
+
+    // ---------------------------------------------------------------- CallLeg
+
+    @Override
+    public Participant remote() {
+        return remote;
+    }
+
+    @Override
+    public Optional<String> codec() {
+        AudioCapability c = codec;
+        return mediaStarted && c != null ? Optional.of(c.encodingName() + "/8000") : Optional.empty();
+    }
+
+    @Override
+    public void answer() {
+        session.loop().execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            Optional<InetSocketAddress> h245Address = Optional.empty();
+            if (!tunnelling) {
+                try {
+                    h245Address = Optional.of(listenForH245());
+                } catch (IOException e) {
+                    release(Optional.empty(), CallSignalling.CAUSE_INCOMPATIBLE);
+                    finish(new EndReason(EndReason.Kind.FAILED, "cannot open an H.245 port: " + e.getMessage()));
+                    return;
+                }
+            }
+            send(CallSignalling.connect(identity, session.settings().displayName(), h245Address, fastStartAnswer,
+                    H245Tunnel.of(tunnelling)));
+            phase = Phase.CONNECTED;
+            if (mediaStarted) { // the codec first, so the CONNECTED report already shows it
+                listener.codecChanged(codec().orElseThrow());
+            }
+            listener.stateChanged(CallState.CONNECTED);
+            if (tunnelling) {
+                startH245();
+            }
+        });
+    }
+
+    @Override
+    public void reject(String detail) {
+        session.loop().execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            boolean busy = detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains("busy");
+            release(Optional.empty(), busy ? CallSignalling.CAUSE_BUSY : CallSignalling.CAUSE_REJECTED);
+            finish(EndReason.of(EndReason.Kind.REJECTED));
+        });
+    }
+
+    @Override
+    public void forward(String target) {
+        throw new UnsupportedOperationException("H.323 call forwarding (Facility callForwarded) is not supported yet");
+    }
+
+    @Override
+    public void hangup() {
+        session.loop().execute(this::hangupOnLoop);
+    }
+
+    /** On the loop (also when the session closes). */
+    void hangupOnLoop() {
+        {
+            switch (phase) {
+                case ENDED -> {
+                }
+                case STARTING -> finish(EndReason.of(EndReason.Kind.LOCAL_HANGUP));
+                case RINGING_IN -> {
+                    release(Optional.empty(), CallSignalling.CAUSE_REJECTED);
+                    finish(EndReason.of(EndReason.Kind.REJECTED));
+                }
+                default -> {
+                    if (h245Started) {
+                        sendH245(H245Messages.endSessionCommand());
+                    }
+                    release(Optional.empty(), CallSignalling.CAUSE_NORMAL);
+                    finish(EndReason.of(EndReason.Kind.LOCAL_HANGUP));
+                }
+            }
+        }
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == Dtmf.class || type == Mute.class) {
+            return Optional.of(type.cast(this));
+        }
+        return Optional.empty();
+    }
+
+    /** DTMF as H.245 userInputIndication (H.323 10.5): alphanumeric when the peer takes it, else signal. */
+    @Override
+    public void send(String digits) {
+        for (char c : digits.toCharArray()) {
+            if (Dtmf.DIGITS.indexOf(c) < 0) {
+                throw new IllegalArgumentException("not a DTMF digit: " + c);
+            }
+        }
+        session.loop().execute(() -> {
+            if (phase != Phase.CONNECTED || !h245Started) {
+                LOG.log(Level.WARNING, "DTMF {0} not sent: no H.245 on call {1}", digits, id);
+                return;
+            }
+            for (char c : digits.toCharArray()) {
+                sendH245(peerTakesAlphanumeric ? H245Messages.userInputAlphanumeric(String.valueOf(c))
+                        : H245Messages.userInputSignal(c, DTMF_MILLIS));
+            }
+        });
+    }
+
+    @Override
+    public void mute() {
+        session.loop().execute(() -> {
+            if (media != null) {
+                media.mute(true);
+            }
+        });
+    }
+
+    @Override
+    public void unmute() {
+        session.loop().execute(() -> {
+            if (media != null) {
+                media.mute(false);
+            }
+        });
+    }
+
+    @Override
+    public boolean muted() {
+        CallMedia m = media;
+        return m != null && m.muted();
+    }
+
+    // ---------------------------------------------------------------- call signalling
+
+    private void readSignalling(InputStream in) throws IOException {
+        while (true) {
+            byte[] payload = Tpkt.read(in);
+            if (payload.length == 0) {
+                continue; // TPKT keep-alive
+            }
+            Received message;
+            try {
+                message = CallSignalling.read(payload);
+            } catch (PerException e) {
+                LOG.log(Level.WARNING, "H.323 call {0}: message not understood: {1}", id, e.getMessage());
+                continue;
+            }
+            session.loop().execute(() -> signallingReceived(message));
+            if (message.messageType() == Q931Message.RELEASE_COMPLETE) {
+                return;
+            }
+        }
+    }
+
+    private void signallingLost(IOException e) {
+        if (phase != Phase.ENDED) {
+            finish(new EndReason(EndReason.Kind.FAILED, "call signalling connection lost: " + e.getMessage()));
+        }
+    }
+
+    private void signallingReceived(Received message) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        if (outgoing && !message.h245Tunnelling() && phase.compareTo(Phase.CONNECTED) < 0) {
+            tunnelling = false; // the callee does not tunnel: H.245 goes to its h245Address
+        }
+        switch (message.messageType()) {
+            case Q931Message.CALL_PROCEEDING -> {
+                if (outgoing && phase == Phase.CALLING) {
+                    phase = Phase.PROCEEDING;
+                    fastStartAnswered(message.fastStart());
+                }
+            }
+            case Q931Message.ALERTING -> {
+                if (outgoing && (phase == Phase.CALLING || phase == Phase.PROCEEDING)) {
+                    phase = Phase.RINGING_OUT;
+                    fastStartAnswered(message.fastStart());
+                    listener.stateChanged(CallState.RINGING_OUT);
+                }
+            }
+            case Q931Message.CONNECT -> {
+                if (outgoing && phase.compareTo(Phase.CALLING) >= 0 && phase.compareTo(Phase.CONNECTED) < 0) {
+                    fastStartAnswered(message.fastStart());
+                    phase = Phase.CONNECTED;
+                    if (mediaStarted) { // the codec first, so the CONNECTED report already shows it
+                        listener.codecChanged(codec().orElseThrow());
+                    }
+                    listener.stateChanged(CallState.CONNECTED);
+                    if (!tunnelling && message.h245Address().isPresent()) {
+                        connectH245(message.h245Address().get());
+                    } else if (tunnelling) {
+                        startH245();
+                    } else if (!mediaStarted) {
+                        hangupFailed("the callee accepted neither fastStart nor offered H.245");
+                    }
+                }
+            }
+            case Q931Message.RELEASE_COMPLETE -> finish(endReason(message));
+            case Q931Message.FACILITY -> {
+                if (message.uuie() != null && "startH245".equals(message.uuie().find("reason")
+                        .map(r -> ((ChoiceValue) r).name()).orElse(null)) && message.h245Address().isPresent()) {
+                    tunnelling = false;
+                    connectH245(message.h245Address().get());
+                }
+            }
+            default -> LOG.log(Level.DEBUG, "H.323 call {0}: ignored Q.931 message 0x{1}", id,
+                    Integer.toHexString(message.messageType()));
+        }
+        for (byte[] pdu : message.h245Control()) {
+            h245Received(pdu);
+        }
+    }
+
+    /** The callee's fastStart answer (in CallProceeding, Alerting or Connect, whichever comes first). */
+    private void fastStartAnswered(List<byte[]> answer) {
+        if (mediaStarted || answer.isEmpty()) {
+            return;
+        }
+        Optional<InetSocketAddress> rtp = Optional.empty();
+        Optional<InetSocketAddress> rtcp = Optional.empty();
+        Optional<AudioCapability> chosen = Optional.empty();
+        for (byte[] olc : answer) {
+            try {
+                Channel c = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(olc));
+                if (!c.reverse()) {
+                    rtp = c.rtp();
+                    chosen = c.codec();
+                }
+                if (rtcp.isEmpty()) {
+                    rtcp = c.rtcp();
+                }
+            } catch (PerException e) {
+                LOG.log(Level.WARNING, "H.323 call {0}: fastStart answer not understood: {1}", id, e.getMessage());
+            }
+        }
+        if (rtp.isPresent() && chosen.isPresent()) {
+            codec = chosen.get();
+            forwardChannelOpened = true;
+            startMedia(rtp.get(), rtcp.orElse(null));
+        }
+    }
+
+    private void startMedia(InetSocketAddress rtp, InetSocketAddress rtcp) {
+        try {
+            media.start(codec, rtp, rtcp);
+            mediaStarted = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "H.323 call " + id + ": audio did not start", e);
+        }
+    }
+
+    private static EndReason endReason(Received releaseComplete) {
+        Optional<String> reason = releaseComplete.releaseReason();
+        Optional<Integer> cause = releaseComplete.q850Cause();
+        String detail = reason.orElse("") + cause.map(c -> (reason.isPresent() ? ", " : "") + "cause " + c).orElse("");
+        if (reason.filter(r -> r.equals("inConf") || r.equals("adaptiveBusy")).isPresent() || cause.filter(c -> c == 17).isPresent()) {
+            return new EndReason(EndReason.Kind.BUSY, detail);
+        }
+        if (cause.filter(c -> c == 18 || c == 19).isPresent()) {
+            return new EndReason(EndReason.Kind.NO_ANSWER, detail);
+        }
+        if (reason.filter(r -> r.equals("destinationRejection")).isPresent() || cause.filter(c -> c == 21).isPresent()) {
+            return new EndReason(EndReason.Kind.BUSY, detail.isEmpty() ? "declined" : detail);
+        }
+        if (reason.filter(r -> r.equals("calledPartyNotRegistered") || r.equals("unreachableDestination")
+                || r.equals("noPermission") || r.equals("securityDenied") || r.equals("gatekeeperResources")
+                || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress") || r.equals("noBandwidth")).isPresent()
+                || cause.filter(c -> c == 1 || c == 3 || c == 27 || c == 34 || c == 38 || c == 88).isPresent()) {
+            return new EndReason(EndReason.Kind.FAILED, detail);
+        }
+        return new EndReason(EndReason.Kind.REMOTE_HANGUP, detail);
+    }
+
+    private void send(Q931Message message) {
+        OutputStream out = signallingOut;
+        if (out == null) {
+            return;
+        }
+        try {
+            Tpkt.write(out, message.encode());
+            out.flush();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "H.323 call {0}: send failed: {1}", id, e.getMessage());
+        }
+    }
+
+    private void release(Optional<String> reason, int cause) {
+        if (signallingOut != null) {
+            send(CallSignalling.releaseComplete(identity, !outgoing, reason, cause, H245Tunnel.of(tunnelling)));
+        }
+    }
+
+    private void hangupFailed(String why) {
+        release(Optional.empty(), CallSignalling.CAUSE_INCOMPATIBLE);
+        finish(new EndReason(EndReason.Kind.FAILED, why));
+    }
+
+    /**
+     * Ends the call once: media, connections, DRQ, then the listener. A ringing incoming call the
+     * caller gave up on is reported as cancelled (a missed call).
+     */
+    private void finish(EndReason reason) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        Phase was = phase;
+        phase = Phase.ENDED;
+        if (!outgoing && was == Phase.RINGING_IN && reason.kind() == EndReason.Kind.REMOTE_HANGUP) {
+            reason = new EndReason(EndReason.Kind.CANCELLED, reason.detail());
+        }
+        if (media != null) {
+            media.close();
+        }
+        closeQuietly(h245Socket);
+        closeQuietly(h245Listener);
+        closeQuietly(signalling);
+        if (admitted && session.ras() != null) {
+            session.ras().disengage(identity.callReference(), identity.conferenceId(), identity.callId(), !outgoing);
+        }
+        session.ended(this);
+        if (listener != null) {
+            listener.ended(reason);
+        }
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "close failed: {0}", e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- H.245
+
+    private InetSocketAddress listenForH245() throws IOException {
+        h245Listener = new ServerSocket(0, 1, session.settings().bind().getAddress());
+        ServerSocket server = h245Listener;
+        Thread.ofVirtual().name("h323-h245-accept-" + id).start(() -> {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                closeQuietly(server);
+                session.loop().execute(() -> h245Connected(socket));
+                readH245(socket.getInputStream());
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "H.245 listener of {0} closed: {1}", id, e.getMessage());
+            }
+        });
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    private void connectH245(InetSocketAddress address) {
+        Thread.ofVirtual().name("h323-h245-" + id).start(() -> {
+            Socket socket = new Socket();
+            try {
+                socket.bind(new InetSocketAddress(session.settings().bind().getAddress(), 0));
+                socket.connect(address, 5000);
+                socket.setTcpNoDelay(true);
+                session.loop().execute(() -> h245Connected(socket));
+                readH245(socket.getInputStream());
+            } catch (IOException e) {
+                closeQuietly(socket);
+                session.loop().execute(() -> {
+                    if (phase != Phase.ENDED && !mediaStarted) {
+                        hangupFailed("H.245 connection to " + address + " failed: " + e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private void h245Connected(Socket socket) {
+        if (phase == Phase.ENDED) {
+            closeQuietly(socket);
+            return;
+        }
+        try {
+            h245Socket = socket;
+            h245Out = socket.getOutputStream();
+        } catch (IOException e) {
+            hangupFailed("H.245 connection: " + e.getMessage());
+            return;
+        }
+        startH245();
+    }
+
+    private void readH245(InputStream in) throws IOException {
+        while (true) {
+            byte[] pdu = Tpkt.read(in);
+            if (pdu.length > 0) {
+                session.loop().execute(() -> h245Received(pdu));
+            }
+        }
+    }
+
+    /** Capability exchange and master/slave determination, both started at once (H.245 8.2, 8.3). */
+    private void startH245() {
+        if (h245Started) {
+            return;
+        }
+        h245Started = true;
+        holdTunnel = true; // both requests in one Facility
+        sendH245(H245Messages.terminalCapabilitySet(++outgoingTcsSequence, session.codecs(), Optional.empty()));
+        sendH245(H245Messages.masterSlaveDetermination(statusDeterminationNumber));
+        holdTunnel = false;
+        flushTunnelled();
+    }
+
+    private void sendH245(ChoiceValue message) {
+        byte[] pdu = H245Messages.encode(message);
+        if (tunnelling) {
+            pendingTunnelled.add(pdu);
+            if (!holdTunnel) {
+                flushTunnelled();
+            }
+        } else if (h245Out != null) {
+            try {
+                Tpkt.write(h245Out, pdu);
+                h245Out.flush();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "H.245 send on {0} failed: {1}", id, e.getMessage());
+            }
+        }
+    }
+
+    /** Tunnelled H.245 rides in a Facility once the call is connected (H.225.0 7.4). */
+    private void flushTunnelled() {
+        if (pendingTunnelled.isEmpty() || phase != Phase.CONNECTED) {
+            return;
+        }
+        send(CallSignalling.tunnelOnly(identity, !outgoing, new H245Tunnel(true, List.copyOf(pendingTunnelled))));
+        pendingTunnelled.clear();
+    }
+
+    private void h245Received(byte[] pdu) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        ChoiceValue message;
+        try {
+            message = H245Messages.decode(pdu);
+        } catch (PerException e) {
+            LOG.log(Level.WARNING, "H.245 message on {0} not understood: {1}", id, e.getMessage());
+            return;
+        }
+        if (!h245Started && phase == Phase.CONNECTED) {
+            startH245();
+        }
+        Object body = H245Messages.body(message);
+        switch (H245Messages.kind(message)) {
+            case "request.terminalCapabilitySet" -> {
+                SequenceValue tcs = (SequenceValue) body;
+                peerReceives = H245Messages.receiveAudio(tcs);
+                peerTakesAlphanumeric = takesAlphanumeric(tcs);
+                sendH245(H245Messages.terminalCapabilitySetAck((int) tcs.getLong("sequenceNumber")));
+                openForwardChannel();
+            }
+            case "response.terminalCapabilitySetAck" -> LOG.log(Level.DEBUG, "H.245 capabilities acknowledged on {0}", id);
+            case "response.masterSlaveDeterminationAck" -> {
+                masterSlaveDetermined = true;
+                openForwardChannel();
+            }
+            case "request.masterSlaveDetermination" -> {
+                SequenceValue msd = (SequenceValue) body;
+                sendH245(H245Messages.masterSlaveDeterminationAck(!weAreMaster(msd)));
+            }
+            case "request.openLogicalChannel" -> peerOpens((SequenceValue) body);
+            case "response.openLogicalChannelAck" -> {
+                SequenceValue ack = (SequenceValue) body;
+                Optional<InetSocketAddress> rtp = H245Messages.ackMediaChannel(ack);
+                if (rtp.isPresent() && codec != null) {
+                    startMedia(rtp.get(), peerRtcp);
+                    listener.codecChanged(codec().orElseThrow());
+                }
+            }
+            case "response.openLogicalChannelReject" -> hangupFailed("the far end refused our audio channel");
+            case "request.closeLogicalChannel" -> sendH245(H245Messages.closeLogicalChannelAck(
+                    (int) ((SequenceValue) body).getLong("forwardLogicalChannelNumber")));
+            case "request.roundTripDelayRequest" -> sendH245(H245Messages.roundTripDelayResponse(
+                    (int) ((SequenceValue) body).getLong("sequenceNumber")));
+            case "command.endSessionCommand" -> {
+                sendH245(H245Messages.endSessionCommand());
+                release(Optional.empty(), CallSignalling.CAUSE_NORMAL);
+                finish(EndReason.of(EndReason.Kind.REMOTE_HANGUP));
+            }
+            case "indication.userInput" -> {
+                for (char c : H245Messages.userInputKeys((ChoiceValue) body).toCharArray()) {
+                    if (Dtmf.DIGITS.indexOf(Character.toUpperCase(c)) >= 0 && listener != null) {
+                        listener.dtmfReceived(Character.toUpperCase(c));
+                    }
+                }
+            }
+            default -> LOG.log(Level.DEBUG, "H.245 {0} ignored on {1}", H245Messages.kind(message), id);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean takesAlphanumeric(SequenceValue tcs) {
+        boolean alphanumeric = false;
+        boolean any = false;
+        for (Object e : (List<Object>) tcs.find("capabilityTable").orElse(List.of())) {
+            Optional<Object> capability = ((SequenceValue) e).find("capability");
+            if (capability.isPresent() && ((ChoiceValue) capability.get()).name() != null
+                    && ((ChoiceValue) capability.get()).name().endsWith("UserInputCapability")) {
+                any = true;
+                String kind = ((ChoiceValue) ((ChoiceValue) capability.get()).value()).name();
+                alphanumeric |= "basicString".equals(kind) || "iA5String".equals(kind) || "generalString".equals(kind);
+            }
+        }
+        return alphanumeric || !any;
+    }
+
+    /** H.245 C.2: the higher terminal type is master; between equals, the status determination numbers decide. */
+    private boolean weAreMaster(SequenceValue msd) {
+        long theirType = msd.getLong("terminalType");
+        if (theirType != H245Messages.TERMINAL_TYPE) {
+            return H245Messages.TERMINAL_TYPE > theirType;
+        }
+        long difference = (msd.getLong("statusDeterminationNumber") - statusDeterminationNumber) & 0xFFFFFF;
+        return difference != 0 && difference < 0x800000;
+    }
+
+    /**
+     * Slow start: once the peer's capabilities are known and master/slave determination is over (so
+     * no conflicting channels, H.245 8.4), open our audio channel in the first codec the peer receives.
+     */
+    private void openForwardChannel() {
+        if (forwardChannelOpened || peerReceives.isEmpty() || !masterSlaveDetermined || phase != Phase.CONNECTED) {
+            return;
+        }
+        List<AudioCapability> ours = session.codecs();
+        Optional<AudioCapability> common = codec != null && peerReceives.contains(codec) ? Optional.of(codec)
+                : peerReceives.stream().filter(ours::contains).findFirst();
+        if (common.isEmpty()) {
+            hangupFailed("no audio codec in common with the far end");
+            return;
+        }
+        codec = common.get();
+        forwardChannelOpened = true;
+        sendH245(H245Messages.openLogicalChannel(H245Messages.forwardChannel(FIRST_FORWARD_CHANNEL, codec,
+                Optional.empty(), media.localRtcp())));
+    }
+
+    /** The peer opens its channel to us: we receive at our RTP address if we can decode its codec. */
+    private void peerOpens(SequenceValue olc) {
+        Channel channel = H245Messages.channel(olc);
+        if (channel.codec().isEmpty() || !session.codecs().contains(channel.codec().get())) {
+            sendH245(H245Messages.openLogicalChannelReject(channel.number()));
+            return;
+        }
+        peerRtcp = channel.rtcp().orElse(peerRtcp);
+        if (codec == null) {
+            codec = channel.codec().get();
+        }
+        sendH245(H245Messages.openLogicalChannelAck(channel.number(), media.localRtp(), media.localRtcp()));
+    }
+
+    @Override
+    public String toString() {
+        return "H323Call[" + id + " " + phase + (outgoing ? " to " : " from ") + remote.address() + "]";
+    }
+}

@@ -1,0 +1,243 @@
+package dev.switchboard.protocol.h323.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.core.spi.CallLegListener;
+import dev.switchboard.core.spi.ProtocolSession;
+import dev.switchboard.core.spi.SessionListener;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.RasClient;
+
+/**
+ * One H.323 account: the call signalling TCP listener (open from the start, so direct calls reach
+ * us), the gatekeeper registration through {@link RasClient} when a gatekeeper is configured (else
+ * the account is REGISTERED for direct calls at once), and its calls. All call state lives on one
+ * loop thread.
+ */
+final class H323Session implements ProtocolSession {
+    private static final Logger LOG = System.getLogger(H323Session.class.getName());
+
+    private final Account account;
+    private final H323Settings settings;
+    private final Optional<String> password;
+    private final SessionListener listener;
+    private final CallMedia.Factory media;
+    private final ExecutorService loop;
+    private final ServerSocket server;
+    private final AtomicInteger callReferences = new AtomicInteger(new java.security.SecureRandom().nextInt(0x7FFF));
+    private final List<H323Call> calls = new ArrayList<>();
+    private volatile RasClient ras;
+    private boolean registeredDirect;
+    private volatile boolean closed;
+
+    H323Session(Account account, char[] secret, SessionListener listener, CallMedia.Factory media) throws IOException {
+        this.account = account;
+        this.settings = H323Settings.of(account);
+        this.password = secret.length == 0 ? Optional.empty() : Optional.of(new String(secret));
+        this.listener = listener;
+        this.media = media;
+        this.loop = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "h323-" + account.id());
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(settings.bind(), 16);
+        Thread.ofVirtual().name("h323-listen-" + account.id()).start(this::acceptLoop);
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                if (closed) {
+                    socket.close();
+                    return;
+                }
+                H323Call.accept(this, socket);
+            } catch (SocketException e) {
+                return; // closed
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "H.323 listener of {0}: {1}", account.id(), e.getMessage());
+            }
+        }
+    }
+
+    String accountId() {
+        return account.id();
+    }
+
+    H323Settings settings() {
+        return settings;
+    }
+
+    CallMedia.Factory media() {
+        return media;
+    }
+
+    /** The codecs we offer and accept, best first: the account's {@code codecs} list, else the media engine's order. */
+    List<AudioCapability> codecs() {
+        List<AudioCapability> available = media.codecs();
+        return settings.codecs().map(wanted -> wanted.stream().filter(available::contains).toList()).orElse(available);
+    }
+
+    ExecutorService loop() {
+        return loop;
+    }
+
+    RasClient ras() {
+        return ras;
+    }
+
+    boolean gatekeeperRegistered() {
+        RasClient client = ras;
+        return client != null && client.state().kind() == RegistrationState.Kind.REGISTERED;
+    }
+
+    int nextCallReference() {
+        return callReferences.updateAndGet(v -> v >= 0x7FFF ? 1 : v + 1);
+    }
+
+    /** Where we take calls (the bound port when settings asked for any free one). */
+    InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** On the loop: an incoming call passes the core's policies; null means turned away. */
+    CallLegListener announce(H323Call call, Participant caller) {
+        calls.add(call);
+        return listener.incomingCall(call, caller);
+    }
+
+    /** On the loop. */
+    void ended(H323Call call) {
+        calls.remove(call);
+    }
+
+    @Override
+    public void register() {
+        loop.execute(() -> {
+            if (closed) {
+                return;
+            }
+            if (ras != null) {
+                // registering again (the core already shows REGISTERING): report where the client stands
+                listener.registrationChanged(ras.state());
+                return;
+            }
+            if (settings.gatekeeper().isEmpty()) {
+                registeredDirect = true;
+                listener.registrationChanged(RegistrationState.REGISTERING);
+                listener.registrationChanged(RegistrationState.REGISTERED);
+                return;
+            }
+            try {
+                RasClient client = new RasClient(account.id(), new RasClient.Registration(settings.gatekeeper().get(),
+                        settings.aliases(), localAddress(), settings.timeToLive(), password), RasClient.Timing.DEFAULT,
+                        listener::registrationChanged);
+                ras = client;
+                client.start();
+            } catch (SocketException e) {
+                listener.registrationChanged(RegistrationState.REGISTERING);
+                listener.registrationChanged(RegistrationState.failed("cannot open the RAS socket: " + e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void unregister() {
+        loop.execute(this::unregisterNow);
+    }
+
+    private void unregisterNow() {
+        RasClient client = ras;
+        ras = null;
+        if (client != null) {
+            client.close(); // URQ, then UNREGISTERED
+        } else if (registeredDirect) {
+            registeredDirect = false;
+            listener.registrationChanged(RegistrationState.UNREGISTERED);
+        }
+    }
+
+    /**
+     * {@code alias@ip:port}, {@code ip:port}, {@code ip} (port 1720) call directly; an alias or E.164
+     * number alone goes through the gatekeeper (ARQ).
+     */
+    @Override
+    public CallLeg dial(String address, CallLegListener callListener) {
+        String target = address.strip();
+        if (target.startsWith("h323:")) {
+            target = target.substring(5);
+        }
+        if (target.isEmpty()) {
+            throw new IllegalArgumentException("empty H.323 address");
+        }
+        String alias = target;
+        Optional<InetSocketAddress> direct = Optional.empty();
+        int at = target.lastIndexOf('@');
+        String host = at >= 0 ? target.substring(at + 1) : target;
+        if (host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}(:[0-9]{1,5})?")) {
+            direct = Optional.of(H323Settings.address("address", host, H323Settings.CALL_SIGNALLING_PORT));
+            alias = at >= 0 ? target.substring(0, at) : "";
+        } else if (at >= 0) {
+            throw new IllegalArgumentException("H.323 addresses are alias@IP[:port] (no DNS): " + address);
+        }
+        if (direct.isEmpty() && settings.gatekeeper().isEmpty()) {
+            throw new IllegalArgumentException("without a gatekeeper only alias@IP[:port] or IP[:port] can be called: " + address);
+        }
+        List<AliasAddress> destination = alias.isEmpty() ? List.of()
+                : List.of(alias.matches("[0-9#*,]{1,128}") ? new AliasAddress.DialledDigits(alias) : new AliasAddress.H323Id(alias));
+        H323Call call = H323Call.dial(this, target, destination, direct, callListener);
+        loop.execute(() -> calls.add(call));
+        return call;
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        H323Call.closeQuietly(server);
+        loop.execute(() -> {
+            for (H323Call call : List.copyOf(calls)) {
+                call.hangupOnLoop();
+            }
+        });
+        loop.execute(this::unregisterNow);
+        loop.shutdown();
+        try {
+            if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "H.323 session {0} did not stop within 5 s", account.id());
+                loop.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

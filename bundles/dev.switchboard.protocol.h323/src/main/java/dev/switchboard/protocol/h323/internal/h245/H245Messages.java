@@ -1,0 +1,316 @@
+package dev.switchboard.protocol.h323.internal.h245;
+
+import static dev.switchboard.protocol.h323.internal.per.Asn.choose;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.switchboard.protocol.h323.internal.per.AsnNull;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.ObjectIdentifier;
+import dev.switchboard.protocol.h323.internal.per.PerException;
+import dev.switchboard.protocol.h323.internal.per.PerType;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
+
+/**
+ * Builds and reads the H.245 messages of an audio call as PER values of {@link H245Asn}: capability
+ * set, master/slave determination, logical channels (fastStart proposals and answers included),
+ * round trip, end session and user input. Everything is IPv4 on loopback in this plug-in.
+ */
+public final class H245Messages {
+    private H245Messages() {
+    }
+
+    /** H.245 version 13, the version of the schema. */
+    public static final ObjectIdentifier PROTOCOL_IDENTIFIER = ObjectIdentifier.parse("0.0.8.245.0.13");
+    /** H.323 terminal type for an endpoint without MC (H.323 table 1). */
+    public static final int TERMINAL_TYPE = 50;
+    /** RTP session of audio (H.225.0 8.1.7). */
+    public static final int AUDIO_SESSION = 1;
+    /** Milliseconds of audio per packet offered (audio frames of G.711 are samples: 20 ms = 160). */
+    public static final int PACKET_MILLIS = 20;
+
+    private static final PerType MSCM = H245Asn.MULTIMEDIA_SYSTEM_CONTROL_MESSAGE;
+
+    public static byte[] encode(ChoiceValue message) {
+        return MSCM.encode(message);
+    }
+
+    public static ChoiceValue decode(byte[] pdu) {
+        return (ChoiceValue) MSCM.decode(pdu);
+    }
+
+    private static ChoiceValue request(String name, Object value) {
+        return choose(MSCM, "request", choose(H245Asn.REQUEST_MESSAGE, name, value));
+    }
+
+    private static ChoiceValue response(String name, Object value) {
+        return choose(MSCM, "response", choose(H245Asn.RESPONSE_MESSAGE, name, value));
+    }
+
+    private static ChoiceValue command(String name, Object value) {
+        return choose(MSCM, "command", choose(H245Asn.COMMAND_MESSAGE, name, value));
+    }
+
+    private static ChoiceValue indication(String name, Object value) {
+        return choose(MSCM, "indication", choose(H245Asn.INDICATION_MESSAGE, name, value));
+    }
+
+    /** "request.terminalCapabilitySet" and so on: the two alternative names of a message. */
+    public static String kind(ChoiceValue message) {
+        ChoiceValue inner = (ChoiceValue) message.value();
+        return message.name() + "." + (inner.name() == null ? "unknown" : inner.name());
+    }
+
+    /** The body of a message whose {@link #kind} is known. */
+    public static Object body(ChoiceValue message) {
+        return ((ChoiceValue) message.value()).value();
+    }
+
+    private static ChoiceValue audioData(AudioCapability codec) {
+        // H.323 counts G.711/G.722 audio frames in milliseconds (as h323plus sends 20), G.729 in 10 ms frames
+        int frames = codec == AudioCapability.G729 ? PACKET_MILLIS / 10 : PACKET_MILLIS;
+        return choose(H245Asn.AUDIO_CAPABILITY, codec.h245Name(), (long) frames);
+    }
+
+    public static ChoiceValue terminalCapabilitySet(int sequenceNumber, List<AudioCapability> codecs,
+            Optional<Integer> telephoneEventPayloadType) {
+        List<SequenceValue> table = new ArrayList<>();
+        List<Long> alternatives = new ArrayList<>();
+        long entry = 1;
+        for (AudioCapability codec : codecs) {
+            table.add(new SequenceValue().with("capabilityTableEntryNumber", entry)
+                    .with("capability", choose(H245Asn.CAPABILITY, "receiveAudioCapability", audioData(codec))));
+            alternatives.add(entry++);
+        }
+        List<List<Long>> simultaneous = new ArrayList<>();
+        simultaneous.add(alternatives);
+        List<Long> userInput = new ArrayList<>();
+        for (String kind : List.of("basicString", "dtmf")) {
+            table.add(new SequenceValue().with("capabilityTableEntryNumber", entry).with("capability",
+                    choose(H245Asn.CAPABILITY, "receiveUserInputCapability", choose(H245Asn.USER_INPUT_CAPABILITY, kind, AsnNull.NULL))));
+            userInput.add(entry++);
+        }
+        if (telephoneEventPayloadType.isPresent()) {
+            table.add(new SequenceValue().with("capabilityTableEntryNumber", entry).with("capability",
+                    choose(H245Asn.CAPABILITY, "receiveRTPAudioTelephonyEventCapability", new SequenceValue()
+                            .with("dynamicRTPPayloadType", (long) telephoneEventPayloadType.get())
+                            .with("audioTelephoneEvent", "0-16".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))));
+            userInput.add(entry++);
+        }
+        for (Long input : userInput) {
+            simultaneous.add(List.of(input));
+        }
+        return request("terminalCapabilitySet", new SequenceValue()
+                .with("sequenceNumber", (long) sequenceNumber).with("protocolIdentifier", PROTOCOL_IDENTIFIER)
+                .with("multiplexCapability", choose(H245Asn.MULTIPLEX_CAPABILITY, "h2250Capability", h2250Capability()))
+                .with("capabilityTable", table)
+                .with("capabilityDescriptors", List.of(new SequenceValue().with("capabilityDescriptorNumber", 0L)
+                        .with("simultaneousCapabilities", simultaneous))));
+    }
+
+    private static SequenceValue h2250Capability() {
+        SequenceValue noDistribution = new SequenceValue().with("centralizedControl", false).with("distributedControl", false)
+                .with("centralizedAudio", false).with("distributedAudio", false).with("centralizedVideo", false)
+                .with("distributedVideo", false);
+        SequenceValue multipoint = new SequenceValue().with("multicastCapability", false)
+                .with("multiUniCastConference", false).with("mediaDistributionCapability", List.of(noDistribution));
+        return new SequenceValue().with("maximumAudioDelayJitter", 250L).with("receiveMultipointCapability", multipoint)
+                .with("transmitMultipointCapability", multipoint).with("receiveAndTransmitMultipointCapability", multipoint)
+                .with("mcCapability", new SequenceValue().with("centralizedConferenceMC", false)
+                        .with("decentralizedConferenceMC", false))
+                .with("rtcpVideoControlCapability", false)
+                .with("mediaPacketizationCapability", new SequenceValue().with("h261aVideoPacketization", false))
+                .with("logicalChannelSwitchingCapability", false).with("t120DynamicPortCapability", false);
+    }
+
+    /** The receive audio capabilities of a TerminalCapabilitySet we can use, in the sender's table order. */
+    @SuppressWarnings("unchecked")
+    public static List<AudioCapability> receiveAudio(SequenceValue terminalCapabilitySet) {
+        List<AudioCapability> out = new ArrayList<>();
+        for (Object e : (List<Object>) terminalCapabilitySet.find("capabilityTable").orElse(List.of())) {
+            Optional<Object> capability = ((SequenceValue) e).find("capability");
+            if (capability.isEmpty()) {
+                continue;
+            }
+            ChoiceValue c = (ChoiceValue) capability.get();
+            if (("receiveAudioCapability".equals(c.name()) || "receiveAndTransmitAudioCapability".equals(c.name()))) {
+                AudioCapability.ofH245Name(((ChoiceValue) c.value()).name()).filter(a -> !out.contains(a)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    public static ChoiceValue terminalCapabilitySetAck(int sequenceNumber) {
+        return response("terminalCapabilitySetAck", new SequenceValue().with("sequenceNumber", (long) sequenceNumber));
+    }
+
+    public static ChoiceValue masterSlaveDetermination(int statusDeterminationNumber) {
+        return request("masterSlaveDetermination", new SequenceValue().with("terminalType", (long) TERMINAL_TYPE)
+                .with("statusDeterminationNumber", (long) statusDeterminationNumber));
+    }
+
+    /** @param master true if the receiver of this ack is the master (H.245 C.2: the decision is the peer's role) */
+    public static ChoiceValue masterSlaveDeterminationAck(boolean receiverIsMaster) {
+        return response("masterSlaveDeterminationAck", new SequenceValue().with("decision",
+                choose(H245Asn.MASTER_SLAVE_DETERMINATION_ACK_DECISION, receiverIsMaster ? "master" : "slave", AsnNull.NULL)));
+    }
+
+    // Addresses
+
+    public static ChoiceValue transportAddress(InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        if (!(ip instanceof Inet4Address)) {
+            throw new IllegalArgumentException("H.323 media addresses are IPv4 here: " + address);
+        }
+        return choose(H245Asn.TRANSPORT_ADDRESS, "unicastAddress", choose(H245Asn.UNICAST_ADDRESS, "iPAddress",
+                new SequenceValue().with("network", ip.getAddress()).with("tsapIdentifier", (long) address.getPort())));
+    }
+
+    public static Optional<InetSocketAddress> socketAddress(Optional<Object> transportAddress) {
+        if (transportAddress.isEmpty()) {
+            return Optional.empty();
+        }
+        ChoiceValue ta = (ChoiceValue) transportAddress.get();
+        if (!"unicastAddress".equals(ta.name()) || !"iPAddress".equals(((ChoiceValue) ta.value()).name())) {
+            return Optional.empty();
+        }
+        SequenceValue ip = (SequenceValue) ((ChoiceValue) ta.value()).value();
+        try {
+            return Optional.of(new InetSocketAddress(InetAddress.getByAddress((byte[]) ip.get("network")),
+                    (int) ip.getLong("tsapIdentifier")));
+        } catch (UnknownHostException e) {
+            throw new PerException("bad IPv4 address");
+        }
+    }
+
+    // Logical channels
+
+    private static SequenceValue h2250Parameters(Optional<InetSocketAddress> rtp, Optional<InetSocketAddress> rtcp) {
+        SequenceValue p = new SequenceValue().with("sessionID", (long) AUDIO_SESSION);
+        rtp.ifPresent(a -> p.with("mediaChannel", transportAddress(a)));
+        p.with("mediaGuaranteedDelivery", false);
+        rtcp.ifPresent(a -> p.with("mediaControlChannel", transportAddress(a)));
+        return p;
+    }
+
+    /**
+     * A forward channel: we send {@code codec}; our RTCP address so the receiver can report. A
+     * fastStart answer also carries the receiver's RTP address ({@code rtp}).
+     */
+    public static SequenceValue forwardChannel(int number, AudioCapability codec, Optional<InetSocketAddress> rtp,
+            InetSocketAddress rtcp) {
+        return new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
+                .with("forwardLogicalChannelParameters", new SequenceValue()
+                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
+                        .with("multiplexParameters", choose(H245Asn.OLC_FORWARD_MULTIPLEX, "h2250LogicalChannelParameters",
+                                h2250Parameters(rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
+    }
+
+    /**
+     * A reverse channel as fastStart uses it: in a proposal, we receive {@code codec} at {@code rtp};
+     * in an answer (no rtp), the callee will send it and gives its RTCP address.
+     */
+    public static SequenceValue reverseChannel(int number, AudioCapability codec, Optional<InetSocketAddress> rtp,
+            InetSocketAddress rtcp) {
+        return new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
+                .with("forwardLogicalChannelParameters", new SequenceValue()
+                        .with("dataType", choose(H245Asn.DATA_TYPE, "nullData", AsnNull.NULL))
+                        .with("multiplexParameters", choose(H245Asn.OLC_FORWARD_MULTIPLEX, "none", AsnNull.NULL)))
+                .with("reverseLogicalChannelParameters", new SequenceValue()
+                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
+                        .with("multiplexParameters", choose(H245Asn.OLC_REVERSE_MULTIPLEX, "h2250LogicalChannelParameters",
+                                h2250Parameters(rtp, Optional.of(rtcp)))));
+    }
+
+    /** One OpenLogicalChannel read back: direction as seen by its sender, codec and addresses. */
+    public record Channel(int number, boolean reverse, Optional<AudioCapability> codec,
+            Optional<InetSocketAddress> rtp, Optional<InetSocketAddress> rtcp) {
+    }
+
+    public static Channel channel(SequenceValue olc) {
+        int number = (int) olc.getLong("forwardLogicalChannelNumber");
+        SequenceValue params = olc.find("reverseLogicalChannelParameters").map(SequenceValue.class::cast)
+                .orElse(olc.getSequence("forwardLogicalChannelParameters"));
+        boolean reverse = olc.has("reverseLogicalChannelParameters");
+        ChoiceValue dataType = params.getChoice("dataType");
+        Optional<AudioCapability> codec = "audioData".equals(dataType.name())
+                ? AudioCapability.ofH245Name(((ChoiceValue) dataType.value()).name()) : Optional.empty();
+        Optional<SequenceValue> h2250 = params.find("multiplexParameters").map(ChoiceValue.class::cast)
+                .filter(m -> "h2250LogicalChannelParameters".equals(m.name())).map(m -> (SequenceValue) m.value());
+        return new Channel(number, reverse, codec,
+                h2250.flatMap(h -> socketAddress(h.find("mediaChannel"))),
+                h2250.flatMap(h -> socketAddress(h.find("mediaControlChannel"))));
+    }
+
+    public static ChoiceValue openLogicalChannel(SequenceValue olc) {
+        return request("openLogicalChannel", olc);
+    }
+
+    /** The ack of a forward channel: where we receive its RTP and send its RTCP. */
+    public static ChoiceValue openLogicalChannelAck(int number, InetSocketAddress rtp, InetSocketAddress rtcp) {
+        return response("openLogicalChannelAck", new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
+                .with("forwardMultiplexAckParameters", choose(H245Asn.OLC_ACK_MULTIPLEX, "h2250LogicalChannelAckParameters",
+                        new SequenceValue().with("sessionID", (long) AUDIO_SESSION).with("mediaChannel", transportAddress(rtp))
+                                .with("mediaControlChannel", transportAddress(rtcp)))));
+    }
+
+    /** The peer's RTP address from an OpenLogicalChannelAck. */
+    public static Optional<InetSocketAddress> ackMediaChannel(SequenceValue ack) {
+        return ack.find("forwardMultiplexAckParameters").map(ChoiceValue.class::cast)
+                .filter(c -> "h2250LogicalChannelAckParameters".equals(c.name()))
+                .flatMap(c -> socketAddress(((SequenceValue) c.value()).find("mediaChannel")));
+    }
+
+    public static ChoiceValue openLogicalChannelReject(int number) {
+        return response("openLogicalChannelReject", new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
+                .with("cause", choose(H245Asn.OLC_REJECT_CAUSE, "dataTypeNotSupported", AsnNull.NULL)));
+    }
+
+    public static ChoiceValue closeLogicalChannel(int number) {
+        return request("closeLogicalChannel", new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
+                .with("source", choose(H245Asn.CLC_SOURCE, "user", AsnNull.NULL)));
+    }
+
+    public static ChoiceValue closeLogicalChannelAck(int number) {
+        return response("closeLogicalChannelAck", new SequenceValue().with("forwardLogicalChannelNumber", (long) number));
+    }
+
+    public static ChoiceValue roundTripDelayRequest(int sequenceNumber) {
+        return request("roundTripDelayRequest", new SequenceValue().with("sequenceNumber", (long) sequenceNumber));
+    }
+
+    public static ChoiceValue roundTripDelayResponse(int sequenceNumber) {
+        return response("roundTripDelayResponse", new SequenceValue().with("sequenceNumber", (long) sequenceNumber));
+    }
+
+    public static ChoiceValue endSessionCommand() {
+        return command("endSessionCommand", choose(H245Asn.END_SESSION_COMMAND, "disconnect", AsnNull.NULL));
+    }
+
+    public static ChoiceValue userInputAlphanumeric(String text) {
+        return indication("userInput", choose(H245Asn.USER_INPUT_INDICATION, "alphanumeric",
+                text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+    }
+
+    public static ChoiceValue userInputSignal(char digit, int durationMillis) {
+        return indication("userInput", choose(H245Asn.USER_INPUT_INDICATION, "signal",
+                new SequenceValue().with("signalType", String.valueOf(digit)).with("duration", (long) durationMillis)));
+    }
+
+    /** The keys of a UserInputIndication: the characters of alphanumeric, or signal's one key. */
+    public static String userInputKeys(ChoiceValue userInputIndication) {
+        return switch (userInputIndication.name() == null ? "" : userInputIndication.name()) {
+            case "alphanumeric" -> new String((byte[]) userInputIndication.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            case "signal" -> ((SequenceValue) userInputIndication.value()).getString("signalType").replace("!", "");
+            case "extendedAlphanumeric" -> new String((byte[]) ((SequenceValue) userInputIndication.value()).get("alphanumeric"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,295 @@
+package dev.switchboard.protocol.h323.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
+import dev.switchboard.protocol.h323.internal.cs.H225CallSignallingAsn;
+import dev.switchboard.protocol.h323.internal.cs.Q931Message;
+import dev.switchboard.protocol.h323.internal.cs.Tpkt;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.H245Asn;
+import dev.switchboard.protocol.h323.internal.h245.H245Messages;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
+import dev.switchboard.protocol.h323.internal.ras.RasCodec;
+
+/**
+ * Replays the h323plus side of captured calls (../shared/peers/captures/h323, via the extracted
+ * vectors) frame by frame against our session, and checks each of our answers: capture 01 (direct
+ * fastStart call with H.245 tunnelling) from both ends, and capture 04 (slow start on a separate
+ * H.245 connection, DTMF as alphanumeric user input, endSessionCommand) against our caller.
+ */
+class CallReplayTest {
+    private H323Session ours;
+
+    @AfterEach
+    void close() {
+        if (ours != null) {
+            ours.close();
+        }
+    }
+
+    /** A recorded message by capture and frame from a vector file. */
+    static byte[] recorded(String resource, String capture, int frame) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                CallReplayTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] cols = line.split("\t");
+                if (cols[0].equals(capture) && cols[1].equals(String.valueOf(frame))) {
+                    return HexFormat.of().parseHex(cols[2]);
+                }
+            }
+        }
+        throw new AssertionError("no frame " + frame + " of capture " + capture + " in " + resource);
+    }
+
+    static byte[] q931(String capture, int frame) throws IOException {
+        return recorded("/h323/q931-vectors.txt", capture, frame);
+    }
+
+    static byte[] h245(String capture, int frame) throws IOException {
+        return recorded("/h323/h245-vectors.txt", capture, frame);
+    }
+
+    private H323Session session(RecordingMedia.Factory media, Events.Session events) throws Exception {
+        ours = new H323Session(new Account("ours", "h323", Map.of("alias", "alice", "port", "0")), new char[0], events, media);
+        return ours;
+    }
+
+    private static CallSignalling.Received read(Socket socket) throws IOException {
+        return CallSignalling.read(Tpkt.read(socket.getInputStream()));
+    }
+
+    private static void send(Socket socket, byte[] payload) throws IOException {
+        Tpkt.write(socket.getOutputStream(), payload);
+        socket.getOutputStream().flush();
+    }
+
+    private static List<String> h245Kinds(List<byte[]> pdus) {
+        List<String> kinds = new ArrayList<>();
+        for (byte[] pdu : pdus) {
+            kinds.add(H245Messages.kind(H245Messages.decode(pdu)));
+        }
+        return kinds;
+    }
+
+    @Test
+    void ourCallerAgainstH323PlusCalleeWithFastStart() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        session(media, new Events.Session());
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                CallSignalling.Received setup = read(socket);
+                assertEquals(Q931Message.SETUP, setup.messageType());
+                assertTrue(setup.h245Tunnelling());
+                RecordingMedia audio = Events.poll(media.opened, "our media");
+                // per codec, a reverse proposal with where we receive and a forward one with our RTCP
+                assertEquals(4, setup.fastStart().size());
+                var first = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(setup.fastStart().get(0)));
+                assertTrue(first.reverse());
+                assertEquals(AudioCapability.PCMA, first.codec().orElseThrow());
+                assertEquals(audio.localRtp(), first.rtp().orElseThrow());
+
+                send(socket, q931("01", 6)); // callProceeding
+                send(socket, q931("01", 10)); // connect, fastStart answer: A-law, bob at 127.0.0.1:5002/5003
+                assertEquals(CallState.CONNECTED, call.until(CallState.CONNECTED).getLast());
+                assertEquals(new RecordingMedia.Started(AudioCapability.PCMA, new InetSocketAddress("127.0.0.1", 5002),
+                        new InetSocketAddress("127.0.0.1", 5003)), Events.poll(audio.started, "media start"));
+                CallSignalling.Received tunnel = read(socket);
+                assertEquals(List.of("request.terminalCapabilitySet", "request.masterSlaveDetermination"),
+                        h245Kinds(tunnel.h245Control()), "H.245 starts in the tunnel once connected");
+
+                send(socket, q931("01", 685)); // bob's releaseComplete
+                EndReason end = call.ended();
+                assertEquals(EndReason.Kind.REMOTE_HANGUP, end.kind(), end.toString());
+                assertTrue(audio.closed);
+            }
+        }
+    }
+
+    @Test
+    void ourCalleeAgainstH323PlusCallerWithFastStart() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMU, AudioCapability.PCMA);
+        Events.Session events = new Events.Session();
+        session(media, events);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ours.localAddress().getPort())) {
+            send(socket, q931("01", 4)); // alice's setup: A-law then µ-law proposals, alice at 127.0.0.1:5000/5001
+            assertEquals(Q931Message.CALL_PROCEEDING, read(socket).messageType());
+            assertEquals(Q931Message.ALERTING, read(socket).messageType());
+            CallLeg incoming = events.nextCall();
+            assertEquals("alice", Events.poll(events.callers, "caller").address());
+            incoming.answer();
+            CallSignalling.Received connect = read(socket);
+            assertEquals(Q931Message.CONNECT, connect.messageType());
+            assertTrue(connect.h245Tunnelling());
+            // the caller's first choice both ways that we have: A-law
+            RecordingMedia audio = Events.poll(media.opened, "our media");
+            assertEquals(new RecordingMedia.Started(AudioCapability.PCMA, new InetSocketAddress("127.0.0.1", 5000),
+                    new InetSocketAddress("127.0.0.1", 5001)), Events.poll(audio.started, "media start"));
+            assertEquals(2, connect.fastStart().size());
+            var reverse = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(connect.fastStart().get(0)));
+            var forward = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(connect.fastStart().get(1)));
+            assertTrue(reverse.reverse());
+            assertEquals(audio.localRtcp(), reverse.rtcp().orElseThrow());
+            assertFalse(forward.reverse());
+            assertEquals(101, forward.number(), "alice's A-law forward proposal");
+            assertEquals(audio.localRtp(), forward.rtp().orElseThrow());
+            assertEquals(AudioCapability.PCMA, forward.codec().orElseThrow());
+            assertEquals(List.of("request.terminalCapabilitySet", "request.masterSlaveDetermination"),
+                    h245Kinds(read(socket).h245Control()));
+
+            send(socket, q931("01", 683)); // alice's releaseComplete
+            assertEquals(EndReason.Kind.REMOTE_HANGUP, events.incomingEvents.ended().kind());
+        }
+    }
+
+    /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
+    private static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
+        Q931Message recorded = Q931Message.parse(q931("04", 33));
+        SequenceValue uui = (SequenceValue) H225CallSignallingAsn.H323_USER_INFORMATION.decode(recorded.h323UserInformation().orElseThrow());
+        SequenceValue connect = (SequenceValue) ((ChoiceValue) uui.getSequence("h323-uu-pdu").get("h323-message-body")).value();
+        assertEquals(new InetSocketAddress("127.0.0.1", 37059), RasCodec.ip(connect.get("h245Address")));
+        connect.with("h245Address", RasCodec.transport(h245));
+        byte[] per = H225CallSignallingAsn.H323_USER_INFORMATION.encode(uui);
+        List<Q931Message.InformationElement> elements = new ArrayList<>();
+        for (Q931Message.InformationElement e : recorded.elements()) {
+            if (e.identifier() == Q931Message.USER_USER) {
+                byte[] contents = new byte[per.length + 1];
+                contents[0] = Q931Message.USER_USER_ASN1;
+                System.arraycopy(per, 0, contents, 1, per.length);
+                elements.add(new Q931Message.InformationElement(Q931Message.USER_USER, contents));
+            } else {
+                elements.add(e);
+            }
+        }
+        return new Q931Message(recorded.callReference(), recorded.fromDestination(), recorded.messageType(), elements).encode();
+    }
+
+    private static String nextH245(Socket socket) throws IOException {
+        return H245Messages.kind(H245Messages.decode(Tpkt.read(socket.getInputStream())));
+    }
+
+    @Test
+    void ourCallerAgainstH323PlusCalleeWithSlowStartOnSeparateH245() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        session(media, new Events.Session());
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket h245Peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                assertEquals(Q931Message.SETUP, read(socket).messageType());
+                send(socket, q931("04", 24)); // callProceeding
+                send(socket, q931("04", 29)); // alerting
+                assertEquals(CallState.RINGING_OUT, call.until(CallState.RINGING_OUT).getLast());
+                send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
+                assertEquals(CallState.CONNECTED, call.until(CallState.CONNECTED).getLast());
+                try (Socket h245 = h245Peer.accept()) {
+                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
+                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
+                    for (int frame : new int[] {39, 43, 44, 46}) { // bob's TCS, MSD, TCS ack, MSD ack
+                        send(h245, h245("04", frame));
+                    }
+                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
+                    assertEquals("response.masterSlaveDeterminationAck", nextH245(h245));
+                    ChoiceValue olc = H245Messages.decode(Tpkt.read(h245.getInputStream()));
+                    assertEquals("request.openLogicalChannel", H245Messages.kind(olc));
+                    assertEquals(AudioCapability.PCMA, H245Messages.channel((SequenceValue) H245Messages.body(olc)).codec()
+                            .orElseThrow(), "bob's TCS lists A-law first");
+                    send(h245, h245("04", 51)); // bob's openLogicalChannelAck: bob receives at 127.0.0.1:5000
+                    RecordingMedia audio = Events.poll(media.opened, "our media");
+                    assertEquals(new InetSocketAddress("127.0.0.1", 5000), Events.poll(audio.started, "media start").rtp());
+                    send(h245, h245("04", 50)); // bob opens his channel to us
+                    assertEquals("response.openLogicalChannelAck", nextH245(h245));
+
+                    send(h245, h245("04", 452)); // userInput alphanumeric "56789"
+                    for (char digit : "56789".toCharArray()) {
+                        assertEquals(digit, Events.poll(call.digits, "digit " + digit));
+                    }
+                    send(h245, h245("04", 961)); // endSessionCommand
+                    assertEquals("command.endSessionCommand", nextH245(h245));
+                    assertEquals(Q931Message.RELEASE_COMPLETE, read(socket).messageType());
+                    assertEquals(EndReason.Kind.REMOTE_HANGUP, call.ended().kind());
+                }
+            }
+        }
+    }
+
+    @Test
+    void releaseCompleteCausesBecomeEndReasons() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMU);
+        session(media, new Events.Session());
+        Map<Integer, EndReason.Kind> expected = Map.of(CallSignalling.CAUSE_BUSY, EndReason.Kind.BUSY,
+                CallSignalling.CAUSE_NO_ANSWER, EndReason.Kind.NO_ANSWER, CallSignalling.CAUSE_REJECTED, EndReason.Kind.BUSY,
+                CallSignalling.CAUSE_NORMAL, EndReason.Kind.REMOTE_HANGUP, 1, EndReason.Kind.FAILED);
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            for (Map.Entry<Integer, EndReason.Kind> cause : expected.entrySet()) {
+                Events.Call call = new Events.Call();
+                ours.dial("127.0.0.1:" + peer.getLocalPort(), call);
+                try (Socket socket = peer.accept()) {
+                    CallSignalling.Received setup = read(socket);
+                    var identity = new CallSignalling.CallIdentity(setup.callReference(), new byte[16], setup.callId().orElseThrow());
+                    send(socket, CallSignalling.releaseComplete(identity, true, java.util.Optional.empty(), cause.getKey(),
+                            CallSignalling.H245Tunnel.NONE).encode());
+                    EndReason end = call.ended();
+                    assertEquals(cause.getValue(), end.kind(), "cause " + cause.getKey() + ": " + end);
+                    assertTrue(end.detail().contains("cause " + cause.getKey()), end.detail());
+                }
+            }
+            // the gatekeeper-side reason of capture 10's kind
+            Events.Call call = new Events.Call();
+            ours.dial("127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                CallSignalling.Received setup = read(socket);
+                var identity = new CallSignalling.CallIdentity(setup.callReference(), new byte[16], setup.callId().orElseThrow());
+                send(socket, CallSignalling.releaseComplete(identity, true, java.util.Optional.of("calledPartyNotRegistered"),
+                        3, CallSignalling.H245Tunnel.NONE).encode());
+                EndReason end = call.ended();
+                assertEquals(EndReason.Kind.FAILED, end.kind());
+                assertTrue(end.detail().contains("calledPartyNotRegistered"), end.detail());
+            }
+        }
+    }
+
+    @Test
+    void garbageOnTheSignallingConnectionFailsTheCallCleanly() throws Exception {
+        session(new RecordingMedia.Factory(AudioCapability.PCMU), new Events.Session());
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                read(socket);
+                send(socket, new byte[] {1, 2, 3, 4, 5}); // not Q.931: ignored
+                socket.getOutputStream().write(new byte[] {9, 9, 9, 9}); // not TPKT: connection given up
+                socket.getOutputStream().flush();
+                EndReason end = call.ended();
+                assertEquals(EndReason.Kind.FAILED, end.kind(), end.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.switchboard.protocol.h323.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+
+/**
+ * Two of our H.323 sessions calling each other directly over loopback (no gatekeeper), with media
+ * that records what the call negotiated: fastStart with tunnelled H.245, slow start over a separate
+ * H.245 connection, DTMF both ways as userInputIndication, and how calls end.
+ */
+class H323CallTest {
+    private H323Session alice;
+    private H323Session bob;
+
+    @AfterEach
+    void close() {
+        if (alice != null) {
+            alice.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+    }
+
+    private static H323Session session(String alias, Events.Session events, RecordingMedia.Factory media,
+            String... settings) throws Exception {
+        Map<String, String> map = new HashMap<>(Map.of("alias", alias, "port", "0"));
+        for (int i = 0; i < settings.length; i += 2) {
+            map.put(settings[i], settings[i + 1]);
+        }
+        return new H323Session(new Account(alias, "h323", map), new char[0], events, media);
+    }
+
+    private String bobAddress() {
+        return "bob@127.0.0.1:" + bob.localAddress().getPort();
+    }
+
+    @Test
+    void directAccountsRegisterAtOnceAndUnregister() throws Exception {
+        Events.Session events = new Events.Session();
+        alice = session("alice", events, new RecordingMedia.Factory(AudioCapability.PCMU));
+        alice.register();
+        assertEquals(RegistrationState.REGISTERING, events.nextState());
+        assertEquals(RegistrationState.REGISTERED, events.nextState());
+        alice.register(); // again, as the core does when asked to register a registered account
+        assertEquals(RegistrationState.REGISTERING, events.nextState());
+        assertEquals(RegistrationState.REGISTERED, events.nextState());
+        alice.unregister();
+        assertEquals(RegistrationState.UNREGISTERED, events.nextState());
+    }
+
+    @Test
+    void fastStartCallWithTunnelledH245CarriesAudioAddressesAndDtmf() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.G722, AudioCapability.PCMU);
+        RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        alice = session("alice", new Events.Session(), aliceMedia, "e164", "2001", Account.DISPLAY_NAME, "Alice A");
+        bob = session("bob", bobEvents, bobMedia);
+        Events.Call aliceCall = new Events.Call();
+        CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
+        CallLeg incoming = bobEvents.nextCall();
+        assertEquals("alice", Events.poll(bobEvents.callers, "caller").address());
+        assertEquals(CallState.RINGING_OUT, aliceCall.until(CallState.RINGING_OUT).getLast());
+        incoming.answer();
+        assertEquals(List.of("codec PCMU/8000", CallState.CONNECTED), aliceCall.until(CallState.CONNECTED),
+                "the one codec both have, known when connected");
+
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
+        RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
+        RecordingMedia.Started aliceStarted = Events.poll(aliceAudio.started, "alice's audio start");
+        RecordingMedia.Started bobStarted = Events.poll(bobAudio.started, "bob's audio start");
+        assertEquals(new RecordingMedia.Started(AudioCapability.PCMU, bobAudio.localRtp(), bobAudio.localRtcp()), aliceStarted);
+        assertEquals(new RecordingMedia.Started(AudioCapability.PCMU, aliceAudio.localRtp(), aliceAudio.localRtcp()), bobStarted);
+
+        outgoing.capability(Dtmf.class).orElseThrow().send("12#");
+        assertEquals('1', Events.poll(bobEvents.incomingEvents.digits, "digit 1"));
+        assertEquals('2', Events.poll(bobEvents.incomingEvents.digits, "digit 2"));
+        assertEquals('#', Events.poll(bobEvents.incomingEvents.digits, "digit #"));
+        incoming.capability(Dtmf.class).orElseThrow().send("9");
+        assertEquals('9', Events.poll(aliceCall.digits, "digit 9"));
+
+        outgoing.hangup();
+        assertEquals(EndReason.Kind.LOCAL_HANGUP, aliceCall.ended().kind());
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, bobEvents.incomingEvents.ended().kind());
+        assertTrue(aliceAudio.closed && bobAudio.closed, "media closed at the end");
+    }
+
+    @Test
+    void slowStartOverSeparateH245Connection() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMU, AudioCapability.PCMA);
+        alice = session("alice", new Events.Session(), aliceMedia, "faststart", "no", "tunnelling", "no");
+        bob = session("bob", bobEvents, bobMedia, "tunnelling", "no");
+        Events.Call aliceCall = new Events.Call();
+        CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
+        CallLeg incoming = bobEvents.nextCall();
+        incoming.answer();
+        assertEquals(CallState.CONNECTED, aliceCall.until(CallState.CONNECTED).getLast());
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
+        RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
+        // each opens its channel in the first codec the other lists as receivable
+        RecordingMedia.Started aliceStarted = Events.poll(aliceAudio.started, "alice's audio start");
+        assertEquals(AudioCapability.PCMU, aliceStarted.codec());
+        assertEquals(bobAudio.localRtp(), aliceStarted.rtp());
+        RecordingMedia.Started bobStarted = Events.poll(bobAudio.started, "bob's audio start");
+        assertEquals(aliceAudio.localRtp(), bobStarted.rtp());
+
+        outgoing.capability(Dtmf.class).orElseThrow().send("5");
+        assertEquals('5', Events.poll(bobEvents.incomingEvents.digits, "digit 5"));
+        incoming.hangup();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, aliceCall.ended().kind());
+    }
+
+    @Test
+    void rejectedCallEndsBusyForTheCallerAndCancelledWhenTheCallerGivesUp() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        alice = session("alice", new Events.Session(), new RecordingMedia.Factory(AudioCapability.PCMU));
+        bob = session("bob", bobEvents, new RecordingMedia.Factory(AudioCapability.PCMU));
+        Events.Call first = new Events.Call();
+        alice.dial(bobAddress(), first);
+        bobEvents.nextCall().reject("busy");
+        EndReason busy = first.ended();
+        assertEquals(EndReason.Kind.BUSY, busy.kind(), busy.toString());
+        assertEquals(EndReason.Kind.REJECTED, bobEvents.incomingEvents.ended().kind());
+
+        Events.Call second = new Events.Call();
+        CallLeg outgoing = alice.dial(bobAddress(), second);
+        bobEvents.nextCall();
+        second.until(CallState.RINGING_OUT);
+        outgoing.hangup();
+        assertEquals(EndReason.Kind.LOCAL_HANGUP, second.ended().kind());
+        assertEquals(EndReason.Kind.CANCELLED, bobEvents.incomingEvents.ended().kind());
+    }
+
+    @Test
+    void unreachablePeerFailsTheCallWithAReason() throws Exception {
+        alice = session("alice", new Events.Session(), new RecordingMedia.Factory(AudioCapability.PCMU));
+        java.net.ServerSocket closedPort = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        int port = closedPort.getLocalPort();
+        closedPort.close();
+        Events.Call call = new Events.Call();
+        alice.dial("127.0.0.1:" + port, call);
+        EndReason reason = call.ended();
+        assertEquals(EndReason.Kind.FAILED, reason.kind());
+        assertTrue(reason.detail().contains("cannot reach"), reason.detail());
+    }
+
+    @Test
+    void addressesAndSettingsAreChecked() throws Exception {
+        alice = session("alice", new Events.Session(), new RecordingMedia.Factory(AudioCapability.PCMU));
+        assertThrows(IllegalArgumentException.class, () -> alice.dial("bob@example.org", new Events.Call()));
+        assertThrows(IllegalArgumentException.class, () -> alice.dial("2001", new Events.Call()),
+                "a number needs a gatekeeper");
+        assertThrows(IllegalArgumentException.class, () -> H323Settings.of(new Account("x", "h323", Map.of())));
+        assertThrows(IllegalArgumentException.class,
+                () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "gatekeeper", "gk.example.org"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "e164", "12a"))));
+        assertEquals(1719, H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "gatekeeper", "127.0.0.1")))
+                .gatekeeper().orElseThrow().getPort());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.protocol.h323.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+
+/**
+ * Call media for signalling tests: real UDP ports (so the addresses in the logical channels are
+ * ours and distinct) and a record of what the call started, without audio.
+ */
+final class RecordingMedia implements CallMedia {
+    record Started(AudioCapability codec, InetSocketAddress rtp, InetSocketAddress rtcp) {
+    }
+
+    static final class Factory implements CallMedia.Factory {
+        final List<AudioCapability> codecs;
+        final BlockingQueue<RecordingMedia> opened = new LinkedBlockingQueue<>();
+
+        Factory(AudioCapability... codecs) {
+            this.codecs = List.of(codecs);
+        }
+
+        @Override
+        public CallMedia open(String callId) {
+            RecordingMedia media = new RecordingMedia();
+            opened.add(media);
+            return media;
+        }
+
+        @Override
+        public List<AudioCapability> codecs() {
+            return codecs;
+        }
+    }
+
+    final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
+    private final DatagramSocket rtp;
+    private final DatagramSocket rtcp;
+    private volatile boolean muted;
+    volatile boolean closed;
+
+    RecordingMedia() {
+        try {
+            rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InetSocketAddress localRtp() {
+        return (InetSocketAddress) rtp.getLocalSocketAddress();
+    }
+
+    @Override
+    public InetSocketAddress localRtcp() {
+        return (InetSocketAddress) rtcp.getLocalSocketAddress();
+    }
+
+    @Override
+    public void start(AudioCapability codec, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+        started.add(new Started(codec, remoteRtp, remoteRtcp));
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        this.muted = muted;
+    }
+
+    @Override
+    public boolean muted() {
+        return muted;
+    }
+
+    @Override
+    public long packetsReceived() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        rtp.close();
+        rtcp.close();
+    }
+}

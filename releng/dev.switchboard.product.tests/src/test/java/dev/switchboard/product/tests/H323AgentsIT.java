@@ -1,0 +1,107 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two agent products and H.323 on loopback, driven only through the agent contract (docs/agent.md):
+ * an account with a gatekeeper and a password whose gatekeeper never answers is reported lost within
+ * 15 s; without the gatekeeper the same account calls the other agent directly by number@IP:port.
+ */
+class H323AgentsIT {
+    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
+
+    @TempDir
+    Path temp;
+
+    private static int freeTcpPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("call");
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    private static String registration(AgentProcess agent, String state, Duration timeout) throws InterruptedException {
+        while (true) {
+            String event = agent.await("registration", timeout);
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    private static String callId(String event) {
+        Matcher matcher = CALL_ID.matcher(event);
+        assertTrue(matcher.find(), event);
+        return matcher.group(1);
+    }
+
+    @Test
+    void gatekeeperLossIsReportedAndDirectCallsWork() throws Exception {
+        int bobPort = freeTcpPort();
+        try (DatagramSocket silentGatekeeper = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
+                AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
+            alice.await("ready", AgentProcess.START_TIMEOUT);
+            bob.await("ready", AgentProcess.START_TIMEOUT);
+            bob.send("status");
+            assertTrue(bob.await("status").matches(".*\"protocols\":\\[[^]]*\"h323\".*"), "the H.323 plug-in is installed");
+            bob.send("account add b h323 alias=bob e164=2002 port=" + bobPort + " codecs=PCMU audio.in=null: audio.out=null:");
+            bob.await("ok");
+            bob.send("register b");
+            registration(bob, "REGISTERED", AgentProcess.REPLY_TIMEOUT);
+
+            alice.send("account add a h323 alias=alice e164=2001 gatekeeper=127.0.0.1:" + silentGatekeeper.getLocalPort()
+                    + " password=alice123 port=0 audio.in=null: audio.out=null:");
+            alice.await("ok");
+            alice.send("register a");
+            long start = System.nanoTime();
+            String lost = registration(alice, "CONNECTION_LOST", Duration.ofSeconds(15));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() <= 15, lost);
+            assertTrue(lost.contains("does not answer"), lost);
+            assertTrue(!lost.contains("alice123"), "no password in events");
+
+            alice.send("account set a gatekeeper=");
+            alice.await("ok");
+            alice.send("register a");
+            registration(alice, "REGISTERED", AgentProcess.REPLY_TIMEOUT);
+            alice.send("dial a 2002@127.0.0.1:" + bobPort);
+            String aliceCall = callId(alice.await("call"));
+            String ringing = callEvent(bob, "RINGING_IN");
+            String bobCall = callId(ringing);
+            bob.send("answer " + bobCall);
+            assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "bob accepts PCMU only");
+            callEvent(bob, "CONNECTED");
+            alice.send("dtmf " + aliceCall + " 123#");
+            alice.await("ok");
+
+            bob.send("hangup " + bobCall);
+            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
+            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+            alice.send("quit");
+            bob.send("quit");
+            assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
+            assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
+        }
+    }
+}
