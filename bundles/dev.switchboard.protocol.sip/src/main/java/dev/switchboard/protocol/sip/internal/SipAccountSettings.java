@@ -32,6 +32,8 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * <li>{@code localport}: local SIP port, default chosen free;</li>
  * <li>{@code capture}, {@code playback}: the audio device ids calls of this account use (e.g. a headset, or
  * {@code file:/path.wav} in tests), default the system's devices;</li>
+ * <li>{@code mailbox}: the voice mailbox (a user at the domain, or a SIP URI) whose message-summary (RFC 3842) the
+ * account subscribes to once registered; without it only unsolicited NOTIFYs are shown;</li>
  * <li>{@code codecs}: encoding names in the order to offer, e.g. {@code PCMU,G722}; default every installed codec in
  * the media engine's order.</li>
  * </ul>
@@ -40,7 +42,7 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         String authUser, HostPort registrar, Optional<HostPort> outboundProxy, Transport transport,
         int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
         Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs,
-        Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256) {
+        Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256, Optional<String> mailbox) {
 
     public enum Transport {
         UDP, TCP, TLS;
@@ -95,6 +97,7 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
                     List.of()),
             SettingField.text("capture", "Microphone device", false, "Default: the system's"),
             SettingField.text("playback", "Speaker device", false, "Default: the system's"),
+            SettingField.text("mailbox", "Voice mailbox", false, "e.g. 8000 or sip:vm@example.org; shows waiting messages"),
             SettingField.text("codecs", "Codecs in order", false, "e.g. PCMU,G722; default: all installed"));
 
     private static final int DEFAULT_SIP_PORT = 5060;
@@ -148,10 +151,17 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             default -> throw new IllegalArgumentException("dtmf must be rfc4733 or info: " + settings.get("dtmf"));
         };
         int localPort = number(settings, "localport", 0, 0, 65535);
+        Optional<String> mailbox = Optional.ofNullable(settings.get("mailbox")).map(String::strip)
+                .filter(value -> !value.isEmpty());
+        mailbox.ifPresent(value -> {
+            if (value.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("mailbox must be a user or SIP URI without blanks: " + value);
+            }
+        });
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
                 authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
                 Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")),
-                codecs(settings.get("codecs")), authorities, pin);
+                codecs(settings.get("codecs")), authorities, pin, mailbox);
     }
 
     /** Parses {@code AB:CD:...} or 64 hex digits. */
