@@ -112,3 +112,4 @@ echo "Media sessions (pipeline latency at zero jitter, allocation per frame, JMH
 "$ROOT/scripts/bench-media.sh"
 echo "Contacts (100,000-entry slapd, 10,000 local contacts):"
 "$ROOT/scripts/bench-contacts.sh"
+"$ROOT/scripts/bench-sip.sh" "$ROOT"
