@@ -18,6 +18,7 @@ final class SpeechComparison {
     private static final int RATE = 8000;
     private static final int SEGMENT = RATE * 160 / 1000;
     private static final int LOCAL_SEARCH = RATE * 30 / 1000;
+    private static final double REACQUIRE_BELOW_DB = 10;
     private static final int EARLIEST = -RATE / 2;
     private static final int LATEST = RATE * 3 / 2;
     /** Segments quieter than this (mean square of 16-bit samples, about -45 dBFS) are pauses and not scored. */
@@ -68,6 +69,18 @@ final class SpeechComparison {
                 if (snr > best) {
                     best = snr;
                     bestLag = local;
+                }
+            }
+            if (best < REACQUIRE_BELOW_DB) {
+                // alignment lost (a wrong start, or a playout jump beyond the tracking window): search this segment
+                // over the whole range and score it there
+                int wide = bestLag(source, heard, EARLIEST, LATEST, start, start + SEGMENT);
+                if (start + wide >= 0 && start + wide + SEGMENT <= heard.length) {
+                    double snr = segmentSnr(source, heard, start, wide);
+                    if (snr > best) {
+                        best = snr;
+                        bestLag = wide;
+                    }
                 }
             }
             if (best > Double.NEGATIVE_INFINITY) {
