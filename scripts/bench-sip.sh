@@ -32,6 +32,7 @@ loadmodule "sl.so"
 loadmodule "pv.so"
 loadmodule "usrloc.so"
 loadmodule "registrar.so"
+loadmodule "textops.so"
 modparam("usrloc", "db_mode", 0)
 request_route {
     if (is_method("REGISTER")) { if (!save("location")) sl_reply_error(); exit; }
@@ -41,6 +42,7 @@ request_route {
 CFG
 kamailio -f "$WORK/kamailio.cfg" -DD -E -Y "$WORK/run" -w "$WORK/run" > "$WORK/kamailio.log" 2>&1 &
 sleep 1   # Kamailio's start, before the first client (not a measurement)
+kill -0 $! 2>/dev/null || { echo "bench-sip: kamailio did not start: $(tail -3 "$WORK/kamailio.log")" >&2; exit 1; }
 
 # agent: launch to its "registration ... REGISTERED" event
 agent_register() {
@@ -69,7 +71,7 @@ for i in $(seq "$RUNS"); do agent_register "$WORK/agent" no; done > "$WORK/agent
 baresip_register() {
   i=$1
   mkdir -p "$WORK/baresip-$i"
-  printf 'sip_listen\t\t127.0.0.1:0\nnet_interface\t\t127.0.0.1\ndns_server\t\t127.0.0.1:53\nmodule\t\t\tstdio.so\nmodule_app\t\taccount.so\n' > "$WORK/baresip-$i/config"
+  printf 'module_path\t\t/usr/lib/baresip/modules\nsip_listen\t\t127.0.0.1:0\nnet_interface\t\t127.0.0.1\ndns_server\t\t127.0.0.1:53\nmodule\t\t\tstdio.so\nmodule_app\t\taccount.so\n' > "$WORK/baresip-$i/config"
   printf '<sip:bob@127.0.0.1>;outbound="sip:127.0.0.1:%s;transport=udp";regint=300\n' "$PORT" > "$WORK/baresip-$i/accounts"
   start=$(now_ms)
   baresip -f "$WORK/baresip-$i" -t 30 < /dev/null > "$WORK/baresip.out" 2>&1 &
