@@ -29,6 +29,9 @@ import dev.switchboard.media.audio.AudioLoopTest;
  */
 final class CommandInterpreter {
 
+    /** Per protocol, the account settings naming the microphone and the speaker of its calls. */
+    private static final Map<String, List<String>> CALL_AUDIO_KEYS = Map.of("sip", List.of("capture", "playback"),
+            "iax2", List.of("audio.in", "audio.out"));
     private static final Logger LOG = System.getLogger(CommandInterpreter.class.getName());
     private static final String PASSWORD = "password";
 
@@ -249,6 +252,7 @@ final class CommandInterpreter {
                     throw new IllegalArgumentException("account " + id + " exists; use 'account set'");
                 }
                 Map<String, String> settings = settings(line.words(4));
+                callAudio(line.word(3)).forEach(settings::putIfAbsent);
                 char[] secret = Optional.ofNullable(settings.remove(PASSWORD)).map(String::toCharArray).orElse(null);
                 Account account = new Account(id, line.word(3), settings);
                 agent.validate(account);
@@ -274,6 +278,20 @@ final class CommandInterpreter {
             }
             default -> throw new IllegalArgumentException("unknown 'account " + verb + "'; use add, set or remove");
         }
+    }
+
+    /**
+     * {@code --audio-in}/{@code --audio-out} as the call devices of an account being added, under the keys its protocol
+     * plug-in reads them from (devices named in the command win); protocols without such settings get none.
+     */
+    private Map<String, String> callAudio(String protocol) {
+        List<String> keys = CALL_AUDIO_KEYS.get(protocol);
+        Map<String, String> devices = new LinkedHashMap<>();
+        if (keys != null) {
+            options.audioIn().ifPresent(file -> devices.put(keys.get(0), "file:" + file.toAbsolutePath()));
+            options.audioOut().ifPresent(file -> devices.put(keys.get(1), "file:" + file.toAbsolutePath()));
+        }
+        return devices;
     }
 
     private static Map<String, String> settings(List<String> pairs) {

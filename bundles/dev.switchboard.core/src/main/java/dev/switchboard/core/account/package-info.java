@@ -1,7 +1,7 @@
 /**
  * Accounts of every protocol, their persisted settings and their registration state machine.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.switchboard.core.account;
 
 import org.osgi.annotation.versioning.Version;

@@ -227,6 +227,7 @@ public final class Baresip implements AutoCloseable {
                     module_path\t\t/usr/lib/baresip/modules
                     module\t\t\tg711.so
                     module\t\t\tg722.so
+                    module\t\t\topus.so
                     module\t\t\talsa.so
                     module\t\t\taufile.so
                     @RECORDING@module_app\t\taccount.so

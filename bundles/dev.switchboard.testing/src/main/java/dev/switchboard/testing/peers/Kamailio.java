@@ -32,8 +32,11 @@ public final class Kamailio implements AutoCloseable {
     private final int port;
     private final String domain;
     private final Path controlSocket;
+    private final int tlsPort;
 
-    private Kamailio(Workspace workspace, PeerProcess process, int port, String domain, Path controlSocket) {
+    private Kamailio(Workspace workspace, PeerProcess process, int port, int tlsPort, String domain,
+            Path controlSocket) {
+        this.tlsPort = tlsPort;
         this.workspace = workspace;
         this.process = process;
         this.port = port;
@@ -53,6 +56,18 @@ public final class Kamailio implements AutoCloseable {
     /** The port Kamailio listens on, for both UDP and TCP. */
     public int port() {
         return port;
+    }
+
+    /**
+     * The port Kamailio accepts SIP over TLS on, when started with {@link Builder#tls}.
+     *
+     * @throws IllegalStateException if it was started without TLS
+     */
+    public int tlsPort() {
+        if (tlsPort == 0) {
+            throw new IllegalStateException("this Kamailio was started without TLS");
+        }
+        return tlsPort;
     }
 
     public InetSocketAddress address() {
@@ -122,6 +137,7 @@ public final class Kamailio implements AutoCloseable {
         private boolean sha256Digest;
         private boolean inviteAuthentication = true;
         private int fixedPort;
+        private TestCertificateAuthority.Issued tlsCertificate;
 
         private Builder() {
         }
@@ -165,6 +181,12 @@ public final class Kamailio implements AutoCloseable {
             return this;
         }
 
+        /** Also listens for SIP over TLS on a free port ({@link Kamailio#tlsPort()}) with this certificate. */
+        public Builder tls(TestCertificateAuthority.Issued certificate) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            return this;
+        }
+
         public Kamailio start() {
             String kamailio = Installed.program("kamailio", "kamailio");
             return Workspace.open("kamailio", workspace -> {
@@ -174,12 +196,24 @@ public final class Kamailio implements AutoCloseable {
                 workspace.write("db/subscriber", subscriberTable());
                 Path runDirectory = workspace.createDirectories("run");
                 Path controlSocket = runDirectory.resolve("ctl");
-                Path config = workspace.write("kamailio.cfg", configuration(port, database, controlSocket));
+                int tlsPort = tlsCertificate == null ? 0 : FreePorts.tcp();
+                String tls = "";
+                if (tlsCertificate != null) {
+                    Path tlsConfig = workspace.write("tls.cfg", "[server:default]\nmethod = TLSv1.2+\n"
+                            + "verify_certificate = no\nrequire_certificate = no\n"
+                            + "private_key = " + tlsCertificate.keyFile() + "\n"
+                            + "certificate = " + tlsCertificate.certificateFile() + "\n");
+                    tls = "enable_tls=yes\nlisten=tls:127.0.0.1:" + tlsPort + "\nloadmodule \"tls.so\"\n"
+                            + "modparam(\"tls\", \"config\", \"" + tlsConfig + "\")\n";
+                }
+                Path config = workspace.write("kamailio.cfg", configuration(port, database, controlSocket)
+                        .replace("@TLS@", tls));
                 PeerProcess process = workspace.launch(Map.of(), List.of(kamailio, "-f", config.toString(), "-DD", "-E",
                         "-Y", runDirectory.toString(), "-w", runDirectory.toString()));
-                Kamailio started = new Kamailio(workspace, process, port, domain, controlSocket);
+                Kamailio started = new Kamailio(workspace, process, port, tlsPort, domain, controlSocket);
                 process.awaitReady("SIP OPTIONS over UDP answered 200 and TCP port accepting", START_TIMEOUT,
-                        () -> answersOptions(port) && Probes.acceptsTcp(port));
+                        () -> answersOptions(port) && Probes.acceptsTcp(port)
+                                && (tlsPort == 0 || Probes.acceptsTcp(tlsPort)));
                 return started;
             });
         }
@@ -219,7 +253,7 @@ public final class Kamailio implements AutoCloseable {
                     # matches the domain without a port itself where it decides what is local
                     alias="@DOMAIN@:@PORT@"
                     tcp_connection_lifetime=3605
-
+                    @TLS@
                     loadmodule "kex.so"
                     loadmodule "corex.so"
                     loadmodule "tm.so"
@@ -264,7 +298,9 @@ public final class Kamailio implements AutoCloseable {
                         if (is_method("OPTIONS") && uri==myself && $rU==$null) { sl_send_reply("200", "Keepalive"); exit; }
 
                         if (has_totag()) {
-                            if (loose_route()) { route(RELAY); exit; }
+                            # a TCP/TLS client's Contact was given an alias of its connection (below): in-dialog
+                            # requests go back over that connection, as a TLS client has no certificate to accept with
+                            if (loose_route()) { if (!isdsturiset()) handle_ruri_alias(); route(RELAY); exit; }
                             if (is_method("ACK")) {
                                 if (t_check_trans()) { route(RELAY); }
                                 exit;
@@ -279,6 +315,7 @@ public final class Kamailio implements AutoCloseable {
                         t_check_trans();
                         remove_hf("Route");
                         if (is_method("INVITE|SUBSCRIBE")) record_route();
+                        if (is_method("INVITE|SUBSCRIBE") && (proto==TCP || proto==TLS)) set_contact_alias();
 
                         if (is_method("REGISTER")) {
                             # flag 1: challenge with qop="auth"
@@ -304,6 +341,9 @@ public final class Kamailio implements AutoCloseable {
 
                     onreply_route {
                         xlog("L_NOTICE", "reply $rs $rr for $rm from $si:$sp call-id $ci\\n");
+                        if (is_method("INVITE|SUBSCRIBE") && (proto==TCP || proto==TLS) && $rs=~"^(18|2)") {
+                            set_contact_alias();
+                        }
                     }
 
                     route[RELAY] {

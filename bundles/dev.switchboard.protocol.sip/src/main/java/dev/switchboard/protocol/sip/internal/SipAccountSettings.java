@@ -21,7 +21,10 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * <li>{@code authuser}: the digest user name, default {@code user};</li>
  * <li>{@code registrar}: {@code host[:port]}, default the domain;</li>
  * <li>{@code proxy}: outbound proxy {@code host[:port]}; requests go there instead of the registrar;</li>
- * <li>{@code transport}: {@code udp} (default) or {@code tcp};</li>
+ * <li>{@code transport}: {@code udp} (default), {@code tcp} or {@code tls} (then the default port is 5061);</li>
+ * <li>{@code tls.ca}: a PEM file of certificate authorities trusted for TLS besides the system's;</li>
+ * <li>{@code tls.pin}: the SHA-256 fingerprint of one server certificate trusted as is (e.g. self-signed),
+ * {@code AB:CD:...} or 64 hex digits;</li>
  * <li>{@code expires}: requested registration lifetime in seconds (default 600, 10..86400);</li>
  * <li>{@code keepalive}: seconds between keep-alives (default 5, 1..60), which bounds how long a dead
  * registrar goes unnoticed;</li>
@@ -29,6 +32,8 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * <li>{@code localport}: local SIP port, default chosen free;</li>
  * <li>{@code capture}, {@code playback}: the audio device ids calls of this account use (e.g. a headset, or
  * {@code file:/path.wav} in tests), default the system's devices;</li>
+ * <li>{@code mailbox}: the voice mailbox (a user at the domain, or a SIP URI) whose message-summary (RFC 3842) the
+ * account subscribes to once registered; without it only unsolicited NOTIFYs are shown;</li>
  * <li>{@code codecs}: encoding names in the order to offer, e.g. {@code PCMU,G722}; default every installed codec in
  * the media engine's order.</li>
  * </ul>
@@ -36,10 +41,11 @@ import dev.switchboard.core.spi.SettingField.Kind;
 public record SipAccountSettings(String user, String domain, Optional<String> extension, String displayName,
         String authUser, HostPort registrar, Optional<HostPort> outboundProxy, Transport transport,
         int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
-        Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs) {
+        Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs,
+        Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256, Optional<String> mailbox) {
 
     public enum Transport {
-        UDP, TCP;
+        UDP, TCP, TLS;
 
         /** The transport name jain-sip and Via headers use. */
         public String sipName() {
@@ -63,6 +69,9 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         }
     }
 
+    static final String TLS_AUTHORITIES = "tls.ca";
+    static final String TLS_PIN = "tls.pin";
+
     /**
      * The keys above as an account form shows them. The password is not a setting: it is the account's secret,
      * optional because a registrar need not challenge.
@@ -76,7 +85,11 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             SettingField.text("authuser", "Authentication user", false, "Default: the user name"),
             SettingField.text("registrar", "Registrar", false, "host[:port], default: the domain"),
             SettingField.text("proxy", "Outbound proxy", false, "host[:port]"),
-            new SettingField("transport", "Transport", Kind.CHOICE, false, "udp", "", List.of("udp", "tcp")),
+            new SettingField("transport", "Transport", Kind.CHOICE, false, "udp", "", List.of("udp", "tcp", "tls")),
+            SettingField.text(TLS_AUTHORITIES, "Trusted authorities (PEM file)", false,
+                    "TLS: certificate authorities trusted besides the system's"),
+            SettingField.text(TLS_PIN, "Trusted certificate (SHA-256)", false,
+                    "TLS: the fingerprint of a self-signed server certificate to trust"),
             new SettingField("expires", "Registration lifetime (s)", Kind.NUMBER, false, "600", "10-86400", List.of()),
             new SettingField("keepalive", "Keep-alive interval (s)", Kind.NUMBER, false, "5", "1-60", List.of()),
             new SettingField("dtmf", "DTMF", Kind.CHOICE, false, "rfc4733", "", List.of("rfc4733", "info")),
@@ -84,9 +97,11 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
                     List.of()),
             SettingField.text("capture", "Microphone device", false, "Default: the system's"),
             SettingField.text("playback", "Speaker device", false, "Default: the system's"),
+            SettingField.text("mailbox", "Voice mailbox", false, "e.g. 8000 or sip:vm@example.org; shows waiting messages"),
             SettingField.text("codecs", "Codecs in order", false, "e.g. PCMU,G722; default: all installed"));
 
     private static final int DEFAULT_SIP_PORT = 5060;
+    private static final int DEFAULT_SIPS_PORT = 5061;
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9\\-_.!~*'()&=+$,;?/%]+");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,16}");
@@ -113,13 +128,21 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             }
         });
         String authUser = settings.getOrDefault("authuser", user);
-        HostPort registrar = hostPort("registrar", settings.getOrDefault("registrar", domain));
-        Optional<HostPort> proxy = Optional.ofNullable(settings.get("proxy")).map(value -> hostPort("proxy", value));
         Transport transport = switch (settings.getOrDefault("transport", "udp").toLowerCase(Locale.ROOT)) {
             case "udp" -> Transport.UDP;
             case "tcp" -> Transport.TCP;
-            default -> throw new IllegalArgumentException("transport must be udp or tcp: " + settings.get("transport"));
+            case "tls" -> Transport.TLS;
+            default -> throw new IllegalArgumentException("transport must be udp, tcp or tls: "
+                    + settings.get("transport"));
         };
+        int defaultPort = transport == Transport.TLS ? DEFAULT_SIPS_PORT : DEFAULT_SIP_PORT;
+        HostPort registrar = hostPort("registrar", settings.getOrDefault("registrar", domain), defaultPort);
+        Optional<HostPort> proxy = Optional.ofNullable(settings.get("proxy"))
+                .map(value -> hostPort("proxy", value, defaultPort));
+        Optional<java.nio.file.Path> authorities = Optional.ofNullable(settings.get(TLS_AUTHORITIES))
+                .filter(value -> !value.isBlank()).map(value -> java.nio.file.Path.of(value.strip()));
+        Optional<byte[]> pin = Optional.ofNullable(settings.get(TLS_PIN)).filter(value -> !value.isBlank())
+                .map(SipAccountSettings::fingerprint);
         int expires = number(settings, "expires", 600, 10, 86400);
         int keepAlive = number(settings, "keepalive", 5, 1, 60);
         DtmfMode dtmf = switch (settings.getOrDefault("dtmf", "rfc4733").toLowerCase(Locale.ROOT)) {
@@ -128,10 +151,36 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             default -> throw new IllegalArgumentException("dtmf must be rfc4733 or info: " + settings.get("dtmf"));
         };
         int localPort = number(settings, "localport", 0, 0, 65535);
+        Optional<String> mailbox = Optional.ofNullable(settings.get("mailbox")).map(String::strip)
+                .filter(value -> !value.isEmpty());
+        mailbox.ifPresent(value -> {
+            if (value.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("mailbox must be a user or SIP URI without blanks: " + value);
+            }
+        });
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
                 authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
                 Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")),
-                codecs(settings.get("codecs")));
+                codecs(settings.get("codecs")), authorities, pin, mailbox);
+    }
+
+    /** Parses {@code AB:CD:...} or 64 hex digits. */
+    static byte[] fingerprint(String text) {
+        String hex = text.replace(":", "").strip().toLowerCase(Locale.ROOT);
+        try {
+            byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+            if (bytes.length == 32) {
+                return bytes;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the setting's name
+        }
+        throw new IllegalArgumentException(TLS_PIN + " must be a SHA-256 fingerprint (64 hex digits): " + text);
+    }
+
+    /** {@code AB:CD:...}, as shown to the user and accepted by {@code tls.pin}. */
+    static String formatFingerprint(byte[] sha256) {
+        return java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(sha256);
     }
 
     /**
@@ -217,10 +266,10 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         }
     }
 
-    static HostPort hostPort(String key, String value) {
+    static HostPort hostPort(String key, String value, int defaultPort) {
         String text = value.strip();
         String host;
-        int port = DEFAULT_SIP_PORT;
+        int port = defaultPort;
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) {

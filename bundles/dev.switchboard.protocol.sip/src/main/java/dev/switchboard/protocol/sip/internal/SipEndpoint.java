@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TooManyListenersException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,10 +55,13 @@ final class SipEndpoint implements AutoCloseable {
     final Transport transport;
     final InetSocketAddress nextHop;
     private final SipStackImpl stack;
+    private final Optional<SipTrustManager> trust;
 
     private SipEndpoint(SipStackImpl stack, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
-            SipProvider provider, ListeningPoint listeningPoint, Transport transport, InetSocketAddress nextHop) {
+            SipProvider provider, ListeningPoint listeningPoint, Transport transport, InetSocketAddress nextHop,
+            Optional<SipTrustManager> trust) {
         this.stack = stack;
+        this.trust = trust;
         this.addresses = addresses;
         this.headers = headers;
         this.messages = messages;
@@ -92,9 +96,17 @@ final class SipEndpoint implements AutoCloseable {
         // MWI servers send NOTIFY without a subscription (RFC 3842 section 5)
         properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
+        Optional<SipTrustManager> trust = settings.transport() == Transport.TLS
+                ? Optional.of(SipTrustManager.of(settings)) : Optional.empty();
+        TlsNetworkLayer tls = trust.isPresent() ? new TlsNetworkLayer(trust.get(), settings.nextHop().host()) : null;
         SipStackImpl stack;
         try {
-            stack = new SipStackImpl(properties);
+            stack = tls == null ? new SipStackImpl(properties) : new SipStackImpl(properties) {
+                {
+                    // jain-sip makes its network layer by class name; ours needs the account's trust and server name
+                    networkLayer = tls;
+                }
+            };
         } catch (PeerUnavailableException e) {
             throw new IOException("cannot start the SIP stack: " + e.getMessage(), e);
         }
@@ -108,7 +120,8 @@ final class SipEndpoint implements AutoCloseable {
             provider.addSipListener(listener);
             provider.setAutomaticDialogSupportEnabled(true);
             stack.start();
-            return new SipEndpoint(stack, addresses, headers, messages, provider, point, settings.transport(), nextHop);
+            return new SipEndpoint(stack, addresses, headers, messages, provider, point, settings.transport(), nextHop,
+                    trust);
         } catch (PeerUnavailableException | ObjectInUseException | TooManyListenersException e) {
             stack.stop();
             throw new IOException("cannot start the SIP stack: " + e.getMessage(), e);
@@ -119,6 +132,11 @@ final class SipEndpoint implements AutoCloseable {
             stack.stop();
             throw new IOException("cannot start the SIP stack: " + e.getMessage(), e);
         }
+    }
+
+    /** Why the TLS server's certificate was refused, if it was: the reason to show instead of a lost connection. */
+    Optional<String> certificateRejection() {
+        return trust.flatMap(SipTrustManager::rejection);
     }
 
     /** The address and port our SIP messages come from. */

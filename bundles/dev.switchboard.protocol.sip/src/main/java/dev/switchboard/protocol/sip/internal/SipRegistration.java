@@ -423,6 +423,16 @@ final class SipRegistration {
     }
 
     private void lost(String reason) {
+        Optional<String> certificateRejection = endpoint.certificateRejection();
+        if (certificateRejection.isPresent() && phase != Phase.UNREGISTERING) {
+            // trying again would meet the same certificate: the user has to trust it (or the server fix it)
+            terminate(pendingKeepAlive);
+            pendingKeepAlive = null;
+            terminate(pendingRegister);
+            pendingRegister = null;
+            fail(certificateRejection.get(), false, null);
+            return;
+        }
         cancel(answerTimer);
         cancel(refreshTimer);
         cancel(keepAliveTimer);

@@ -56,6 +56,7 @@ final class SipSession implements ProtocolSession, SipListener {
     private final SipEndpoint endpoint;
     private final DigestCredentials credentials;
     private final SipRegistration registration;
+    private final SipMessageWaiting messageWaiting;
     private final java.util.function.Supplier<MediaSessionFactory> media;
     private final java.util.function.Supplier<ConferenceMixer> mixer;
     /** Calls by Call-ID; touched only on the worker thread. */
@@ -74,7 +75,9 @@ final class SipSession implements ProtocolSession, SipListener {
         this.worker = worker;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.registration = new SipRegistration(accountId, settings, endpoint, credentials, listener, worker);
+        this.messageWaiting = new SipMessageWaiting(accountId, settings, endpoint, credentials, worker);
+        this.registration = new SipRegistration(accountId, settings, endpoint, credentials,
+                new RegistrationWatcher(listener, messageWaiting), worker);
     }
 
     /**
@@ -172,6 +175,9 @@ final class SipSession implements ProtocolSession, SipListener {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
+        if (type == dev.switchboard.core.account.MessageWaiting.class) {
+            return Optional.of(type.cast(messageWaiting));
+        }
         return Optional.empty();
     }
 
@@ -252,8 +258,11 @@ final class SipSession implements ProtocolSession, SipListener {
             case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER -> {
                 if (call != null) {
                     call.requestInDialog(event);
+                } else if (method.equals(Request.NOTIFY) && SipMessageWaiting.isMessageSummary(request)) {
+                    // in our mailbox subscription, or unsolicited (RFC 3842 section 5)
+                    messageWaiting.notified(event, this::respond);
                 } else if (method.equals(Request.NOTIFY)) {
-                    // unsolicited NOTIFY (e.g. message-summary without a subscription): accepted, not used yet
+                    // another event package nobody here subscribed to: accepted and dropped
                     respond(event, Response.OK);
                 } else {
                     respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
@@ -267,7 +276,8 @@ final class SipSession implements ProtocolSession, SipListener {
     public void processResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();
-        if (registration.responseReceived(transaction, response)) {
+        if (registration.responseReceived(transaction, response)
+                || messageWaiting.responseReceived(transaction, response)) {
             return;
         }
         SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
@@ -284,7 +294,8 @@ final class SipSession implements ProtocolSession, SipListener {
             return;
         }
         ClientTransaction transaction = event.getClientTransaction();
-        if (registration.transactionFailed(transaction, "no answer from registrar " + settings.nextHop())) {
+        if (registration.transactionFailed(transaction, "no answer from registrar " + settings.nextHop())
+                || messageWaiting.transactionFailed(transaction)) {
             return;
         }
         if (transaction != null) {
@@ -388,6 +399,44 @@ final class SipSession implements ProtocolSession, SipListener {
         } catch (SipException | javax.sip.InvalidArgumentException e) {
             LOG.log(Level.WARNING, "account {0}: cannot send {1}: {2}", accountId, response.getStatusCode(),
                     e.getMessage());
+        }
+    }
+
+    /**
+     * Passes registration reports on to the core and starts or forgets the mailbox subscription with them (both on
+     * the worker thread, where the registration reports).
+     */
+    private record RegistrationWatcher(SessionListener core, SipMessageWaiting messageWaiting)
+            implements SessionListener {
+
+        @Override
+        public void registrationChanged(dev.switchboard.core.account.RegistrationState state) {
+            core.registrationChanged(state);
+            if (state.kind() == dev.switchboard.core.account.RegistrationState.Kind.REGISTERED) {
+                messageWaiting.registered();
+            } else if (state.kind() != dev.switchboard.core.account.RegistrationState.Kind.REGISTERING) {
+                messageWaiting.unregistered();
+            }
+        }
+
+        @Override
+        public CallLegListener incomingCall(CallLeg leg, dev.switchboard.core.call.Participant caller) {
+            return core.incomingCall(leg, caller);
+        }
+
+        @Override
+        public void messageReceived(dev.switchboard.core.messaging.Message message) {
+            core.messageReceived(message);
+        }
+
+        @Override
+        public void presenceChanged(String contact, dev.switchboard.core.presence.Presence presence) {
+            core.presenceChanged(contact, presence);
+        }
+
+        @Override
+        public void messageDelivered(String peer, String messageId) {
+            core.messageDelivered(peer, messageId);
         }
     }
 

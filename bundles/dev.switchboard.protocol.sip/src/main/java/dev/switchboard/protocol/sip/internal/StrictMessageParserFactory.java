@@ -17,6 +17,8 @@ import gov.nist.javax.sip.stack.SIPTransactionStack;
  */
 public final class StrictMessageParserFactory implements MessageParserFactory {
 
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r?\n");
+
     public StrictMessageParserFactory() {
         // instantiated by jain-sip from the MESSAGE_PARSER_FACTORY property
     }
@@ -30,7 +32,13 @@ public final class StrictMessageParserFactory implements MessageParserFactory {
     private static SIPMessage parse(StringMsgParser lenient, byte[] bytes, boolean readBody, boolean strict,
             ParseExceptionListener listener) throws ParseException {
         if (bytes != null) {
-            Optional<String> problem = StrictRequestCheck.problem(new String(bytes, StandardCharsets.ISO_8859_1));
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            if (!readBody) {
+                // TCP/TLS: jain-sip's pipelined parser has already framed the message and hands over the header
+                // lines it read, joined by bare LF; a datagram (readBody) is checked exactly as it arrived
+                text = LINE_END.matcher(text).replaceAll("\r\n");
+            }
+            Optional<String> problem = StrictRequestCheck.problem(text);
             if (problem.isPresent()) {
                 throw new ParseException(problem.get(), 0);
             }

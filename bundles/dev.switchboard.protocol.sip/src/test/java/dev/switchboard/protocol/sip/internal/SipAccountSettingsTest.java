@@ -87,4 +87,27 @@ class SipAccountSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
         assertTrue(e.getMessage().contains(part), () -> "'" + e.getMessage() + "' should mention " + part);
     }
+
+    @Test
+    void tlsDefaultsToPort5061AndReadsItsTrust() {
+        SipAccountSettings s = settings("user", "alice", "domain", "example.org", "transport", "tls", "tls.ca",
+                "/etc/ca.pem", "tls.pin", "ab".repeat(32));
+        assertEquals(SipAccountSettings.Transport.TLS, s.transport());
+        assertTrue(s.transport().reliable());
+        assertEquals(new SipAccountSettings.HostPort("example.org", 5061), s.registrar());
+        assertEquals(java.util.Optional.of(java.nio.file.Path.of("/etc/ca.pem")), s.tlsAuthorities());
+        assertEquals("AB:AB", SipAccountSettings.formatFingerprint(s.tlsPinnedSha256().orElseThrow()).substring(0, 5));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> settings("user", "alice", "domain", "example.org", "tls.pin", "abcd"));
+        assertTrue(bad.getMessage().contains("tls.pin"), bad.getMessage());
+    }
+
+    @Test
+    void aMailboxIsAUserOrUriWithoutBlanks() {
+        assertEquals(java.util.Optional.of("8000"),
+                settings("user", "alice", "domain", "example.org", "mailbox", " 8000 ").mailbox());
+        assertEquals(java.util.Optional.empty(), settings("user", "alice", "domain", "example.org").mailbox());
+        assertThrows(IllegalArgumentException.class,
+                () -> settings("user", "alice", "domain", "example.org", "mailbox", "80 00"));
+    }
 }

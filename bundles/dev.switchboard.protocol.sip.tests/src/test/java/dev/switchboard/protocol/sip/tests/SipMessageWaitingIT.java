@@ -1,0 +1,195 @@
+package dev.switchboard.protocol.sip.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.MessageSummary;
+import dev.switchboard.core.account.MessageWaiting;
+import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.testing.peers.Sipp;
+
+/**
+ * Message waiting (RFC 3842) against a SIPp registrar and mailbox: once registered the account subscribes to
+ * {@code message-summary} (answering a digest challenge), shows each NOTIFY's counts, answers a NOTIFY without the
+ * mandatory {@code Messages-Waiting} line 400 and keeps the last good summary.
+ */
+class SipMessageWaitingIT {
+
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    /** Two SIPp calls: the REGISTER dialog (register, later unregister) and the subscription. */
+    private static final String SCENARIO = """
+            <?xml version="1.0" encoding="ISO-8859-1" ?>
+            <scenario name="registrar and voice mailbox">
+              <recv request="REGISTER" optional="true" next="register"/>
+              <recv request="SUBSCRIBE">
+                <action>
+                  <ereg regexp="message-summary" search_in="hdr" header="Event:" check_it="true" assign_to="e1"/>
+                  <ereg regexp="application/simple-message-summary" search_in="hdr" header="Accept:" check_it="true" assign_to="e2"/>
+                  <ereg regexp="sip:8000@127.0.0.1" search_in="msg" check_it="true" assign_to="e3"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            SIP/2.0 401 Unauthorized
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]mwi
+            [last_Call-ID:]
+            [last_CSeq:]
+            WWW-Authenticate: Digest realm="127.0.0.1", nonce="mwi0001", qop="auth", algorithm=MD5
+            Content-Length: 0
+
+            ]]></send>
+              <recv request="SUBSCRIBE">
+                <action>
+                  <ereg regexp="response=" search_in="hdr" header="Authorization:" check_it="true" assign_to="e4"/>
+                  <ereg regexp="sip:[^>]*" search_in="hdr" header="Contact:" check_it="true" assign_to="contact"/>
+                  <ereg regexp="tag=([^;]*)" search_in="hdr" header="From:" check_it="true" assign_to="e5,fromtag"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]mwi
+            [last_Call-ID:]
+            [last_CSeq:]
+            Contact: <sip:8000@[local_ip]:[local_port]>
+            Expires: 600
+            Content-Length: 0
+
+            ]]></send>
+              <send><![CDATA[
+            NOTIFY [$contact] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
+            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
+            Call-ID: [call_id]
+            CSeq: 1 NOTIFY
+            Max-Forwards: 70
+            Contact: <sip:8000@[local_ip]:[local_port]>
+            Event: message-summary
+            Subscription-State: active;expires=600
+            Content-Type: application/simple-message-summary
+            Content-Length: [len]
+
+            Messages-Waiting: yes
+            Message-Account: sip:8000@127.0.0.1
+            Voice-Message: 2/8 (0/2)
+            ]]></send>
+              <recv response="200"/>
+              <send><![CDATA[
+            NOTIFY [$contact] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
+            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
+            Call-ID: [call_id]
+            CSeq: 2 NOTIFY
+            Max-Forwards: 70
+            Contact: <sip:8000@[local_ip]:[local_port]>
+            Event: message-summary
+            Subscription-State: active;expires=590
+            Content-Type: application/simple-message-summary
+            Content-Length: [len]
+
+            Voice-Message: lots
+            ]]></send>
+              <recv response="400"/>
+              <send><![CDATA[
+            NOTIFY [$contact] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
+            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
+            Call-ID: [call_id]
+            CSeq: 3 NOTIFY
+            Max-Forwards: 70
+            Contact: <sip:8000@[local_ip]:[local_port]>
+            Event: message-summary
+            Subscription-State: active;expires=580
+            Content-Type: application/simple-message-summary
+            Content-Length: [len]
+
+            Messages-Waiting: no
+            Voice-Message: 0/10
+            ]]></send>
+              <recv response="200" next="end"/>
+
+              <label id="register"/>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]reg
+            [last_Call-ID:]
+            [last_CSeq:]
+            [last_Contact:];expires=600
+            Content-Length: 0
+
+            ]]></send>
+              <recv request="REGISTER"/>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]reg
+            [last_Call-ID:]
+            [last_CSeq:]
+            Content-Length: 0
+
+            ]]></send>
+              <label id="end"/>
+              <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
+              <Reference variables="e1,e2,e3,e4,e5"/>
+            </scenario>
+            """;
+
+    @Test
+    void subscribesAndShowsTheMailboxCounts(@TempDir Path directory) throws Exception {
+        Path scenario = Files.writeString(directory.resolve("mwi.xml"), SCENARIO);
+        try (Sipp sipp = Sipp.builder().scenario(scenario).remote("127.0.0.1", 9).calls(2)
+                .timeout(Duration.ofSeconds(20)).start()) {
+            RecordingSessionListener listener = new RecordingSessionListener();
+            Account account = SipPlugin.account("mwi", "alice", "127.0.0.1", "127.0.0.1:" + sipp.localPort(),
+                    "mailbox", "8000", "keepalive", "60");
+            BlockingQueue<MessageSummary> summaries = new LinkedBlockingQueue<>();
+            MessageWaiting mailbox;
+            try (ClosingSession closing = new ClosingSession(SipPlugin.provider().open(account,
+                    "alice123".toCharArray(), listener))) {
+                mailbox = closing.session().capability(MessageWaiting.class).orElseThrow();
+                assertEquals(Optional.empty(), mailbox.summary());
+                mailbox.addListener(summaries::add);
+                closing.session().register();
+                listener.await(RegistrationState.Kind.REGISTERED, STEP);
+
+                assertEquals(new MessageSummary(true, 2, 8), next(summaries));
+                // the malformed NOTIFY (answered 400, which the scenario checks) changes nothing
+                assertEquals(new MessageSummary(false, 0, 10), next(summaries));
+                assertEquals(Optional.of(new MessageSummary(false, 0, 10)), mailbox.summary());
+                assertNull(summaries.poll());
+            }
+            Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(5));
+            assertEquals(0, result.exitCode(), result.messages());
+            assertTrue(result.messages().contains("SIP/2.0 400"), "the malformed NOTIFY was not refused");
+        }
+    }
+
+    private static MessageSummary next(BlockingQueue<MessageSummary> summaries) throws InterruptedException {
+        MessageSummary summary = summaries.poll(STEP.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(summary, "no message-summary NOTIFY shown within " + STEP.toSeconds() + " s");
+        return summary;
+    }
+}
