@@ -1,7 +1,10 @@
 package dev.switchboard.contacts;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
@@ -17,9 +20,10 @@ import dev.switchboard.core.presence.Presence;
  * @param contacts     the joined contacts, most trusted source first
  * @param presence     the most available presence any protocol reports for any of its addresses
  * @param favourite    a favourite in the local book
+ * @param groups       every group any of the joined contacts is in, sorted (since 1.1)
  */
 public record MergedContact(String displayName, String organisation, List<ContactAddress> addresses,
-        List<Contact> contacts, Presence presence, boolean favourite) {
+        List<Contact> contacts, Presence presence, boolean favourite, Set<String> groups) {
 
     public MergedContact {
         Objects.requireNonNull(displayName, "displayName");
@@ -27,6 +31,15 @@ public record MergedContact(String displayName, String organisation, List<Contac
         Objects.requireNonNull(presence, "presence");
         addresses = List.copyOf(addresses);
         contacts = List.copyOf(contacts);
+        groups = Collections.unmodifiableSet(new TreeSet<>(groups));
+    }
+
+    /** A merged contact in the groups its contacts are in. */
+    public MergedContact(String displayName, String organisation, List<ContactAddress> addresses,
+            List<Contact> contacts, Presence presence, boolean favourite) {
+        this(displayName, organisation, addresses, contacts, presence, favourite,
+                contacts.stream().flatMap(contact -> contact.groups().stream()).collect(
+                        java.util.stream.Collectors.toSet()));
     }
 
     /** The ids of the sources it came from, most trusted first. */

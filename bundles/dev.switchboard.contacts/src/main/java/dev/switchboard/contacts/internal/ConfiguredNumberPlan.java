@@ -34,6 +34,8 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
     private final AccountRegistry accounts;
     private final IEclipsePreferences preferences;
     private volatile PhoneNumberPlan plan;
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public ConfiguredNumberPlan(@Reference AccountRegistry accounts) {
@@ -50,7 +52,25 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
         preferences.removePreferenceChangeListener(this);
     }
 
+    /** Builds the plan from the settings; tells the listeners only when it came out different. */
     private void refresh() {
+        PhoneNumberPlan previous = plan;
+        build();
+        if (previous != null && !plan.equals(previous)) {
+            revision.incrementAndGet();
+            LOG.log(Level.INFO, "number plan changed to region {0}, extensions {1}; address keys are computed again",
+                    plan.defaultRegion(), plan.extensions());
+            for (Runnable listener : listeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a holder of address keys failed to update them", e);
+                }
+            }
+        }
+    }
+
+    private void build() {
         String region = preferences.get(REGION, defaultRegion(Locale.getDefault()));
         ExtensionPlan extensions = ExtensionPlan.NONE;
         for (Account account : accounts.accounts().stream().sorted(Comparator.comparing(Account::id)).toList()) {
@@ -95,6 +115,21 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
     @Override
     public String defaultRegion() {
         return plan.defaultRegion();
+    }
+
+    @Override
+    public long revision() {
+        return revision.get();
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeChangeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     @Override

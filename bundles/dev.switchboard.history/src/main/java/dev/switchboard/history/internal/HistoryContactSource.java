@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
@@ -32,6 +34,7 @@ public final class HistoryContactSource implements ContactSource {
     static final String SOURCE_ID = "history";
 
     private final History history;
+    private final AccountRegistry accounts;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "history-contacts");
         thread.setDaemon(true);
@@ -39,8 +42,9 @@ public final class HistoryContactSource implements ContactSource {
     });
 
     @Activate
-    public HistoryContactSource(@Reference History history) {
+    public HistoryContactSource(@Reference History history, @Reference AccountRegistry accounts) {
         this.history = history;
+        this.accounts = accounts;
     }
 
     @Deactivate
@@ -61,20 +65,23 @@ public final class HistoryContactSource implements ContactSource {
     @Override
     public CompletionStage<List<Contact>> search(String query, int limit) {
         return CompletableFuture.supplyAsync(
-                () -> history.recentPeers(query, limit).stream().map(HistoryContactSource::contact).toList(), reader);
+                () -> history.recentPeers(query, limit).stream().map(this::contact).toList(), reader);
     }
 
-    private static Contact contact(HistoryPeer peer) {
+    private Contact contact(HistoryPeer peer) {
         String name = peer.displayName().isEmpty() ? peer.address() : peer.displayName();
+        String protocol = peer.accountId().isEmpty() ? ""
+                : accounts.account(peer.accountId()).map(Account::protocol).orElse("");
         return new Contact(SOURCE_ID, peer.address(), name, "",
-                List.of(new ContactAddress(kindOf(peer), peer.address(), "")));
+                List.of(new ContactAddress(kindOf(peer, protocol), peer.address(), "")));
     }
 
     /**
-     * Call peers carry their protocol's URI scheme; chat peers are bare JIDs, as only XMPP carries
-     * messages; a call peer without a scheme is a number when it looks like one.
+     * A URI scheme says it; a number is a number; otherwise the protocol of the account that last called or
+     * messaged the peer (a SIP MESSAGE peer is a SIP address, not a JID). Only when that account is gone is
+     * the peer guessed: an address with {@code @} that chatted is taken for XMPP.
      */
-    static AddressKind kindOf(HistoryPeer peer) {
+    static AddressKind kindOf(HistoryPeer peer, String protocol) {
         String address = peer.address().toLowerCase(Locale.ROOT);
         if (address.startsWith("sip:") || address.startsWith("sips:")) {
             return AddressKind.SIP;
@@ -88,9 +95,15 @@ public final class HistoryContactSource implements ContactSource {
         if (address.startsWith("tel:") || address.matches("\\+?[0-9][0-9 ()./-]*")) {
             return AddressKind.TEL;
         }
-        if (address.startsWith("xmpp:") || peer.chatted() || address.contains("@")) {
+        if (address.startsWith("xmpp:")) {
             return AddressKind.XMPP;
         }
-        return AddressKind.TEL;
+        return switch (protocol) {
+            case "xmpp" -> AddressKind.XMPP;
+            case "sip" -> AddressKind.SIP;
+            case "iax2" -> AddressKind.IAX2;
+            case "h323" -> AddressKind.H323;
+            default -> peer.chatted() || address.contains("@") ? AddressKind.XMPP : AddressKind.TEL;
+        };
     }
 }

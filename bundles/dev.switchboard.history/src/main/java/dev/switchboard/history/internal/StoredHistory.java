@@ -253,7 +253,10 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         try (Connection connection = store.connection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT * FROM (SELECT PEER, LAST_AT, CHATTED, COALESCE((SELECT C.PEER_NAME FROM HISTORY_CALL C
-                            WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME
+                            WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME,
+                            COALESCE((SELECT A.ACCOUNT_ID FROM (SELECT ACCOUNT_ID, ENDED_AT AS AT FROM HISTORY_CALL WHERE PEER = P.PEER
+                              UNION ALL SELECT ACCOUNT_ID, SENT_AT FROM HISTORY_MESSAGE WHERE PEER = P.PEER) A
+                              ORDER BY A.AT DESC LIMIT 1), '') AS ACCOUNT
                           FROM (SELECT PEER, MAX(AT) AS LAST_AT, MAX(CHAT) AS CHATTED FROM (
                               SELECT PEER, ENDED_AT AS AT, FALSE AS CHAT FROM HISTORY_CALL
                               UNION ALL SELECT PEER, SENT_AT, TRUE FROM HISTORY_MESSAGE) WHERE PEER <> '' GROUP BY PEER) P)
@@ -266,7 +269,8 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     peers.add(new HistoryPeer(rows.getString("PEER"), rows.getString("NAME"),
-                            rows.getObject("LAST_AT", OffsetDateTime.class).toInstant(), rows.getBoolean("CHATTED")));
+                            rows.getObject("LAST_AT", OffsetDateTime.class).toInstant(), rows.getBoolean("CHATTED"),
+                            rows.getString("ACCOUNT")));
                 }
             }
             return peers;
