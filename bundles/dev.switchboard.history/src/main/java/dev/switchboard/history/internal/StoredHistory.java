@@ -254,9 +254,10 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT * FROM (SELECT PEER, LAST_AT, CHATTED, COALESCE((SELECT C.PEER_NAME FROM HISTORY_CALL C
                             WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME,
-                            COALESCE((SELECT A.ACCOUNT_ID FROM (SELECT ACCOUNT_ID, ENDED_AT AS AT FROM HISTORY_CALL WHERE PEER = P.PEER
-                              UNION ALL SELECT ACCOUNT_ID, SENT_AT FROM HISTORY_MESSAGE WHERE PEER = P.PEER) A
-                              ORDER BY A.AT DESC LIMIT 1), '') AS ACCOUNT
+                            COALESCE(CASE WHEN (SELECT MAX(C.ENDED_AT) FROM HISTORY_CALL C WHERE C.PEER = P.PEER) = P.LAST_AT
+                              THEN (SELECT C.ACCOUNT_ID FROM HISTORY_CALL C WHERE C.PEER = P.PEER ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1)
+                              ELSE (SELECT M.ACCOUNT_ID FROM HISTORY_MESSAGE M WHERE M.PEER = P.PEER ORDER BY M.SENT_AT DESC, M.ID DESC LIMIT 1)
+                              END, '') AS ACCOUNT
                           FROM (SELECT PEER, MAX(AT) AS LAST_AT, MAX(CHAT) AS CHATTED FROM (
                               SELECT PEER, ENDED_AT AS AT, FALSE AS CHAT FROM HISTORY_CALL
                               UNION ALL SELECT PEER, SENT_AT, TRUE FROM HISTORY_MESSAGE) WHERE PEER <> '' GROUP BY PEER) P)
