@@ -258,6 +258,8 @@ class MergedContactsIT {
         add(BookEntry.of("Erin at her desk", List.of(new ContactAddress(AddressKind.TEL, "+1 555 0142", ""))));
         assertEquals(List.of(), book.withAddress("+49 30 1234567"), "in region US, 030 is no Berlin number");
         assertEquals(Optional.empty(), identify(callers, "+49 30 1234567"));
+        Services.service(PresenceBoard.class).presenceChanged("sip1", "sip:0301234567@127.0.0.1",
+                new Presence(Availability.AWAY, "on the phone"));
 
         BlockingQueue<Long> changes = new LinkedBlockingQueue<>();
         Runnable listener = () -> changes.add(plan.revision());
@@ -270,6 +272,8 @@ class MergedContactsIT {
         assertEquals(List.of("Dieter"), book.withAddress("+49 30 1234567").stream().map(BookEntry::displayName).toList());
         assertEquals("Dieter", identify(callers, "+49 30 1234567").orElseThrow().contact().displayName(),
                 "the cached 'unknown' answer was dropped with the old keys");
+        assertEquals(Availability.AWAY, search("Dieter").contacts().getFirst().presence().availability(),
+                "the presence reported for 0301234567 is keyed again, now as the Berlin number");
 
         AccountRegistry accounts = Services.service(AccountRegistry.class);
         accounts.put(new Account("desk", "sip", Map.of("extension.length", "4", "extension.prefix", "+1555")), null);
