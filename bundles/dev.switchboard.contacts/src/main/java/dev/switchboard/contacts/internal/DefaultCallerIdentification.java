@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 
@@ -59,6 +60,8 @@ public class DefaultCallerIdentification implements CallerIdentification {
     private final Merger merger;
     private final SourceRegistry sources = new SourceRegistry();
     private final Clock clock;
+    /** Read at each lookup, so a changed preference applies to the next call. */
+    private final Supplier<Duration> timeout;
     private final Map<String, Cached> cache = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -71,13 +74,20 @@ public class DefaultCallerIdentification implements CallerIdentification {
     @Activate
     public DefaultCallerIdentification(@Reference AddressBook book, @Reference NumberPlan plan,
             @Reference PresenceBoard presence) {
-        this(book, plan, presence, Clock.systemUTC());
+        this(book, plan, presence, Clock.systemUTC(), DefaultCallerIdentification::configuredTimeout);
     }
 
-    DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Clock clock) {
+    /** Outside the framework (benchmarks), with a fixed caller time-out instead of the preference. */
+    public DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Duration timeout) {
+        this(book, plan, presence, Clock.systemUTC(), () -> timeout);
+    }
+
+    DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Clock clock,
+            Supplier<Duration> timeout) {
         this.book = book;
         this.plan = plan;
         this.clock = clock;
+        this.timeout = timeout;
         this.merger = new Merger(plan, presence::presence, contact -> LocalBookSource.isFavourite(book, contact));
     }
 
@@ -91,7 +101,7 @@ public class DefaultCallerIdentification implements CallerIdentification {
     }
 
     /** The caller time-out: preference {@value #TIMEOUT} of the contacts node, default 2000 ms. */
-    static Duration timeout() {
+    private static Duration configuredTimeout() {
         long millis = InstanceScope.INSTANCE.getNode(ConfiguredNumberPlan.PREFERENCES_NODE).getLong(TIMEOUT,
                 DEFAULT_TIMEOUT.toMillis());
         return Duration.ofMillis(Math.max(1, millis));
@@ -131,7 +141,7 @@ public class DefaultCallerIdentification implements CallerIdentification {
             }
         }
         String lookup = plan.lookupText(numberOrAddress);
-        Duration timeout = timeout();
+        Duration timeout = this.timeout.get();
         List<Contact> local = localContacts(numberOrAddress);
         if (!local.isEmpty()) {
             // the book names the caller; the directories may add an organisation and more addresses
