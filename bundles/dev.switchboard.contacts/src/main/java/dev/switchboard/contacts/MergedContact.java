@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
@@ -38,8 +39,7 @@ public record MergedContact(String displayName, String organisation, List<Contac
     public MergedContact(String displayName, String organisation, List<ContactAddress> addresses,
             List<Contact> contacts, Presence presence, boolean favourite) {
         this(displayName, organisation, addresses, contacts, presence, favourite,
-                contacts.stream().flatMap(contact -> contact.groups().stream()).collect(
-                        java.util.stream.Collectors.toSet()));
+                contacts.stream().flatMap(contact -> contact.groups().stream()).collect(Collectors.toSet()));
     }
 
     /** The ids of the sources it came from, most trusted first. */

@@ -1,6 +1,7 @@
 package dev.switchboard.contacts.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -20,6 +21,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import dev.switchboard.contacts.AddressBook;
 import dev.switchboard.contacts.BookEntry;
+import dev.switchboard.contacts.ContactActions;
 import dev.switchboard.contacts.ContactDirectory;
 import dev.switchboard.contacts.MergedContact;
 import dev.switchboard.contacts.MergedSearch;
@@ -30,6 +32,8 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.SessionCapabilities;
 import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.core.messaging.Message;
+import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.presence.PresenceService;
@@ -43,7 +47,8 @@ import dev.switchboard.testing.peers.Slapd;
 /**
  * The merged view as the framework wires it, over three real sources: the local book (H2), slapd (through
  * {@link LdapDirectories}) and the roster of an XMPP account that the core registered on Prosody (DS's
- * roster source over the core's session capabilities), with the presence Prosody delivered.
+ * roster source over the core's session capabilities), with the presence Prosody delivered; then
+ * click-to-chat from that contact through the messaging service to the other XMPP account.
  */
 class RosterMergeIT {
 
@@ -83,6 +88,9 @@ class RosterMergeIT {
         ServiceRegistration<PresenceListener> presence = Services.context().registerService(PresenceListener.class,
                 (account, contact, reported) -> available.add(account + " sees " + contact + " "
                         + reported.availability()), null);
+        BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+        ServiceRegistration<MessageListener> chat = Services.context().registerService(MessageListener.class,
+                messages::add, null);
         OnlineAccounts.awaitProvider("dev.switchboard.protocol.xmpp", "xmpp");
         try (OnlineAccounts online = new OnlineAccounts()) {
             online.register(account("frank"), "frank123");
@@ -124,8 +132,24 @@ class RosterMergeIT {
             assertEquals(Set.of("Friends", "Navy"), merged.groups(), "the book's and the roster's groups");
             assertEquals(List.of("(555) 0199", GRACE_MAIL), merged.addresses().stream().map(ContactAddress::value)
                     .toList(), "the directory's number and the roster's address are ones already there");
+
+            // click-to-chat: the XMPP address, through the first registered XMPP account (frank), reaches grace
+            ContactActions actions = Services.service(ContactActions.class);
+            assertEquals("frank", actions.routes(merged, ContactActions.Intent.CHAT).getFirst().accountId());
+            actions.chat(merged, "Ahoy from the contacts view");
+            long deadline = System.nanoTime() + OnlineAccounts.STEP.toNanos();
+            Message received;
+            do {
+                received = messages.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (received == null) {
+                    throw new AssertionError("grace received no message within " + OnlineAccounts.STEP);
+                }
+            } while (!(received.incoming() && received.accountId().equals("grace")));
+            assertEquals("Ahoy from the contacts view", received.text());
+            assertTrue(received.peer().startsWith("frank@localhost"), received.peer());
         } finally {
             presence.unregister();
+            chat.unregister();
             directories.remove("corp");
             book.remove(entry.id());
         }

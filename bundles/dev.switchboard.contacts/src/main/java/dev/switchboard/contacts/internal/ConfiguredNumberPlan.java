@@ -3,7 +3,10 @@ package dev.switchboard.contacts.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
@@ -22,7 +25,8 @@ import dev.switchboard.core.contacts.ContactAddress;
 /**
  * The number plan of this profile: the default region from the contacts preferences ({@code region},
  * else the JVM locale's country, else US) and the extension plan of the first account (by id) that has
- * {@code extension.length}. Follows changes of either.
+ * {@code extension.length}. Follows changes of either and tells its change listeners when the keys it
+ * gives have changed.
  */
 @Component(service = NumberPlan.class)
 public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPreferenceChangeListener {
@@ -34,8 +38,8 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
     private final AccountRegistry accounts;
     private final IEclipsePreferences preferences;
     private volatile PhoneNumberPlan plan;
-    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicLong revision = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public ConfiguredNumberPlan(@Reference AccountRegistry accounts) {

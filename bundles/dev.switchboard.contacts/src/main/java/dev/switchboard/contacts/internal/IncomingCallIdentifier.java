@@ -30,9 +30,9 @@ import dev.switchboard.core.call.Participant;
  * {@link CallerIdentification#TOPIC}: what the local book knows at once ({@code refined=false}), then
  * what the other sources add ({@code refined=true}). All of it runs on its own thread, never the call
  * manager's, so neither the first use of the book (opening the store) nor a slow directory delays the
- * call's own events and the incoming-call notice built from them. It holds the caller identification only as service objects, so
- * the call manager binding this listener at start-up does not open the address book (and the store)
- * before the first call or contacts command needs it.
+ * call's own events and the incoming-call notice built from them. It holds the caller identification
+ * only as service objects, so the call manager binding this listener at start-up does not open the
+ * address book (and the store) before the first call or contacts command needs it.
  */
 @Component(service = CallListener.class)
 public class IncomingCallIdentifier implements CallListener {

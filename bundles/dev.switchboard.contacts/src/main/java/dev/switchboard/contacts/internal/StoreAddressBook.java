@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -361,7 +362,7 @@ public class StoreAddressBook implements AddressBook {
     public synchronized SortedSet<String> groups() {
         SortedSet<String> groups = new TreeSet<>();
         byId.values().forEach(indexed -> groups.addAll(indexed.entry().groups()));
-        return java.util.Collections.unmodifiableSortedSet(groups);
+        return Collections.unmodifiableSortedSet(groups);
     }
 
     @Override
