@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
@@ -34,7 +36,9 @@ public final class HistoryContactSource implements ContactSource {
     static final String SOURCE_ID = "history";
 
     private final History history;
-    private final AccountRegistry accounts;
+    /** Optional: without the core's registry (a bare test runtime) the kind of a peer is guessed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AccountRegistry accounts;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "history-contacts");
         thread.setDaemon(true);
@@ -42,7 +46,12 @@ public final class HistoryContactSource implements ContactSource {
     });
 
     @Activate
-    public HistoryContactSource(@Reference History history, @Reference AccountRegistry accounts) {
+    public HistoryContactSource(@Reference History history) {
+        this.history = history;
+    }
+
+    /** Outside DS (unit tests): with the given account registry. */
+    HistoryContactSource(History history, AccountRegistry accounts) {
         this.history = history;
         this.accounts = accounts;
     }
@@ -70,16 +79,17 @@ public final class HistoryContactSource implements ContactSource {
 
     private Contact contact(HistoryPeer peer) {
         String name = peer.displayName().isEmpty() ? peer.address() : peer.displayName();
-        String protocol = peer.accountId().isEmpty() ? ""
-                : accounts.account(peer.accountId()).map(Account::protocol).orElse("");
+        AccountRegistry registry = accounts;
+        String protocol = peer.accountId().isEmpty() || registry == null ? ""
+                : registry.account(peer.accountId()).map(Account::protocol).orElse("");
         return new Contact(SOURCE_ID, peer.address(), name, "",
                 List.of(new ContactAddress(kindOf(peer, protocol), peer.address(), "")));
     }
 
     /**
      * A URI scheme says it; a number is a number; otherwise the protocol of the account that last called or
-     * messaged the peer (a SIP MESSAGE peer is a SIP address, not a JID). Only when that account is gone is
-     * the peer guessed: an address with {@code @} that chatted is taken for XMPP.
+     * messaged the peer (a SIP MESSAGE peer is a SIP address, not a JID). Only when that account is gone (or
+     * there is no account registry) is the peer guessed: an address with {@code @} is taken for XMPP.
      */
     static AddressKind kindOf(HistoryPeer peer, String protocol) {
         String address = peer.address().toLowerCase(Locale.ROOT);
