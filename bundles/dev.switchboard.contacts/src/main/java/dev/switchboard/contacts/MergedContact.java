@@ -17,7 +17,8 @@ import dev.switchboard.core.presence.Presence;
  *
  * @param displayName  from the most trusted source (local book, then directory, roster, history)
  * @param organisation the first non-empty one in that order
- * @param addresses    every source's addresses, each normalised address once
+ * @param addresses    every source's addresses, each normalised address once per kind (a JID equal to a mail
+ *                     address is kept beside it)
  * @param contacts     the joined contacts, most trusted source first
  * @param presence     the most available presence any protocol reports for any of its addresses
  * @param favourite    a favourite in the local book

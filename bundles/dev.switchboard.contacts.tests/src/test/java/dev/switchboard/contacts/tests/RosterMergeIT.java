@@ -130,8 +130,10 @@ class RosterMergeIT {
             assertEquals("Rear Admiral", merged.organisation());
             assertEquals(Availability.AVAILABLE, merged.presence().availability(), "grace's presence on the contact");
             assertEquals(Set.of("Friends", "Navy"), merged.groups(), "the book's and the roster's groups");
-            assertEquals(List.of("(555) 0199", GRACE_MAIL), merged.addresses().stream().map(ContactAddress::value)
-                    .toList(), "the directory's number and the roster's address are ones already there");
+            assertEquals(List.of(AddressKind.TEL + " (555) 0199", AddressKind.EMAIL + " " + GRACE_MAIL,
+                    AddressKind.XMPP + " " + GRACE_MAIL), merged.addresses().stream()
+                            .map(address -> address.kind() + " " + address.value()).toList(),
+                    "the directory's number is the book's; the roster's JID stays beside the equal mail address");
 
             // click-to-chat: the XMPP address, through the first registered XMPP account (frank), reaches grace
             ContactActions actions = Services.service(ContactActions.class);
