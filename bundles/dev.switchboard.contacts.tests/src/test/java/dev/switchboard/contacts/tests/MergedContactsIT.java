@@ -312,7 +312,8 @@ class MergedContactsIT {
 
     @Test
     void theCallerTimeOutBoundsEachDirectoryAndTheRefinedAnswerFollows() throws Exception {
-        InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").putLong("callerTimeoutMillis", 200);
+        // long enough for slapd on a loaded machine, and the hung source must still time out within the poll
+        InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").putLong("callerTimeoutMillis", 3000);
         cleanup.add(() -> InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").remove("callerTimeoutMillis"));
         TestSource hung = TestSource.hanging("hung");
         register(hung, ContactSourceProperties.DIRECTORY);
