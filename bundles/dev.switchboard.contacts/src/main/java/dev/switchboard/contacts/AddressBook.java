@@ -2,6 +2,7 @@ package dev.switchboard.contacts;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -46,6 +47,12 @@ public interface AddressBook {
 
     /** Entries whose name, organisation, notes, groups or any address contain {@code query} (any case). */
     List<BookEntry> search(String query, int limit);
+
+    /** The names of every group some entry is in, sorted (since 1.1). */
+    SortedSet<String> groups();
+
+    /** The entries in {@code group} (exact name), sorted by name (since 1.1). */
+    List<BookEntry> inGroup(String group);
 
     /** Increases with every change, so caches of lookups know when they are stale. */
     long revision();

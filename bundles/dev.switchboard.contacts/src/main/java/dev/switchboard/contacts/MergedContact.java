@@ -1,7 +1,11 @@
 package dev.switchboard.contacts;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
@@ -13,13 +17,15 @@ import dev.switchboard.core.presence.Presence;
  *
  * @param displayName  from the most trusted source (local book, then directory, roster, history)
  * @param organisation the first non-empty one in that order
- * @param addresses    every source's addresses, each normalised address once
+ * @param addresses    every source's addresses, each normalised address once per kind (a JID equal to a mail
+ *                     address is kept beside it)
  * @param contacts     the joined contacts, most trusted source first
  * @param presence     the most available presence any protocol reports for any of its addresses
  * @param favourite    a favourite in the local book
+ * @param groups       every group any of the joined contacts is in, sorted (since 1.1)
  */
 public record MergedContact(String displayName, String organisation, List<ContactAddress> addresses,
-        List<Contact> contacts, Presence presence, boolean favourite) {
+        List<Contact> contacts, Presence presence, boolean favourite, Set<String> groups) {
 
     public MergedContact {
         Objects.requireNonNull(displayName, "displayName");
@@ -27,6 +33,14 @@ public record MergedContact(String displayName, String organisation, List<Contac
         Objects.requireNonNull(presence, "presence");
         addresses = List.copyOf(addresses);
         contacts = List.copyOf(contacts);
+        groups = Collections.unmodifiableSet(new TreeSet<>(groups));
+    }
+
+    /** A merged contact in the groups its contacts are in. */
+    public MergedContact(String displayName, String organisation, List<ContactAddress> addresses,
+            List<Contact> contacts, Presence presence, boolean favourite) {
+        this(displayName, organisation, addresses, contacts, presence, favourite,
+                contacts.stream().flatMap(contact -> contact.groups().stream()).collect(Collectors.toSet()));
     }
 
     /** The ids of the sources it came from, most trusted first. */

@@ -27,4 +27,19 @@ public interface NumberPlan {
 
     /** The ISO 3166 region numbers without a country code are read in, e.g. {@code US}. */
     String defaultRegion();
+
+    /**
+     * Increases whenever the plan changes (default region, extension plan), so whoever keeps keys knows they
+     * are stale (since 1.1).
+     */
+    long revision();
+
+    /**
+     * Tells {@code listener} after every change of the plan, on the thread that changed it; holders of keys
+     * compute them again (since 1.1).
+     */
+    void addChangeListener(Runnable listener);
+
+    /** @since 1.1 */
+    void removeChangeListener(Runnable listener);
 }

@@ -76,6 +76,7 @@ final class CommandInterpreter {
         ChatCommands.describe(commands);
         commands.put("audiotest", "[codec] [seconds]");
         commands.put("contacts search", "<text>");
+        commands.put("contacts group", "[name]");
         commands.put("contacts import", "<file.vcf>");
         commands.put("contacts export", "<file.vcf> [3.0|4.0]");
         commands.put("contacts directory add", "<id> url=... base=... [bindDn=... password=...] [key=value...]");

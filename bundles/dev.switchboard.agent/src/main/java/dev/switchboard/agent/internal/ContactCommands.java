@@ -66,15 +66,16 @@ public class ContactCommands {
     /** {@code contacts ...}; returns the reply event. */
     Map<String, Object> contacts(CommandLine line) {
         if (line.size() < 2) {
-            throw new IllegalArgumentException("usage: contacts search|import|export|directory ...");
+            throw new IllegalArgumentException("usage: contacts search|group|import|export|directory ...");
         }
         return switch (line.word(1)) {
             case "search" -> search(line.rest(2));
+            case "group" -> group(line.size() < 3 ? "" : line.rest(2));
             case "import" -> importFile(line);
             case "export" -> exportFile(line);
             case "directory" -> directory(line);
             default -> throw new IllegalArgumentException("unknown 'contacts " + line.word(1)
-                    + "'; use search, import, export or directory");
+                    + "'; use search, group, import, export or directory");
         };
     }
 
@@ -94,6 +95,28 @@ public class ContactCommands {
             sources.add(source);
         }
         event.put("sources", sources);
+        return event;
+    }
+
+    /** {@code contacts group}: the book's groups; {@code contacts group <name>}: the entries in it. */
+    private Map<String, Object> group(String name) {
+        Map<String, Object> event = Json.event("contacts-group");
+        event.put("group", name);
+        event.put("groups", List.copyOf(book.groups()));
+        List<Object> entries = new ArrayList<>();
+        if (!name.isEmpty()) {
+            for (BookEntry entry : book.inGroup(name)) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", entry.id());
+                item.put("name", entry.displayName());
+                item.put("organisation", entry.organisation());
+                item.put("favourite", entry.favourite());
+                item.put("groups", List.copyOf(entry.groups()));
+                item.put("addresses", addresses(entry.addresses()));
+                entries.add(item);
+            }
+        }
+        event.put("contacts", entries);
         return event;
     }
 
@@ -215,16 +238,21 @@ public class ContactCommands {
         entry.put("favourite", contact.favourite());
         entry.put("presence", PresenceWords.word(contact.presence().availability()));
         entry.put("sources", List.copyOf(contact.sourceIds()));
+        entry.put("groups", List.copyOf(contact.groups()));
+        entry.put("addresses", addresses(contact.addresses()));
+        return entry;
+    }
+
+    private static List<Object> addresses(List<ContactAddress> contactAddresses) {
         List<Object> addresses = new ArrayList<>();
-        for (ContactAddress address : contact.addresses()) {
+        for (ContactAddress address : contactAddresses) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("kind", address.kind().name().toLowerCase(java.util.Locale.ROOT));
             item.put("value", address.value());
             item.put("label", address.label());
             addresses.add(item);
         }
-        entry.put("addresses", addresses);
-        return entry;
+        return addresses;
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {

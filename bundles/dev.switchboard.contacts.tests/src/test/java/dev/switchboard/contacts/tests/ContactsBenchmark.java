@@ -147,7 +147,7 @@ public final class ContactsBenchmark {
                 }
             }
 
-            DefaultCallerIdentification callers = new DefaultCallerIdentification(book, plan, presence);
+            DefaultCallerIdentification callers = new DefaultCallerIdentification(book, plan, presence, Duration.ofSeconds(2));
             int lookups = 20_000;
             String[] numbers = new String[1000];
             for (int i = 0; i < numbers.length; i++) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,7 @@ import dev.switchboard.contacts.ContactDirectory;
 import dev.switchboard.contacts.ContactDirectory.TypeAhead;
 import dev.switchboard.contacts.MergedContact;
 import dev.switchboard.contacts.MergedSearch;
+import dev.switchboard.contacts.NumberPlan;
 import dev.switchboard.contacts.SourceStatus;
 import dev.switchboard.contacts.internal.PresenceBoard;
 import dev.switchboard.contacts.ldap.LdapDirectories;
@@ -134,9 +136,9 @@ class MergedContactsIT {
         assertEquals("Alice (local)", alice.displayName());
         assertEquals(List.of("local", "corp", "roster"), alice.sourceIds());
         assertTrue(alice.favourite());
-        assertEquals(List.of("(555) 0101", "+1 555 0201", "alice@example.com"),
+        assertEquals(List.of("(555) 0101", "+1 555 0201", "alice@example.com", "Alice@Example.com"),
                 alice.addresses().stream().map(ContactAddress::value).toList(),
-                "the directory's +1 555 0101 and the roster's address are the same as ones already there");
+                "the directory's +1 555 0101 is the book's number; the roster's JID stays beside the equal mail address");
         assertEquals(SourceStatus.State.ANSWERED, status(search, "corp").state());
     }
 
@@ -246,6 +248,124 @@ class MergedContactsIT {
         assertEquals("c7", event.getProperty(CallerIdentification.CALL_ID));
         assertEquals("Bob Baker", event.getProperty(CallerIdentification.NAME));
         assertEquals(ContactSourceProperties.DIRECTORY, event.getProperty(CallerIdentification.SOURCE_KIND));
+    }
+
+    @Test
+    void addressKeysFollowTheDefaultRegionAndTheExtensionPlan() throws Exception {
+        NumberPlan plan = Services.service(NumberPlan.class);
+        CallerIdentification callers = Services.service(CallerIdentification.class);
+        add(BookEntry.of("Dieter", List.of(new ContactAddress(AddressKind.TEL, "030 1234567", ""))));
+        add(BookEntry.of("Erin at her desk", List.of(new ContactAddress(AddressKind.TEL, "+1 555 0142", ""))));
+        assertEquals(List.of(), book.withAddress("+49 30 1234567"), "in region US, 030 is no Berlin number");
+        assertEquals(Optional.empty(), identify(callers, "+49 30 1234567"));
+        Services.service(PresenceBoard.class).presenceChanged("sip1", "sip:0301234567@127.0.0.1",
+                new Presence(Availability.AWAY, "on the phone"));
+
+        BlockingQueue<Long> changes = new LinkedBlockingQueue<>();
+        Runnable listener = () -> changes.add(plan.revision());
+        plan.addChangeListener(listener);
+        cleanup.add(() -> plan.removeChangeListener(listener));
+        cleanup.add(() -> InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").put("region", "US"));
+        InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").put("region", "DE");
+        assertTrue(changes.poll(WAIT_SECONDS, TimeUnit.SECONDS) != null, "the region change was not announced");
+
+        assertEquals(List.of("Dieter"), book.withAddress("+49 30 1234567").stream().map(BookEntry::displayName).toList());
+        assertEquals("Dieter", identify(callers, "+49 30 1234567").orElseThrow().contact().displayName(),
+                "the cached 'unknown' answer was dropped with the old keys");
+        assertEquals(Availability.AWAY, search("Dieter").contacts().getFirst().presence().availability(),
+                "the presence reported for 0301234567 is keyed again, now as the Berlin number");
+
+        AccountRegistry accounts = Services.service(AccountRegistry.class);
+        accounts.put(new Account("desk", "sip", Map.of("extension.length", "4", "extension.prefix", "+1555")), null);
+        cleanup.add(() -> accounts.remove("desk"));
+        assertTrue(changes.poll(WAIT_SECONDS, TimeUnit.SECONDS) != null, "the extension plan change was not announced");
+
+        assertEquals(List.of("Erin at her desk"), book.withAddress("0142").stream().map(BookEntry::displayName).toList());
+    }
+
+    @Test
+    void aSlowDirectoryNeverDelaysTheLocalAnswerToARingingCall() throws Exception {
+        InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").putLong("callerTimeoutMillis", 120_000);
+        cleanup.add(() -> InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").remove("callerTimeoutMillis"));
+        // a badly written directory plug-in that blocks the thread asking it, and never answers in time
+        BlockingSource blocking = new BlockingSource(new CountDownLatch(1), new CountDownLatch(1));
+        cleanup.add(blocking.release()::countDown);
+        register(blocking, ContactSourceProperties.DIRECTORY);
+        add(BookEntry.of("Alice from the book", List.of(new ContactAddress(AddressKind.TEL, "+1 555 0101", ""))));
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ServiceRegistration<EventHandler> handler = Services.register(EventHandler.class, events::add,
+                EventConstants.EVENT_TOPIC, CallerIdentification.TOPIC);
+        cleanup.add(handler::unregister);
+        CallListener listener = Services.service(CallListener.class,
+                "(component.name=dev.switchboard.contacts.internal.IncomingCallIdentifier)");
+
+        CompletableFuture.runAsync(() -> listener.callChanged(new RingingCall("c8", "+15550101"), null))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        Event local = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertTrue(local != null, "the book's answer waited for the directories");
+        assertEquals("Alice from the book", local.getProperty(CallerIdentification.NAME));
+        assertEquals(Boolean.FALSE, local.getProperty(CallerIdentification.REFINED));
+        assertTrue(blocking.asked().await(WAIT_SECONDS, TimeUnit.SECONDS), "the directory was not asked");
+        assertEquals(1, blocking.release().getCount(), "the directory is still blocked: the answer did not wait");
+    }
+
+    @Test
+    void theCallerTimeOutBoundsEachDirectoryAndTheRefinedAnswerFollows() throws Exception {
+        // long enough for slapd on a loaded machine, and the hung source must still time out within the poll
+        InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").putLong("callerTimeoutMillis", 3000);
+        cleanup.add(() -> InstanceScope.INSTANCE.getNode("dev.switchboard.contacts").remove("callerTimeoutMillis"));
+        TestSource hung = TestSource.hanging("hung");
+        register(hung, ContactSourceProperties.DIRECTORY);
+        add(BookEntry.of("Alice from the book", List.of(new ContactAddress(AddressKind.TEL, "+1 555 0101", ""))));
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        ServiceRegistration<EventHandler> handler = Services.register(EventHandler.class, events::add,
+                EventConstants.EVENT_TOPIC, CallerIdentification.TOPIC);
+        cleanup.add(handler::unregister);
+        CallListener listener = Services.service(CallListener.class,
+                "(component.name=dev.switchboard.contacts.internal.IncomingCallIdentifier)");
+
+        listener.callChanged(new RingingCall("c9", "+15550101"), null);
+        Map<Object, Event> byRefined = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            Event event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(event != null, "expected the local and the refined answer, got " + byRefined);
+            byRefined.put(event.getProperty(CallerIdentification.REFINED), event);
+        }
+        Event first = byRefined.get(Boolean.FALSE);
+        Event refined = byRefined.get(Boolean.TRUE);
+
+        assertTrue(first != null && refined != null, "expected one local and one refined answer: " + byRefined);
+        assertEquals("", first.getProperty(CallerIdentification.ORGANISATION), "the book alone knows no organisation");
+        assertEquals("Alice from the book", refined.getProperty(CallerIdentification.NAME));
+        assertEquals("Support Engineer, Support", refined.getProperty(CallerIdentification.ORGANISATION),
+                "the directory's entry for the same number adds the organisation");
+        assertEquals(List.of("local", "corp"), List.of((String[]) refined.getProperty(CallerIdentification.SOURCES)));
+        assertTrue(hung.pending.getFirst().isCancelled(), "the directory that did not answer in time was cancelled");
+    }
+
+    /** A source whose search blocks its caller until released. */
+    private record BlockingSource(CountDownLatch asked, CountDownLatch release) implements ContactSource {
+        @Override
+        public String id() {
+            return "blocking";
+        }
+
+        @Override
+        public String name() {
+            return "blocks its caller";
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<List<Contact>> search(String query, int limit) {
+            asked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CompletableFuture.completedFuture(List.of());
+        }
     }
 
     private static Optional<CallerIdentity> identify(CallerIdentification callers, String number) throws Exception {

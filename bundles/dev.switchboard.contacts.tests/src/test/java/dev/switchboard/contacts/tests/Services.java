@@ -47,6 +47,21 @@ final class Services {
         return context().registerService(type, service, properties);
     }
 
+    /** Waits until the contact source {@code id} is registered (LDAP directories register theirs asynchronously). */
+    static void awaitSource(String id) throws Exception {
+        ServiceTracker<dev.switchboard.core.contacts.ContactSource, dev.switchboard.core.contacts.ContactSource> tracker =
+                new ServiceTracker<>(context(), context().createFilter("(&(objectClass="
+                        + dev.switchboard.core.contacts.ContactSource.class.getName() + ")(switchboard.contacts.source="
+                        + id + "))"), null);
+        tracker.open();
+        try {
+            assertNotNull(tracker.waitForService(TimeUnit.SECONDS.toMillis(10)), "contact source " + id
+                    + " was not registered");
+        } finally {
+            tracker.close();
+        }
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = Services.class.getResourceAsStream(name)) {
             assertNotNull(in, "test resource " + name + " is missing");

@@ -3,7 +3,10 @@ package dev.switchboard.contacts.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
@@ -22,7 +25,8 @@ import dev.switchboard.core.contacts.ContactAddress;
 /**
  * The number plan of this profile: the default region from the contacts preferences ({@code region},
  * else the JVM locale's country, else US) and the extension plan of the first account (by id) that has
- * {@code extension.length}. Follows changes of either.
+ * {@code extension.length}. Follows changes of either and tells its change listeners when the keys it
+ * gives have changed.
  */
 @Component(service = NumberPlan.class)
 public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPreferenceChangeListener {
@@ -34,6 +38,8 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
     private final AccountRegistry accounts;
     private final IEclipsePreferences preferences;
     private volatile PhoneNumberPlan plan;
+    private final AtomicLong revision = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public ConfiguredNumberPlan(@Reference AccountRegistry accounts) {
@@ -50,7 +56,25 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
         preferences.removePreferenceChangeListener(this);
     }
 
+    /** Builds the plan from the settings; tells the listeners only when it came out different. */
     private void refresh() {
+        PhoneNumberPlan previous = plan;
+        build();
+        if (previous != null && !plan.equals(previous)) {
+            revision.incrementAndGet();
+            LOG.log(Level.INFO, "number plan changed to region {0}, extensions {1}; address keys are computed again",
+                    plan.defaultRegion(), plan.extensions());
+            for (Runnable listener : listeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a holder of address keys failed to update them", e);
+                }
+            }
+        }
+    }
+
+    private void build() {
         String region = preferences.get(REGION, defaultRegion(Locale.getDefault()));
         ExtensionPlan extensions = ExtensionPlan.NONE;
         for (Account account : accounts.accounts().stream().sorted(Comparator.comparing(Account::id)).toList()) {
@@ -95,6 +119,21 @@ public class ConfiguredNumberPlan implements NumberPlan, AccountListener, IPrefe
     @Override
     public String defaultRegion() {
         return plan.defaultRegion();
+    }
+
+    @Override
+    public long revision() {
+        return revision.get();
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeChangeListener(Runnable listener) {
+        listeners.remove(listener);
     }
 
     @Override

@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +25,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 import dev.switchboard.contacts.AddressBook;
-import dev.switchboard.contacts.BookEntry;
 import dev.switchboard.contacts.CallerIdentification;
 import dev.switchboard.contacts.CallerIdentity;
 import dev.switchboard.contacts.NumberPlan;
@@ -31,10 +34,11 @@ import dev.switchboard.core.contacts.ContactSource;
 import dev.switchboard.core.contacts.ContactSourceProperties;
 
 /**
- * Caller identification: the local book's address index first (in memory), then the other sources kind
- * by kind (directory, roster, other, history), each kind's sources together and bounded by the
- * time-out; a candidate counts only if one of its addresses has the caller's key. Answers, found or not,
- * are cached (found for 10 minutes, not found for 1 minute) and dropped when the local book changes.
+ * Caller identification: the local book's address index first (in memory; the directories then only add
+ * to what the book says), else the other sources kind by kind (directory, roster, other, history), each
+ * kind's sources together and bounded by the caller time-out; a candidate counts only if one of its
+ * addresses has the caller's key. Answers, found or not, are cached (found for 10 minutes, not found for
+ * 1 minute) and dropped when the local book changes (including its keys, when the number plan changes).
  * {@link IncomingCallIdentifier} uses it for every incoming call.
  */
 @Component(service = CallerIdentification.class)
@@ -45,6 +49,8 @@ public class DefaultCallerIdentification implements CallerIdentification {
     static final Duration NOT_FOUND_VALIDITY = Duration.ofMinutes(1);
     private static final int CACHE_SIZE = 1024;
     private static final int CANDIDATES = 20;
+    static final String TIMEOUT = "callerTimeoutMillis";
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private record Cached(Optional<CallerIdentity> identity, Instant expires, long bookRevision) {
     }
@@ -54,6 +60,8 @@ public class DefaultCallerIdentification implements CallerIdentification {
     private final Merger merger;
     private final SourceRegistry sources = new SourceRegistry();
     private final Clock clock;
+    /** Read at each lookup, so a changed preference applies to the next call. */
+    private final Supplier<Duration> timeout;
     private final Map<String, Cached> cache = new LinkedHashMap<>(CACHE_SIZE * 2, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -66,13 +74,20 @@ public class DefaultCallerIdentification implements CallerIdentification {
     @Activate
     public DefaultCallerIdentification(@Reference AddressBook book, @Reference NumberPlan plan,
             @Reference PresenceBoard presence) {
-        this(book, plan, presence, Clock.systemUTC());
+        this(book, plan, presence, Clock.systemUTC(), DefaultCallerIdentification::configuredTimeout);
     }
 
-    DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Clock clock) {
+    /** Outside the framework (benchmarks), with a fixed caller time-out instead of the preference. */
+    public DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Duration timeout) {
+        this(book, plan, presence, Clock.systemUTC(), () -> timeout);
+    }
+
+    DefaultCallerIdentification(AddressBook book, NumberPlan plan, PresenceBoard presence, Clock clock,
+            Supplier<Duration> timeout) {
         this.book = book;
         this.plan = plan;
         this.clock = clock;
+        this.timeout = timeout;
         this.merger = new Merger(plan, presence::presence, contact -> LocalBookSource.isFavourite(book, contact));
     }
 
@@ -85,6 +100,29 @@ public class DefaultCallerIdentification implements CallerIdentification {
         sources.remove(source);
     }
 
+    /** The caller time-out: preference {@value #TIMEOUT} of the contacts node, default 2000 ms. */
+    private static Duration configuredTimeout() {
+        long millis = InstanceScope.INSTANCE.getNode(ConfiguredNumberPlan.PREFERENCES_NODE).getLong(TIMEOUT,
+                DEFAULT_TIMEOUT.toMillis());
+        return Duration.ofMillis(Math.max(1, millis));
+    }
+
+    @Override
+    public Optional<CallerIdentity> identifyLocally(String numberOrAddress) {
+        String key = plan.key(numberOrAddress);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        long revision = book.revision();
+        Optional<Optional<CallerIdentity>> cached = cached(numberOrAddress, key, revision);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        List<Contact> local = localContacts(numberOrAddress);
+        return local.isEmpty() ? Optional.empty()
+                : Optional.of(new CallerIdentity(numberOrAddress, merger.join(local), ContactSourceProperties.LOCAL));
+    }
+
     @Override
     public CompletionStage<Optional<CallerIdentity>> identify(String numberOrAddress) {
         String key = plan.key(numberOrAddress);
@@ -92,28 +130,48 @@ public class DefaultCallerIdentification implements CallerIdentification {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         long revision = book.revision();
-        synchronized (cache) {
-            Cached cached = cache.get(key);
-            if (cached != null && cached.bookRevision() == revision && clock.instant().isBefore(cached.expires())) {
-                return CompletableFuture.completedFuture(cached.identity().map(
-                        identity -> new CallerIdentity(numberOrAddress, identity.contact(), identity.sourceKind())));
-            }
+        Optional<Optional<CallerIdentity>> cached = cached(numberOrAddress, key, revision);
+        if (cached.isPresent()) {
+            return CompletableFuture.completedFuture(cached.get());
         }
-        List<BookEntry> local = book.withAddress(numberOrAddress);
-        if (!local.isEmpty()) {
-            List<Contact> contacts = local.stream().map(entry -> entry.asContact(AddressBook.SOURCE_ID)).toList();
-            return CompletableFuture.completedFuture(remember(key, revision,
-                    Optional.of(new CallerIdentity(numberOrAddress, merger.join(contacts), ContactSourceProperties.LOCAL))));
-        }
-        Map<Integer, List<SourceRegistry.Registered>> byRank = new java.util.TreeMap<>();
+        Map<Integer, List<SourceRegistry.Registered>> byRank = new TreeMap<>();
         for (SourceRegistry.Registered registered : sources.all()) {
             if (registered.rank() > 0) {
                 byRank.computeIfAbsent(registered.rank(), rank -> new ArrayList<>()).add(registered);
             }
         }
-        return askInTurn(new ArrayList<>(byRank.values()), numberOrAddress, key, plan.lookupText(numberOrAddress),
-                MergedContactDirectory.DEFAULT_TIMEOUT)
+        String lookup = plan.lookupText(numberOrAddress);
+        Duration timeout = this.timeout.get();
+        List<Contact> local = localContacts(numberOrAddress);
+        if (!local.isEmpty()) {
+            // the book names the caller; the directories may add an organisation and more addresses
+            List<SourceRegistry.Registered> directories = byRank.getOrDefault(Merger.rank(
+                    ContactSourceProperties.DIRECTORY), List.of());
+            return ask(directories, key, lookup, timeout).thenApply(found -> {
+                List<Contact> joined = new ArrayList<>(local);
+                joined.addAll(found);
+                return remember(key, revision, Optional.of(
+                        new CallerIdentity(numberOrAddress, merger.join(joined), ContactSourceProperties.LOCAL)));
+            });
+        }
+        return askInTurn(new ArrayList<>(byRank.values()), numberOrAddress, key, lookup, timeout)
                 .thenApply(found -> remember(key, revision, found));
+    }
+
+    private List<Contact> localContacts(String numberOrAddress) {
+        return book.withAddress(numberOrAddress).stream().map(entry -> entry.asContact(AddressBook.SOURCE_ID)).toList();
+    }
+
+    /** The cached answer (itself possibly "nobody") with the address as given, if still valid. */
+    private Optional<Optional<CallerIdentity>> cached(String numberOrAddress, String key, long revision) {
+        synchronized (cache) {
+            Cached cached = cache.get(key);
+            if (cached != null && cached.bookRevision() == revision && clock.instant().isBefore(cached.expires())) {
+                return Optional.of(cached.identity().map(
+                        identity -> new CallerIdentity(numberOrAddress, identity.contact(), identity.sourceKind())));
+            }
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<Optional<CallerIdentity>> askInTurn(List<List<SourceRegistry.Registered>> kinds,
@@ -122,6 +180,21 @@ public class DefaultCallerIdentification implements CallerIdentification {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         List<SourceRegistry.Registered> kind = kinds.getFirst();
+        return ask(kind, key, lookup, timeout).thenCompose(matching -> {
+            if (!matching.isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.of(
+                        new CallerIdentity(address, merger.join(matching), kind.getFirst().kind())));
+            }
+            return askInTurn(kinds.subList(1, kinds.size()), address, key, lookup, timeout);
+        });
+    }
+
+    /**
+     * Asks the sources of one kind together, each bounded by the time-out (a late search is cancelled); the
+     * contacts with an address of the caller's key, in the sources' order.
+     */
+    private CompletableFuture<List<Contact>> ask(List<SourceRegistry.Registered> kind, String key, String lookup,
+            Duration timeout) {
         List<CompletableFuture<List<Contact>>> answers = new ArrayList<>();
         for (SourceRegistry.Registered registered : kind) {
             CompletableFuture<List<Contact>> search;
@@ -140,7 +213,7 @@ public class DefaultCallerIdentification implements CallerIdentification {
                 }
             }));
         }
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenCompose(done -> {
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Contact> matching = new ArrayList<>();
             for (CompletableFuture<List<Contact>> answer : answers) {
                 for (Contact contact : answer.join()) {
@@ -149,11 +222,7 @@ public class DefaultCallerIdentification implements CallerIdentification {
                     }
                 }
             }
-            if (!matching.isEmpty()) {
-                return CompletableFuture.completedFuture(Optional.of(
-                        new CallerIdentity(address, merger.join(matching), kind.getFirst().kind())));
-            }
-            return askInTurn(kinds.subList(1, kinds.size()), address, key, lookup, timeout);
+            return matching;
         });
     }
 

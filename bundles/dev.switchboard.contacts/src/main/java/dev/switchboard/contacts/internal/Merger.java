@@ -87,7 +87,8 @@ final class Merger {
             isFavourite |= favourite.test(contact);
             for (ContactAddress address : contact.addresses()) {
                 String key = plan.key(address);
-                if (seen.add(key.isEmpty() ? "raw:" + address.value() : key)) {
+                // one address per key and kind: a JID equal to a mail address is still what chat needs
+                if (seen.add(address.kind() + " " + (key.isEmpty() ? "raw:" + address.value() : key))) {
                     addresses.add(address);
                     if (!key.isEmpty()) {
                         Presence presence = presenceByKey.apply(key);

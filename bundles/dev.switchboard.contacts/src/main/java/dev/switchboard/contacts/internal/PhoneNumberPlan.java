@@ -33,6 +33,37 @@ public final class PhoneNumberPlan implements NumberPlan {
         return region;
     }
 
+    ExtensionPlan extensions() {
+        return extensions;
+    }
+
+    /** Two plans are equal when they give every address the same key. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PhoneNumberPlan plan && plan.region.equals(region) && plan.extensions.equals(extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return region.hashCode() * 31 + extensions.hashCode();
+    }
+
+    /** This plan never changes: {@link ConfiguredNumberPlan} replaces it when the settings change. */
+    @Override
+    public long revision() {
+        return 0;
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        // never changes, so never tells
+    }
+
+    @Override
+    public void removeChangeListener(Runnable listener) {
+        // never changes, so never tells
+    }
+
     @Override
     public String key(ContactAddress address) {
         return address.kind() == AddressKind.TEL ? numberKey(stripScheme(address.value())) : key(address.value());

@@ -29,8 +29,7 @@ import dev.switchboard.core.presence.RosterEntry;
  * today) as a contact source of kind {@code roster}. It lives here rather than in a protocol
  * plug-in because it needs only the core's capability, so any protocol with a roster is served
  * without knowing of contacts. Rosters are held in memory by the sessions, so it answers at once.
- * An entry's groups are not part of {@link Contact}: they are searchable and given as the
- * address's label, sorted.
+ * An entry's groups are the contact's groups, searchable, and also the address's label (sorted, joined).
  */
 @Component(service = ContactSource.class, property = ContactSourceProperties.KIND + "=" + ContactSourceProperties.ROSTER)
 public class RosterContactSource implements ContactSource {
@@ -93,6 +92,7 @@ public class RosterContactSource implements ContactSource {
         String name = entry.name().isEmpty() ? entry.address() : entry.name();
         String groups = String.join(", ", new TreeSet<>(entry.groups()));
         return new Contact(SOURCE_ID, accountId + "/" + entry.address(), name, "",
-                List.of(new ContactAddress(AddressKind.XMPP, entry.address(), groups)));
+                List.of(new ContactAddress(AddressKind.XMPP, entry.address(), groups)), entry.groups(), List.of(), "",
+                "");
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,12 +14,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.switchboard.contacts.AddressBook;
@@ -26,12 +29,14 @@ import dev.switchboard.contacts.BookEntry;
 import dev.switchboard.contacts.NumberPlan;
 import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.core.contacts.PostalAddress;
 import dev.switchboard.store.Store;
 
 /**
  * The local book in the profile's store (tables {@code contacts_*}), with every entry also held in
  * memory with its search text and address keys, so searches and reverse lookups never touch the
  * database. A change is written in one transaction first and applied to memory only once committed.
+ * When the number plan changes (default region, extension plan), every entry's keys are computed again.
  */
 @Component(service = AddressBook.class)
 public class StoreAddressBook implements AddressBook {
@@ -57,6 +62,20 @@ public class StoreAddressBook implements AddressBook {
               group_name VARCHAR(400) NOT NULL,
               PRIMARY KEY (entry_id, group_name),
               FOREIGN KEY (entry_id) REFERENCES contacts_entry(id) ON DELETE CASCADE)
+            """, """
+            ALTER TABLE contacts_entry ADD COLUMN IF NOT EXISTS birthday VARCHAR(10) DEFAULT '' NOT NULL;
+            ALTER TABLE contacts_entry ADD COLUMN IF NOT EXISTS photo CHARACTER LARGE OBJECT DEFAULT '' NOT NULL;
+            CREATE TABLE IF NOT EXISTS contacts_postal (
+              entry_id VARCHAR(64) NOT NULL,
+              position INT NOT NULL,
+              street VARCHAR(4000) NOT NULL,
+              locality VARCHAR(400) NOT NULL,
+              region VARCHAR(400) NOT NULL,
+              postal_code VARCHAR(100) NOT NULL,
+              country VARCHAR(400) NOT NULL,
+              label VARCHAR(400) NOT NULL,
+              PRIMARY KEY (entry_id, position),
+              FOREIGN KEY (entry_id) REFERENCES contacts_entry(id) ON DELETE CASCADE)
             """);
 
     private static final Comparator<BookEntry> BY_NAME = Comparator
@@ -71,19 +90,49 @@ public class StoreAddressBook implements AddressBook {
     private final Map<String, Indexed> byId = new HashMap<>();
     private final Map<String, Set<String>> idsByKey = new HashMap<>();
     private final AtomicLong revision = new AtomicLong();
+    private final Runnable rekey = this::rekey;
 
     @Activate
     public StoreAddressBook(@Reference Store store, @Reference NumberPlan plan) throws SQLException {
         this.store = store;
         this.plan = plan;
         store.migrate(OWNER, MIGRATIONS);
+        // listen before loading, so a change during the load is not missed (the rekey waits for the lock)
+        plan.addChangeListener(rekey);
         load();
+    }
+
+    @Deactivate
+    void deactivate() {
+        plan.removeChangeListener(rekey);
+    }
+
+    /** Computes every entry's keys again under the current plan; caches keyed on the revision drop theirs. */
+    private void rekey() {
+        synchronized (this) {
+            List<BookEntry> all = byId.values().stream().map(Indexed::entry).toList();
+            byId.clear();
+            idsByKey.clear();
+            all.forEach(this::remember);
+        }
+        revision.incrementAndGet();
     }
 
     private void load() throws SQLException {
         Map<String, List<ContactAddress>> addresses = new HashMap<>();
         Map<String, Set<String>> groups = new HashMap<>();
+        Map<String, List<PostalAddress>> postal = new HashMap<>();
         try (Connection connection = store.connection()) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT entry_id, street, locality, region, postal_code, country, label FROM contacts_postal"
+                            + " ORDER BY entry_id, position");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    postal.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(new PostalAddress(
+                            rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7)));
+                }
+            }
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT entry_id, kind, address, label FROM contacts_address ORDER BY entry_id, position");
                     ResultSet rows = query.executeQuery()) {
@@ -99,14 +148,15 @@ public class StoreAddressBook implements AddressBook {
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, display_name, organisation, notes, favourite FROM contacts_entry");
+                    "SELECT id, display_name, organisation, notes, favourite, birthday, photo FROM contacts_entry");
                     ResultSet rows = query.executeQuery()) {
                 synchronized (this) {
                     while (rows.next()) {
                         String id = rows.getString(1);
                         remember(new BookEntry(id, rows.getString(2), rows.getString(3),
                                 addresses.getOrDefault(id, List.of()), rows.getString(4),
-                                groups.getOrDefault(id, Set.of()), rows.getBoolean(5)));
+                                groups.getOrDefault(id, Set.of()), rows.getBoolean(5),
+                                postal.getOrDefault(id, List.of()), rows.getString(6), rows.getString(7)));
                     }
                 }
             }
@@ -193,10 +243,14 @@ public class StoreAddressBook implements AddressBook {
         insert(connection, List.of(entry));
     }
 
-    /** Three statements for any number of entries, so a large import is not dominated by statement set-up. */
+    /** Four statements for any number of entries, so a large import is not dominated by statement set-up. */
     private static void insert(Connection connection, List<BookEntry> entries) throws SQLException {
         try (PreparedStatement entryRow = connection.prepareStatement(
-                "INSERT INTO contacts_entry (id, display_name, organisation, notes, favourite) VALUES (?, ?, ?, ?, ?)");
+                "INSERT INTO contacts_entry (id, display_name, organisation, notes, favourite, birthday, photo)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement postalRow = connection.prepareStatement(
+                        "INSERT INTO contacts_postal (entry_id, position, street, locality, region, postal_code, country,"
+                                + " label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement addressRow = connection.prepareStatement(
                         "INSERT INTO contacts_address (entry_id, position, kind, address, label) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement groupRow = connection.prepareStatement(
@@ -207,7 +261,21 @@ public class StoreAddressBook implements AddressBook {
                 entryRow.setString(3, entry.organisation());
                 entryRow.setString(4, entry.notes());
                 entryRow.setBoolean(5, entry.favourite());
+                entryRow.setString(6, entry.birthday());
+                entryRow.setString(7, entry.photo());
                 entryRow.addBatch();
+                int postalPosition = 0;
+                for (PostalAddress address : entry.postalAddresses()) {
+                    postalRow.setString(1, entry.id());
+                    postalRow.setInt(2, postalPosition++);
+                    postalRow.setString(3, address.street());
+                    postalRow.setString(4, address.locality());
+                    postalRow.setString(5, address.region());
+                    postalRow.setString(6, address.postalCode());
+                    postalRow.setString(7, address.country());
+                    postalRow.setString(8, address.label());
+                    postalRow.addBatch();
+                }
                 int position = 0;
                 for (ContactAddress address : entry.addresses()) {
                     addressRow.setString(1, entry.id());
@@ -227,6 +295,7 @@ public class StoreAddressBook implements AddressBook {
             entryRow.executeBatch();
             addressRow.executeBatch();
             groupRow.executeBatch();
+            postalRow.executeBatch();
         }
     }
 
@@ -290,6 +359,27 @@ public class StoreAddressBook implements AddressBook {
     }
 
     @Override
+    public synchronized SortedSet<String> groups() {
+        SortedSet<String> groups = new TreeSet<>();
+        byId.values().forEach(indexed -> groups.addAll(indexed.entry().groups()));
+        return Collections.unmodifiableSortedSet(groups);
+    }
+
+    @Override
+    public List<BookEntry> inGroup(String group) {
+        List<BookEntry> found = new ArrayList<>();
+        synchronized (this) {
+            for (Indexed indexed : byId.values()) {
+                if (indexed.entry().groups().contains(group)) {
+                    found.add(indexed.entry());
+                }
+            }
+        }
+        found.sort(BY_NAME);
+        return found;
+    }
+
+    @Override
     public long revision() {
         return revision.get();
     }
@@ -298,6 +388,10 @@ public class StoreAddressBook implements AddressBook {
         StringBuilder text = new StringBuilder();
         text.append(entry.displayName()).append('\n').append(entry.organisation()).append('\n').append(entry.notes());
         entry.groups().forEach(group -> text.append('\n').append(group));
+        for (PostalAddress address : entry.postalAddresses()) {
+            text.append('\n').append(address.street()).append('\n').append(address.locality()).append('\n')
+                    .append(address.postalCode());
+        }
         Set<String> keys = new LinkedHashSet<>();
         for (ContactAddress address : entry.addresses()) {
             text.append('\n').append(address.value());

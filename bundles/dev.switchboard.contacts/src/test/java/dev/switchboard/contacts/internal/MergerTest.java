@@ -39,7 +39,9 @@ class MergerTest {
         MergedContact ann = merged.getFirst();
         assertEquals("Ann", ann.displayName());
         assertEquals(List.of("local", "corp", "roster"), ann.sourceIds());
-        assertEquals(List.of("202 555 0101", "ann@x.org"), ann.addresses().stream().map(ContactAddress::value).toList());
+        assertEquals(List.of("202 555 0101", "ann@x.org", "ANN@x.org/pc"),
+                ann.addresses().stream().map(ContactAddress::value).toList(),
+                "the JID stays beside the equal mail address: chat needs it");
         assertEquals("Ben", merged.get(1).displayName());
     }
 

@@ -253,7 +253,11 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         try (Connection connection = store.connection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT * FROM (SELECT PEER, LAST_AT, CHATTED, COALESCE((SELECT C.PEER_NAME FROM HISTORY_CALL C
-                            WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME
+                            WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME,
+                            COALESCE(CASE WHEN (SELECT MAX(C.ENDED_AT) FROM HISTORY_CALL C WHERE C.PEER = P.PEER) = P.LAST_AT
+                              THEN (SELECT C.ACCOUNT_ID FROM HISTORY_CALL C WHERE C.PEER = P.PEER ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1)
+                              ELSE (SELECT M.ACCOUNT_ID FROM HISTORY_MESSAGE M WHERE M.PEER = P.PEER ORDER BY M.SENT_AT DESC, M.ID DESC LIMIT 1)
+                              END, '') AS ACCOUNT
                           FROM (SELECT PEER, MAX(AT) AS LAST_AT, MAX(CHAT) AS CHATTED FROM (
                               SELECT PEER, ENDED_AT AS AT, FALSE AS CHAT FROM HISTORY_CALL
                               UNION ALL SELECT PEER, SENT_AT, TRUE FROM HISTORY_MESSAGE) WHERE PEER <> '' GROUP BY PEER) P)
@@ -266,7 +270,8 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     peers.add(new HistoryPeer(rows.getString("PEER"), rows.getString("NAME"),
-                            rows.getObject("LAST_AT", OffsetDateTime.class).toInstant(), rows.getBoolean("CHATTED")));
+                            rows.getObject("LAST_AT", OffsetDateTime.class).toInstant(), rows.getBoolean("CHATTED"),
+                            rows.getString("ACCOUNT")));
                 }
             }
             return peers;

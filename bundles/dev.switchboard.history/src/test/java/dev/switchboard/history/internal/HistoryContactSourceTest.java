@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountListener;
+import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.Direction;
@@ -35,12 +40,13 @@ class HistoryContactSourceTest {
     private H2Store store;
     private StoredHistory history;
     private HistoryContactSource source;
+    private final Accounts accounts = new Accounts();
 
     @BeforeEach
     void open() throws Exception {
         store = new H2Store(directory);
         history = new StoredHistory(store);
-        source = new HistoryContactSource(history);
+        source = new HistoryContactSource(history, accounts);
     }
 
     @AfterEach
@@ -76,6 +82,23 @@ class HistoryContactSourceTest {
     }
 
     @Test
+    void aChatPeerIsAnAddressOfItsAccountsProtocol() throws Exception {
+        accounts.put(new Account("a1", "sip", Map.of()), null);
+        history.message(chat("dave@127.0.0.1", Instant.now()));
+        accounts.put(new Account("x1", "xmpp", Map.of()), null);
+        history.message(new Message("m-erin", "x1", "erin@localhost", true, "erin@localhost", "hi",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+
+        assertEquals(List.of(new ContactAddress(AddressKind.SIP, "dave@127.0.0.1", "")),
+                search("dave").getFirst().addresses(), "a SIP MESSAGE peer is a SIP address");
+        assertEquals(AddressKind.XMPP, search("erin").getFirst().addresses().getFirst().kind());
+
+        accounts.remove("a1");
+        assertEquals(AddressKind.XMPP, search("dave").getFirst().addresses().getFirst().kind(),
+                "with its account gone, a chat peer is taken for a JID");
+    }
+
+    @Test
     void searchMatchesNameOrAddressIgnoringCaseAndLimits() throws Exception {
         history.callChanged(new EndedCall(new Participant("sip:200@127.0.0.1", "Dave Jones")), CallState.CONNECTED);
         history.message(chat("carol@localhost", Instant.now()));
@@ -104,6 +127,44 @@ class HistoryContactSourceTest {
     private static Message chat(String peer, Instant at) {
         return new Message("m-" + peer + at.toEpochMilli(), "a1", peer, true, peer, "hi",
                 at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Accounts by id, as the account registry would list them. */
+    private static final class Accounts implements AccountRegistry {
+        private final Map<String, Account> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public List<Account> accounts() {
+            return List.copyOf(byId.values());
+        }
+
+        @Override
+        public Optional<Account> account(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public void put(Account account, char[] secret) {
+            byId.put(account.id(), account);
+        }
+
+        @Override
+        public boolean remove(String id) {
+            return byId.remove(id) != null;
+        }
+
+        @Override
+        public Optional<char[]> secret(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void addListener(AccountListener listener) {
+        }
+
+        @Override
+        public void removeListener(AccountListener listener) {
+        }
     }
 
     /** A call that just ended; the history stamps it with the time it hears of the end. */

@@ -36,6 +36,7 @@ class AgentContactsIT {
                 VERSION:3.0
                 FN:Alice at home
                 TEL;TYPE=HOME:+1 (555) 0101
+                CATEGORIES:Family
                 END:VCARD
                 BEGIN:VCARD
                 VERSION:3.0
@@ -50,7 +51,10 @@ class AgentContactsIT {
             agent.send("contacts import " + cards);
             String imported = agent.await("contacts-import");
             assertTrue(imported.contains("\"imported\":1"), imported);
-            assertTrue(imported.contains("{\"line\":9,"), imported);
+            assertTrue(imported.contains("{\"line\":10,"), imported);
+            agent.send("contacts group Family");
+            String group = agent.await("contacts-group");
+            assertTrue(group.contains("\"name\":\"Alice at home\"") && group.contains("\"groups\":[\"Family\"]"), group);
 
             agent.send("contacts directory add corp url=" + SLAPD.get().url() + " base=ou=people," + SLAPD.get().suffix()
                     + " bindDn=" + SLAPD.get().adminDn() + " password=" + SLAPD.get().adminPassword());
