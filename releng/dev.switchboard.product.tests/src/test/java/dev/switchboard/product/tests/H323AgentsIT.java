@@ -81,9 +81,9 @@ class H323AgentsIT {
             assertTrue(lost.contains("does not answer"), lost);
             assertTrue(!lost.contains("alice123"), "no password in events");
 
+            // an active account re-registers by itself with its new settings, here without a gatekeeper;
+            // its REGISTERED may come before or after the command's ok, so wait for the event alone
             alice.send("account set a gatekeeper=");
-            alice.await("ok");
-            alice.send("register a");
             registration(alice, "REGISTERED", AgentProcess.REPLY_TIMEOUT);
             alice.send("dial a 2002@127.0.0.1:" + bobPort);
             String aliceCall = callId(alice.await("call"));
