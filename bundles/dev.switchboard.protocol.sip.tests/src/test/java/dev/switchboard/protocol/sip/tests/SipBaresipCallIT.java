@@ -136,43 +136,12 @@ class SipBaresipCallIT {
         int block = rate / 50;
         double[] blockSnrs = new double[window.length / block];
         for (int k = 0; k < blockSnrs.length; k++) {
-            blockSnrs[k] = fittedSnr(window, k * block, block, rate);
+            blockSnrs[k] = ToneCheck.toneToRestDb(window, k * block, block, TONE_HZ, rate);
         }
         Arrays.sort(blockSnrs);
         double snr = blockSnrs[blockSnrs.length / 2];
         System.out.printf("SIP call %s: %.1f Hz, SNR %.1f dB%n", what, crossings / 2.0, snr);
         assertTrue(snr >= minimumSnr, what + ": SNR " + snr + " dB below " + minimumSnr);
-    }
-
-    /** Signal (fitted 440 Hz sine) to residual ratio of one block, in dB. */
-    private static double fittedSnr(short[] pcm, int from, int length, int rate) {
-        double cc = 0;
-        double ss = 0;
-        double cs = 0;
-        double xc = 0;
-        double xs = 0;
-        for (int i = from; i < from + length; i++) {
-            double phase = 2 * Math.PI * TONE_HZ * i / rate;
-            double c = Math.cos(phase);
-            double s = Math.sin(phase);
-            cc += c * c;
-            ss += s * s;
-            cs += c * s;
-            xc += pcm[i] * c;
-            xs += pcm[i] * s;
-        }
-        double determinant = cc * ss - cs * cs;
-        double a = (xc * ss - xs * cs) / determinant;
-        double b = (xs * cc - xc * cs) / determinant;
-        double signal = 0;
-        double noise = 0;
-        for (int i = from; i < from + length; i++) {
-            double phase = 2 * Math.PI * TONE_HZ * i / rate;
-            double fitted = a * Math.cos(phase) + b * Math.sin(phase);
-            signal += fitted * fitted;
-            noise += (pcm[i] - fitted) * (pcm[i] - fitted);
-        }
-        return 10 * Math.log10(signal / Math.max(noise, 1e-9));
     }
 
     private static Optional<Path> newest(Path directory, String suffix) {

@@ -91,7 +91,7 @@ final class ToneCheck {
     }
 
     /** Least-squares fit of a sine at the frequency (any phase) to one block: fitted energy against the residual. */
-    private static double toneToRestDb(short[] pcm, int from, int length, double frequency, int rate) {
+    static double toneToRestDb(short[] pcm, int from, int length, double frequency, int rate) {
         double cc = 0;
         double ss = 0;
         double cs = 0;
