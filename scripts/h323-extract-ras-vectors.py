@@ -3,22 +3,14 @@
 tshark's decode of the same frame, into one test-vector file."""
 import glob, os, re, struct, sys
 
+from h323_captures import frames
+
 CAPS = sys.argv[1]
 OUT = sys.argv[2]
 FIELDS = {"requestSeqNum", "h323-ID", "dialledDigits", "ip", "port", "gatekeeperIdentifier",
           "endpointIdentifier", "timeToLive", "tokenOID", "algorithmOID", "random", "generalID",
           "sendersID", "hash", "protocolIdentifier", "callReferenceValue", "bandWidth", "keyExch",
           "algorithmOIDs item", "sessionId", "irrFrequency", "t35Extension", "manufacturerCode"}
-
-def frames_of(pcap):
-    data = open(pcap, "rb").read()
-    assert data[:4] == b"\xd4\xc3\xb2\xa1"
-    pos, n = 24, 0
-    while pos + 16 <= len(data):
-        _, _, incl, _ = struct.unpack("<IIII", data[pos:pos + 16])
-        n += 1
-        yield n, data[pos + 16:pos + 16 + incl]
-        pos += 16 + incl
 
 def ras_payload(frame):
     if frame[12:14] != b"\x08\x00" or frame[23] != 17:
@@ -60,7 +52,7 @@ with open(OUT, "w") as o:
     for pcap in sorted(glob.glob(os.path.join(CAPS, "*.pcap"))):
         name = os.path.basename(pcap)[:-5]
         fields = tshark_fields(pcap[:-5] + ".txt")
-        for n, frame in frames_of(pcap):
+        for n, frame in frames(pcap):
             payload = ras_payload(frame)
             if payload is None:
                 continue
