@@ -17,24 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceRegistration;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
-import dev.switchboard.core.messaging.ChatState;
-import dev.switchboard.core.messaging.ChatStateListener;
-import dev.switchboard.core.messaging.ChatStates;
 import dev.switchboard.core.messaging.FileTransfer;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.TransferListener;
@@ -49,7 +42,7 @@ import dev.switchboard.store.internal.H2Store;
 import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Prosody;
 
-/** Direct TLS, chat states, last activity, avatars, HTTP upload and the message archive against a real Prosody. */
+/** Direct TLS, last activity, avatars, HTTP upload and the message archive against a real Prosody. */
 class XmppFeaturesIT {
 
     @RegisterExtension
@@ -61,12 +54,10 @@ class XmppFeaturesIT {
     Path directory;
 
     private final List<ProtocolSession> opened = new ArrayList<>();
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @AfterEach
     void closeSessions() {
         opened.forEach(ProtocolSession::close);
-        registrations.forEach(ServiceRegistration::unregister);
     }
 
     private String address(String user) {
@@ -112,28 +103,6 @@ class XmppFeaturesIT {
         opened.add(confused);
         confused.register();
         assertFalse(wrongPort.awaitState(RegistrationState.Kind.FAILED).reason().isBlank());
-    }
-
-    @Test
-    void typingIsReportedToChatStateListeners() throws Exception {
-        BlockingQueue<List<String>> states = new LinkedBlockingQueue<>();
-        ChatStateListener listener = (accountId, peer, state) -> states.add(List.of(accountId, peer, state.name()));
-        registrations.add(FrameworkUtil.getBundle(getClass()).getBundleContext()
-                .registerService(ChatStateListener.class, listener, null));
-        ProtocolSession alice = online("alice", "alice123", new Recorder());
-        // frank, whom no other test logs in: a bob session an earlier test closed may still be held by Prosody
-        // for stream resumption, and would be the one to receive what is sent to bob's bare address
-        online("frank", "frank123", new Recorder());
-
-        // a message carries "active"; it also proves Prosody has frank's presence, without which it drops
-        // the body-less state notifications below instead of delivering them
-        alice.capability(MessageSender.class).orElseThrow().send(address("frank"), "hello");
-        assertEquals(List.of("frank", address("alice"), "ACTIVE"), states.poll(20, TimeUnit.SECONDS));
-        ChatStates aliceStates = alice.capability(ChatStates.class).orElseThrow();
-        aliceStates.send(address("frank"), ChatState.COMPOSING);
-        assertEquals(List.of("frank", address("alice"), "COMPOSING"), states.poll(20, TimeUnit.SECONDS));
-        aliceStates.send(address("frank"), ChatState.PAUSED);
-        assertEquals(List.of("frank", address("alice"), "PAUSED"), states.poll(20, TimeUnit.SECONDS));
     }
 
     @Test
