@@ -2,6 +2,7 @@ package dev.switchboard.protocol.h323.internal;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 
@@ -14,7 +15,8 @@ interface CallMedia {
 
     /** Opens the audio of one call; nothing is sent before {@link CallMedia#start}. */
     interface Factory {
-        CallMedia open(String callId) throws Exception;
+        /** {@code digits} hears the RFC 4733 keys the peer sends in the media, once per key press. */
+        CallMedia open(String callId, Consumer<Character> digits) throws Exception;
 
         /** Codecs the media engine can code that H.245 can name, best first. */
         List<AudioCapability> codecs();
@@ -26,6 +28,18 @@ interface CallMedia {
 
     /** Starts (or changes) the codec both ways and where the peer receives. */
     void start(AudioCapability codec, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp);
+
+    /**
+     * RFC 4733 telephone events with {@code payloadType} both ways (negotiated in the H.245 capability
+     * sets), or none when negative; takes effect now if audio flows, else with {@link #start}.
+     */
+    void telephoneEvents(int payloadType);
+
+    /** Sends one key as RFC 4733 events; only after {@link #telephoneEvents} named a payload type. */
+    void sendDtmf(char digit, int millis);
+
+    /** Hold: {@code sending} false stops our audio, {@code playing} false stops playing the peer's. */
+    void direction(boolean sending, boolean playing);
 
     void mute(boolean muted);
 

@@ -2,12 +2,16 @@ package dev.switchboard.protocol.h323.internal;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.switchboard.media.codec.AudioCodec;
+import dev.switchboard.media.dtmf.DtmfEvent;
 import dev.switchboard.media.session.AudioEndpoints;
+import dev.switchboard.media.session.MediaDirection;
 import dev.switchboard.media.session.MediaFormat;
 import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
@@ -20,6 +24,7 @@ import dev.switchboard.protocol.h323.internal.h245.H245Messages;
 final class EngineCallMedia implements CallMedia {
     private final RtpMediaSession session;
     private final MediaSessionFactory engine;
+    private int telephoneEventPayloadType = MediaFormat.NO_TELEPHONE_EVENT;
 
     private EngineCallMedia(RtpMediaSession session, MediaSessionFactory engine) {
         this.session = session;
@@ -29,9 +34,15 @@ final class EngineCallMedia implements CallMedia {
     static Factory factory(MediaSessionFactory engine, AudioEndpoints devices, InetAddress bind) {
         return new Factory() {
             @Override
-            public CallMedia open(String callId) throws Exception {
+            public CallMedia open(String callId, Consumer<Character> digits) throws Exception {
                 return new EngineCallMedia(engine.openRtp(MediaSessionOptions.of(bind, callId, devices),
                         new MediaSessionListener() {
+                            @Override
+                            public void dtmfReceived(DtmfEvent event) {
+                                if (event.hasTone()) {
+                                    digits.accept(event.symbol());
+                                }
+                            }
                         }), engine);
             }
 
@@ -67,8 +78,29 @@ final class EngineCallMedia implements CallMedia {
         AudioCodec codec = codec(capability).orElseThrow(() -> new IllegalStateException(
                 "the media engine has no " + capability.encodingName() + " codec"));
         session.format(new MediaFormat(codec, capability.payloadType(), H245Messages.PACKET_MILLIS,
-                MediaFormat.NO_TELEPHONE_EVENT));
+                telephoneEventPayloadType));
         session.remote(remoteRtp, remoteRtcp);
+    }
+
+    @Override
+    public void telephoneEvents(int payloadType) {
+        telephoneEventPayloadType = payloadType < 0 ? MediaFormat.NO_TELEPHONE_EVENT : payloadType;
+        session.format().ifPresent(format -> session.format(new MediaFormat(format.codec(), format.payloadType(),
+                format.packetMillis(), telephoneEventPayloadType)));
+    }
+
+    @Override
+    public void sendDtmf(char digit, int millis) {
+        DtmfEvent event = DtmfEvent.ofSymbol(digit);
+        if (event == null || !event.hasTone()) {
+            throw new IllegalArgumentException("not a DTMF key: " + digit);
+        }
+        session.sendDtmf(event, Duration.ofMillis(millis));
+    }
+
+    @Override
+    public void direction(boolean sending, boolean playing) {
+        session.direction(MediaDirection.of(sending, playing));
     }
 
     @Override

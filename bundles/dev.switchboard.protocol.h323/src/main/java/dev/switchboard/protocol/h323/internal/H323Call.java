@@ -17,6 +17,7 @@ import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.core.spi.CallLegListener;
@@ -44,13 +45,17 @@ import dev.switchboard.protocol.h323.internal.ras.RasMessage;
  * ReleaseComplete (→ DRQ). Every public method only queues work on the session's loop, so the
  * core may call back into the leg from a listener; readers hand what they read to the same loop.
  */
-final class H323Call implements CallLeg, Dtmf, Mute {
+final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private static final Logger LOG = System.getLogger(H323Call.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Numbers of our fastStart forward proposals and slow-start forward channel; reverse proposals use 1. */
     private static final int FIRST_FORWARD_CHANNEL = 101;
     private static final int REVERSE_PROPOSAL_CHANNEL = 1;
     private static final int DTMF_MILLIS = 100;
+    /** Numbers of the forward channels we open again after the peer took us off hold. */
+    private static final int FIRST_REOPENED_CHANNEL = 201;
+    /** The RTP payload type we receive RFC 2833 telephone events on, as h323plus and most stacks use. */
+    static final int TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
 
     enum Phase {
         /** Outgoing: admission asked or TCP connecting, Setup not yet sent. */
@@ -93,6 +98,14 @@ final class H323Call implements CallLeg, Dtmf, Mute {
     private List<AudioCapability> peerReceives = List.of();
     private boolean peerTakesAlphanumeric = true;
     private boolean forwardChannelOpened;
+    /** The number of our open transmit channel (H.245 forwardLogicalChannelNumber), for closing it on hold. */
+    private int forwardChannelNumber = FIRST_FORWARD_CHANNEL;
+    private int nextReopenedChannel = FIRST_REOPENED_CHANNEL;
+    /** RFC 2833 in the media: both sides listed receiveRTPAudioTelephonyEventCapability. */
+    private boolean telephoneEvents;
+    /** Hold (H.323 8.4.6): we sent the empty capability set / the peer sent it to us. */
+    private boolean heldByUs;
+    private boolean heldByPeer;
     private InetSocketAddress peerRtcp;
 
     // fastStart
@@ -195,7 +208,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
 
     private void connect(List<AliasAddress> destination, InetSocketAddress address) {
         try {
-            media = session.media().open(id);
+            media = session.media().open(id, this::mediaDigit);
         } catch (Exception e) {
             finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
             return;
@@ -256,7 +269,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
     private void incomingSetup(Received setup) {
         tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
         try {
-            media = session.media().open(id);
+            media = session.media().open(id, this::mediaDigit);
         } catch (Exception e) {
             release(Optional.empty(), CallSignalling.CAUSE_INCOMPATIBLE);
             finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
@@ -326,6 +339,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 continue;
             }
             codec = reverse.codec().get();
+            forwardChannelNumber = FIRST_FORWARD_CHANNEL;
             fastStartAnswer = List.of(
                     H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(FIRST_FORWARD_CHANNEL, codec,
                             Optional.empty(), media.localRtcp())),
@@ -425,7 +439,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == Dtmf.class || type == Mute.class) {
+        if (type == Dtmf.class || type == Mute.class || type == Hold.class) {
             return Optional.of(type.cast(this));
         }
         return Optional.empty();
@@ -445,10 +459,51 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 return;
             }
             for (char c : digits.toCharArray()) {
-                sendH245(peerTakesAlphanumeric ? H245Messages.userInputAlphanumeric(String.valueOf(c))
-                        : H245Messages.userInputSignal(c, DTMF_MILLIS));
+                if (telephoneEvents && mediaStarted) {
+                    media.sendDtmf(c, DTMF_MILLIS);
+                } else {
+                    sendH245(peerTakesAlphanumeric ? H245Messages.userInputAlphanumeric(String.valueOf(c))
+                            : H245Messages.userInputSignal(c, DTMF_MILLIS));
+                }
             }
         });
+    }
+
+    /** A key the peer sent as RFC 2833 events in the media (from the media engine's thread). */
+    private void mediaDigit(char digit) {
+        session.loop().execute(() -> {
+            if (phase == Phase.CONNECTED && listener != null) {
+                listener.dtmfReceived(Character.toUpperCase(digit));
+            }
+        });
+    }
+
+    /**
+     * Hold by the empty capability set (H.323 8.4.6): the peer closes the channel it sends on; we stop
+     * sending and playing. Resume sends our capabilities again, and the peer reopens its channel.
+     */
+    @Override
+    public void hold() {
+        session.loop().execute(() -> ourHold(true));
+    }
+
+    @Override
+    public void resume() {
+        session.loop().execute(() -> ourHold(false));
+    }
+
+    private void ourHold(boolean held) {
+        if (phase != Phase.CONNECTED || heldByUs == held) {
+            return;
+        }
+        if (!h245Started) {
+            LOG.log(Level.WARNING, "H.323 call {0}: no H.245 with the far end, so no hold", id);
+            return;
+        }
+        heldByUs = held;
+        sendH245(held ? H245Messages.emptyTerminalCapabilitySet(++outgoingTcsSequence) : ourCapabilities());
+        media.direction(!held && !heldByPeer && forwardChannelOpened, !held);
+        listener.stateChanged(held ? CallState.ON_HOLD : heldByPeer ? CallState.REMOTE_HOLD : CallState.CONNECTED);
     }
 
     @Override
@@ -571,6 +626,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 if (!c.reverse()) {
                     rtp = c.rtp();
                     chosen = c.codec();
+                    forwardChannelNumber = c.number();
                 }
                 if (rtcp.isEmpty()) {
                     rtcp = c.rtcp();
@@ -750,10 +806,16 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         }
         h245Started = true;
         holdTunnel = true; // both requests in one Facility
-        sendH245(H245Messages.terminalCapabilitySet(++outgoingTcsSequence, session.codecs(), Optional.empty()));
+        sendH245(ourCapabilities());
         sendH245(H245Messages.masterSlaveDetermination(statusDeterminationNumber));
         holdTunnel = false;
         flushTunnelled();
+    }
+
+    /** Our capability set: the codecs, user input, and RFC 2833 telephone events unless DTMF is to go as H.245 only. */
+    private ChoiceValue ourCapabilities() {
+        return H245Messages.terminalCapabilitySet(++outgoingTcsSequence, session.codecs(),
+                session.settings().rfc2833() ? Optional.of(TELEPHONE_EVENT_PAYLOAD_TYPE) : Optional.empty());
     }
 
     private void sendH245(ChoiceValue message) {
@@ -798,13 +860,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         }
         Object body = H245Messages.body(message);
         switch (H245Messages.kind(message)) {
-            case "request.terminalCapabilitySet" -> {
-                SequenceValue tcs = (SequenceValue) body;
-                peerReceives = H245Messages.receiveAudio(tcs);
-                peerTakesAlphanumeric = takesAlphanumeric(tcs);
-                sendH245(H245Messages.terminalCapabilitySetAck((int) tcs.getLong("sequenceNumber")));
-                openForwardChannel();
-            }
+            case "request.terminalCapabilitySet" -> peerCapabilities((SequenceValue) body);
             case "response.terminalCapabilitySetAck" -> LOG.log(Level.DEBUG, "H.245 capabilities acknowledged on {0}", id);
             case "response.masterSlaveDeterminationAck" -> {
                 masterSlaveDetermined = true;
@@ -818,14 +874,17 @@ final class H323Call implements CallLeg, Dtmf, Mute {
             case "response.openLogicalChannelAck" -> {
                 SequenceValue ack = (SequenceValue) body;
                 Optional<InetSocketAddress> rtp = H245Messages.ackMediaChannel(ack);
-                if (rtp.isPresent() && codec != null) {
+                if (rtp.isPresent() && codec != null && forwardChannelOpened
+                        && ack.getLong("forwardLogicalChannelNumber") == forwardChannelNumber) {
                     startMedia(rtp.get(), peerRtcp);
+                    media.direction(!heldByUs && !heldByPeer, !heldByUs);
                     listener.codecChanged(codec().orElseThrow());
                 }
             }
             case "response.openLogicalChannelReject" -> hangupFailed("the far end refused our audio channel");
             case "request.closeLogicalChannel" -> sendH245(H245Messages.closeLogicalChannelAck(
                     (int) ((SequenceValue) body).getLong("forwardLogicalChannelNumber")));
+            case "response.closeLogicalChannelAck" -> LOG.log(Level.DEBUG, "H.245 channel close acknowledged on {0}", id);
             case "request.roundTripDelayRequest" -> sendH245(H245Messages.roundTripDelayResponse(
                     (int) ((SequenceValue) body).getLong("sequenceNumber")));
             case "command.endSessionCommand" -> {
@@ -841,6 +900,50 @@ final class H323Call implements CallLeg, Dtmf, Mute {
                 }
             }
             default -> LOG.log(Level.DEBUG, "H.245 {0} ignored on {1}", H245Messages.kind(message), id);
+        }
+    }
+
+    /**
+     * The peer's capability set: the codecs it receives, how it takes DTMF, and hold (H.323 8.4.6): an
+     * empty set puts us on hold, so we close the channel we transmit on; the next non-empty set takes us
+     * off hold, and we open it again.
+     */
+    private void peerCapabilities(SequenceValue tcs) {
+        sendH245(H245Messages.terminalCapabilitySetAck((int) tcs.getLong("sequenceNumber")));
+        if (H245Messages.isEmpty(tcs)) {
+            peerHolds(true);
+            return;
+        }
+        peerReceives = H245Messages.receiveAudio(tcs);
+        peerTakesAlphanumeric = takesAlphanumeric(tcs);
+        Optional<Integer> events = session.settings().rfc2833() ? H245Messages.telephoneEventPayloadType(tcs) : Optional.empty();
+        telephoneEvents = events.isPresent();
+        // one payload type both ways (the media format has one): the peer's, which it receives on
+        media.telephoneEvents(events.orElse(-1));
+        if (heldByPeer) {
+            peerHolds(false);
+        } else {
+            openForwardChannel();
+        }
+    }
+
+    private void peerHolds(boolean held) {
+        if (heldByPeer == held || phase != Phase.CONNECTED) {
+            return;
+        }
+        heldByPeer = held;
+        if (held) {
+            if (forwardChannelOpened) {
+                sendH245(H245Messages.closeLogicalChannel(forwardChannelNumber));
+                forwardChannelOpened = false;
+            }
+            media.direction(false, !heldByUs); // the holder may play music to us
+        } else {
+            forwardChannelNumber = nextReopenedChannel++;
+            openForwardChannel();
+        }
+        if (!heldByUs) {
+            listener.stateChanged(held ? CallState.REMOTE_HOLD : CallState.CONNECTED);
         }
     }
 
@@ -875,7 +978,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
      * no conflicting channels, H.245 8.4), open our audio channel in the first codec the peer receives.
      */
     private void openForwardChannel() {
-        if (forwardChannelOpened || peerReceives.isEmpty() || !masterSlaveDetermined || phase != Phase.CONNECTED) {
+        if (forwardChannelOpened || heldByPeer || peerReceives.isEmpty() || !masterSlaveDetermined || phase != Phase.CONNECTED) {
             return;
         }
         List<AudioCapability> ours = session.codecs();
@@ -887,7 +990,7 @@ final class H323Call implements CallLeg, Dtmf, Mute {
         }
         codec = common.get();
         forwardChannelOpened = true;
-        sendH245(H245Messages.openLogicalChannel(H245Messages.forwardChannel(FIRST_FORWARD_CHANNEL, codec,
+        sendH245(H245Messages.openLogicalChannel(H245Messages.forwardChannel(forwardChannelNumber, codec,
                 Optional.empty(), media.localRtcp())));
     }
 

@@ -21,11 +21,14 @@ import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
  * {@code no}, default yes: whether our Setup offers fastStart and whether we tunnel H.245 in the
  * call signalling instead of a separate H.245 connection), {@code ttl} (registration lifetime asked
  * of the gatekeeper, seconds), {@code codecs} (comma-separated PCMU, PCMA, G722, G729 in order of
- * preference; default: every one the media engine has, in its order). Hosts are IP literals: no DNS. The password is the account's secret.
+ * preference; default: every one the media engine has, in its order), {@code dtmf} ({@code rfc2833}, the
+ * default: RFC 2833/4733 telephone events in the media when the peer's H.245 capabilities list them, else
+ * userInputIndication; {@code h245}: always userInputIndication). Hosts are IP literals: no DNS. The
+ * password is the account's secret.
  */
 record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddress> gatekeeper,
         InetSocketAddress bind, boolean fastStart, boolean tunnelling, long timeToLive, String displayName,
-        Optional<List<AudioCapability>> codecs) {
+        Optional<List<AudioCapability>> codecs, boolean rfc2833) {
 
     static final int CALL_SIGNALLING_PORT = 1720;
     static final int RAS_PORT = 1719;
@@ -45,6 +48,8 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
             new SettingField("ttl", "Registration lifetime (s)", Kind.NUMBER, false, String.valueOf(DEFAULT_TTL),
                     "30-3600", List.of()),
             SettingField.text("codecs", "Codecs", false, "e.g. PCMA,PCMU; default: all the media engine has"),
+            new SettingField("dtmf", "DTMF", Kind.CHOICE, false, "rfc2833",
+                    "rfc2833: in the media when the peer has it; h245: userInputIndication", List.of("rfc2833", "h245")),
             SettingField.text("audio.in", "Microphone device", false, "Default: the system's"),
             SettingField.text("audio.out", "Speaker device", false, "Default: the system's"));
 
@@ -66,8 +71,13 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
         long ttl = account.setting("ttl").map(value -> number("ttl", value, 30, 3600)).orElse(DEFAULT_TTL);
         Optional<List<AudioCapability>> codecs = account.setting("codecs").map(String::strip).filter(v -> !v.isEmpty())
                 .map(H323Settings::codecs);
+        String dtmf = account.setting("dtmf").map(String::strip).orElse("rfc2833");
+        if (!dtmf.equals("rfc2833") && !dtmf.equals("h245")) {
+            throw new IllegalArgumentException("dtmf: rfc2833 or h245, got " + dtmf);
+        }
         return new H323Settings(alias, e164, gatekeeper, new InetSocketAddress(bind, port),
-                yesNo(account, "faststart"), yesNo(account, "tunnelling"), ttl, account.displayName(), codecs);
+                yesNo(account, "faststart"), yesNo(account, "tunnelling"), ttl, account.displayName(), codecs,
+                dtmf.equals("rfc2833"));
     }
 
     private static List<AudioCapability> codecs(String value) {

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 
@@ -28,8 +29,8 @@ final class RecordingMedia implements CallMedia {
         }
 
         @Override
-        public CallMedia open(String callId) {
-            RecordingMedia media = new RecordingMedia();
+        public CallMedia open(String callId, Consumer<Character> digits) {
+            RecordingMedia media = new RecordingMedia(digits);
             opened.add(media);
             return media;
         }
@@ -41,12 +42,19 @@ final class RecordingMedia implements CallMedia {
     }
 
     final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
+    /** Telephone-event payload types set, DTMF keys sent in the media and directions set, in order. */
+    final BlockingQueue<Integer> telephoneEvents = new LinkedBlockingQueue<>();
+    final BlockingQueue<Character> digitsSent = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> directions = new LinkedBlockingQueue<>();
+    /** Hands a key to the call as if it came in the media as RFC 4733 events. */
+    final Consumer<Character> digitsReceived;
     private final DatagramSocket rtp;
     private final DatagramSocket rtcp;
     private volatile boolean muted;
     volatile boolean closed;
 
-    RecordingMedia() {
+    RecordingMedia(Consumer<Character> digitsReceived) {
+        this.digitsReceived = digitsReceived;
         try {
             rtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             rtcp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -68,6 +76,21 @@ final class RecordingMedia implements CallMedia {
     @Override
     public void start(AudioCapability codec, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
         started.add(new Started(codec, remoteRtp, remoteRtcp));
+    }
+
+    @Override
+    public void telephoneEvents(int payloadType) {
+        telephoneEvents.add(payloadType);
+    }
+
+    @Override
+    public void sendDtmf(char digit, int millis) {
+        digitsSent.add(digit);
+    }
+
+    @Override
+    public void direction(boolean sending, boolean playing) {
+        directions.add((sending ? "send" : "") + (playing ? "recv" : "") + (sending || playing ? "" : "inactive"));
     }
 
     @Override

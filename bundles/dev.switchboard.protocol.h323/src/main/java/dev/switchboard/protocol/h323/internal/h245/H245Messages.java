@@ -114,6 +114,62 @@ public final class H245Messages {
                         .with("simultaneousCapabilities", simultaneous))));
     }
 
+    /**
+     * The empty capability set (H.245 8.4.6, H.323 8.4.6 "third party initiated pause"): the receiver
+     * closes the channels it transmits on until a non-empty set arrives. We use it for hold.
+     */
+    public static ChoiceValue emptyTerminalCapabilitySet(int sequenceNumber) {
+        return request("terminalCapabilitySet", new SequenceValue()
+                .with("sequenceNumber", (long) sequenceNumber).with("protocolIdentifier", PROTOCOL_IDENTIFIER));
+    }
+
+    /** Whether a TerminalCapabilitySet is the empty one (no capability table and no descriptors). */
+    public static boolean isEmpty(SequenceValue terminalCapabilitySet) {
+        return !terminalCapabilitySet.has("capabilityTable") && !terminalCapabilitySet.has("capabilityDescriptors");
+    }
+
+    /**
+     * The RTP payload type of the receiveRTPAudioTelephonyEventCapability (RFC 2833 in H.245) of a
+     * capability set, if it lists the DTMF events 0-9, *, # at least.
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<Integer> telephoneEventPayloadType(SequenceValue terminalCapabilitySet) {
+        for (Object e : (List<Object>) terminalCapabilitySet.find("capabilityTable").orElse(List.of())) {
+            Optional<Object> capability = ((SequenceValue) e).find("capability");
+            if (capability.isPresent() && "receiveRTPAudioTelephonyEventCapability".equals(((ChoiceValue) capability.get()).name())) {
+                SequenceValue events = (SequenceValue) ((ChoiceValue) capability.get()).value();
+                String list = new String((byte[]) events.get("audioTelephoneEvent"), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (coversDigits(list)) {
+                    return Optional.of((int) events.getLong("dynamicRTPPayloadType"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an RFC 2833 event list ("0-15,16", as in SDP fmtp) includes the events 0-11. */
+    private static boolean coversDigits(String list) {
+        boolean[] covered = new boolean[12];
+        for (String part : list.split(",")) {
+            String[] range = part.strip().split("-");
+            try {
+                int from = Integer.parseInt(range[0].strip());
+                int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+                for (int event = Math.max(from, 0); event <= Math.min(to, 11); event++) {
+                    covered[event] = true;
+                }
+            } catch (NumberFormatException ignored) {
+                // an event list entry we cannot read covers nothing
+            }
+        }
+        for (boolean c : covered) {
+            if (!c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static SequenceValue h2250Capability() {
         SequenceValue noDistribution = new SequenceValue().with("centralizedControl", false).with("distributedControl", false)
                 .with("centralizedAudio", false).with("distributedAudio", false).with("centralizedVideo", false)
