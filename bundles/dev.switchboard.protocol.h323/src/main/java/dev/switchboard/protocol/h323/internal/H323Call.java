@@ -52,6 +52,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private static final int FIRST_FORWARD_CHANNEL = 101;
     private static final int REVERSE_PROPOSAL_CHANNEL = 1;
     private static final int DTMF_MILLIS = 100;
+    /** How often a call we place may be forwarded before we give up (forwarding loops). */
+    private static final int MAX_FORWARDS = 5;
     /** Numbers of the forward channels we open again after the peer took us off hold. */
     private static final int FIRST_REOPENED_CHANNEL = 201;
     /** The RTP payload type we receive RFC 2833 telephone events on, as h323plus and most stacks use. */
@@ -83,6 +85,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private boolean mediaStarted;
     private AudioCapability codec;
     private boolean admitted;
+    private int forwards;
 
     // H.245 (H.245 8.2-8.6): capability exchange, master/slave determination, logical channels
     private boolean tunnelling;
@@ -159,7 +162,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 call.signalling = socket;
                 call.signallingOut = socket.getOutputStream();
                 session.loop().execute(() -> call.incomingSetup(setup));
-                call.readSignalling(in);
+                call.readSignalling(socket, in);
             } catch (IOException | PerException e) {
                 LOG.log(Level.WARNING, "bad H.323 call from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
                 closeQuietly(socket);
@@ -227,9 +230,13 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             }
             session.loop().execute(() -> sendSetup(socket, destination, address));
             try {
-                readSignalling(socket.getInputStream());
+                readSignalling(socket, socket.getInputStream());
             } catch (IOException e) {
-                session.loop().execute(() -> signallingLost(e));
+                session.loop().execute(() -> {
+                    if (signalling == socket) { // not a connection we left when the call was forwarded
+                        signallingLost(e);
+                    }
+                });
             }
         });
     }
@@ -405,9 +412,57 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         });
     }
 
+    /**
+     * Forwards a ringing incoming call (H.225.0 7.4): Facility callForwarded naming the new
+     * destination, then ReleaseComplete facilityCallDeflection; the caller calls the target itself.
+     */
     @Override
     public void forward(String target) {
-        throw new UnsupportedOperationException("H.323 call forwarding (Facility callForwarded) is not supported yet");
+        H323Session.Target to = session.target(target);
+        session.loop().execute(() -> {
+            if (phase != Phase.RINGING_IN) {
+                return;
+            }
+            send(CallSignalling.forwardingFacility(identity, to.direct(), to.destination(), H245Tunnel.of(tunnelling)));
+            release(Optional.of("facilityCallDeflection"), CallSignalling.CAUSE_NORMAL);
+            finish(new EndReason(EndReason.Kind.FORWARDED, to.label()));
+        });
+    }
+
+    /**
+     * The callee forwarded the call we placed (Facility callForwarded before Connect): we release that
+     * connection and call the alternative address or aliases instead, through the gatekeeper when
+     * registered, as one call for the user.
+     */
+    private void forwarded(Received facility) {
+        List<AliasAddress> destination = facility.aliases("alternativeAliasAddress");
+        Optional<InetSocketAddress> address = facility.alternativeAddress();
+        if (destination.isEmpty() && address.isEmpty()) {
+            hangupFailed("the far end forwarded the call without saying where to");
+            return;
+        }
+        if (++forwards > MAX_FORWARDS) {
+            hangupFailed("forwarded more than " + MAX_FORWARDS + " times");
+            return;
+        }
+        LOG.log(Level.INFO, "H.323 call {0} forwarded to {1} {2}", id, destination, address.map(String::valueOf).orElse(""));
+        release(Optional.of("facilityCallDeflection"), CallSignalling.CAUSE_NORMAL);
+        closeQuietly(signalling);
+        signalling = null;
+        signallingOut = null;
+        if (media != null) {
+            media.close(); // early media of the old callee, if any; connect opens a fresh session
+            media = null;
+        }
+        mediaStarted = false;
+        codec = null;
+        forwardChannelOpened = false;
+        if (admitted && session.ras() != null) {
+            session.ras().disengage(identity.callReference(), identity.conferenceId(), identity.callId(), false);
+            admitted = false;
+        }
+        phase = Phase.STARTING;
+        start(destination, address);
     }
 
     @Override
@@ -532,7 +587,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     // ---------------------------------------------------------------- call signalling
 
-    private void readSignalling(InputStream in) throws IOException {
+    /** Reads one call signalling connection; what it reads counts only while it is the call's connection. */
+    private void readSignalling(Socket socket, InputStream in) throws IOException {
         while (true) {
             byte[] payload = Tpkt.read(in);
             if (payload.length == 0) {
@@ -545,7 +601,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 LOG.log(Level.WARNING, "H.323 call {0}: message not understood: {1}", id, e.getMessage());
                 continue;
             }
-            session.loop().execute(() -> signallingReceived(message));
+            session.loop().execute(() -> {
+                if (signalling == socket) {
+                    signallingReceived(message);
+                }
+            });
             if (message.messageType() == Q931Message.RELEASE_COMPLETE) {
                 return;
             }
@@ -598,6 +658,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             }
             case Q931Message.RELEASE_COMPLETE -> finish(endReason(message));
             case Q931Message.FACILITY -> {
+                if (outgoing && phase.compareTo(Phase.CONNECTED) < 0
+                        && message.facilityReason().filter("callForwarded"::equals).isPresent()) {
+                    forwarded(message);
+                    return;
+                }
                 if (message.uuie() != null && "startH245".equals(message.uuie().find("reason")
                         .map(r -> ((ChoiceValue) r).name()).orElse(null)) && message.h245Address().isPresent()) {
                     tunnelling = false;
@@ -643,6 +708,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     }
 
     private void startMedia(InetSocketAddress rtp, InetSocketAddress rtcp) {
+        if (rtcp != null) {
+            peerRtcp = rtcp; // kept for the channel we may open again after hold
+        }
         try {
             media.start(codec, rtp, rtcp);
             mediaStarted = true;

@@ -179,12 +179,15 @@ final class H323Session implements ProtocolSession {
         }
     }
 
+    /** Where a call goes: the aliases to ask for and, for a direct call, the address. */
+    record Target(String label, List<AliasAddress> destination, Optional<InetSocketAddress> direct) {
+    }
+
     /**
      * {@code alias@ip:port}, {@code ip:port}, {@code ip} (port 1720) call directly; an alias or E.164
      * number alone goes through the gatekeeper (ARQ).
      */
-    @Override
-    public CallLeg dial(String address, CallLegListener callListener) {
+    Target target(String address) {
         String target = address.strip();
         if (target.startsWith("h323:")) {
             target = target.substring(5);
@@ -207,7 +210,13 @@ final class H323Session implements ProtocolSession {
         }
         List<AliasAddress> destination = alias.isEmpty() ? List.of()
                 : List.of(alias.matches("[0-9#*,]{1,128}") ? new AliasAddress.DialledDigits(alias) : new AliasAddress.H323Id(alias));
-        H323Call call = H323Call.dial(this, target, destination, direct, callListener);
+        return new Target(target, destination, direct);
+    }
+
+    @Override
+    public CallLeg dial(String address, CallLegListener callListener) {
+        Target target = target(address);
+        H323Call call = H323Call.dial(this, target.label(), target.destination(), target.direct(), callListener);
         loop.execute(() -> calls.add(call));
         return call;
     }

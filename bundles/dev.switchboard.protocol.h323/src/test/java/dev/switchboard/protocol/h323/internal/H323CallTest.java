@@ -16,6 +16,7 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 
@@ -27,6 +28,7 @@ import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 class H323CallTest {
     private H323Session alice;
     private H323Session bob;
+    private H323Session carol;
 
     @AfterEach
     void close() {
@@ -35,6 +37,9 @@ class H323CallTest {
         }
         if (bob != null) {
             bob.close();
+        }
+        if (carol != null) {
+            carol.close();
         }
     }
 
@@ -70,7 +75,9 @@ class H323CallTest {
         Events.Session bobEvents = new Events.Session();
         RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.G722, AudioCapability.PCMU);
         RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
-        alice = session("alice", new Events.Session(), aliceMedia, "e164", "2001", Account.DISPLAY_NAME, "Alice A");
+        // alice lists no RFC 2833 telephone events, so DTMF goes as H.245 user input both ways
+        alice = session("alice", new Events.Session(), aliceMedia, "e164", "2001", Account.DISPLAY_NAME, "Alice A",
+                "dtmf", "h245");
         bob = session("bob", bobEvents, bobMedia);
         Events.Call aliceCall = new Events.Call();
         CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
@@ -106,7 +113,7 @@ class H323CallTest {
         Events.Session bobEvents = new Events.Session();
         RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
         RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMU, AudioCapability.PCMA);
-        alice = session("alice", new Events.Session(), aliceMedia, "faststart", "no", "tunnelling", "no");
+        alice = session("alice", new Events.Session(), aliceMedia, "faststart", "no", "tunnelling", "no", "dtmf", "h245");
         bob = session("bob", bobEvents, bobMedia, "tunnelling", "no");
         Events.Call aliceCall = new Events.Call();
         CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
@@ -125,6 +132,107 @@ class H323CallTest {
         outgoing.capability(Dtmf.class).orElseThrow().send("5");
         assertEquals('5', Events.poll(bobEvents.incomingEvents.digits, "digit 5"));
         incoming.hangup();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, aliceCall.ended().kind());
+    }
+
+    @Test
+    void dtmfGoesInTheMediaWhenBothListTelephoneEvents() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        alice = session("alice", new Events.Session(), aliceMedia);
+        bob = session("bob", bobEvents, bobMedia);
+        Events.Call aliceCall = new Events.Call();
+        CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
+        CallLeg incoming = bobEvents.nextCall();
+        incoming.answer();
+        aliceCall.until(CallState.CONNECTED);
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
+        RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
+        assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(aliceAudio.telephoneEvents, "alice's RFC 2833 type"));
+        assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(bobAudio.telephoneEvents, "bob's RFC 2833 type"));
+
+        outgoing.capability(Dtmf.class).orElseThrow().send("3*");
+        assertEquals('3', Events.poll(aliceAudio.digitsSent, "3 in alice's media"));
+        assertEquals('*', Events.poll(aliceAudio.digitsSent, "* in alice's media"));
+        bobAudio.digitsReceived.accept('d');
+        assertEquals('D', Events.poll(bobEvents.incomingEvents.digits, "D from bob's media"));
+        assertTrue(bobEvents.incomingEvents.digits.isEmpty(), "no user input indication besides the media: "
+                + bobEvents.incomingEvents.digits);
+        outgoing.hangup();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, bobEvents.incomingEvents.ended().kind());
+    }
+
+    @Test
+    void holdByEmptyCapabilitySetBothWays() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        alice = session("alice", new Events.Session(), aliceMedia);
+        bob = session("bob", bobEvents, bobMedia);
+        Events.Call aliceCall = new Events.Call();
+        Events.Call bobCall = bobEvents.incomingEvents;
+        CallLeg outgoing = alice.dial(bobAddress(), aliceCall);
+        CallLeg incoming = bobEvents.nextCall();
+        incoming.answer();
+        aliceCall.until(CallState.CONNECTED);
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
+        RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
+        Events.poll(aliceAudio.started, "alice's audio start");
+        Events.poll(bobAudio.started, "bob's audio start");
+
+        outgoing.capability(Hold.class).orElseThrow().hold();
+        aliceCall.until(CallState.ON_HOLD);
+        bobCall.until(CallState.REMOTE_HOLD);
+        assertEquals("inactive", Events.poll(aliceAudio.directions, "alice's direction on hold"));
+        assertEquals("recv", Events.poll(bobAudio.directions, "bob's direction when held"));
+        outgoing.capability(Hold.class).orElseThrow().resume();
+        aliceCall.until(CallState.CONNECTED);
+        bobCall.until(CallState.CONNECTED);
+        // bob opened his channel again and sends to alice's RTP address once alice acknowledged it
+        assertEquals(new RecordingMedia.Started(AudioCapability.PCMU, aliceAudio.localRtp(), aliceAudio.localRtcp()),
+                Events.poll(bobAudio.started, "bob's audio after resume"));
+        assertEquals("sendrecv", Events.poll(bobAudio.directions, "bob's direction after resume"));
+
+        incoming.capability(Hold.class).orElseThrow().hold();
+        bobCall.until(CallState.ON_HOLD);
+        aliceCall.until(CallState.REMOTE_HOLD);
+        incoming.capability(Hold.class).orElseThrow().resume();
+        bobCall.until(CallState.CONNECTED);
+        aliceCall.until(CallState.CONNECTED);
+        assertEquals(new RecordingMedia.Started(AudioCapability.PCMU, bobAudio.localRtp(), bobAudio.localRtcp()),
+                Events.poll(aliceAudio.started, "alice's audio after bob's resume"));
+        incoming.hangup();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, aliceCall.ended().kind());
+    }
+
+    @Test
+    void callForwardedByTheCalleeReachesTheNewTarget() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        Events.Session carolEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        RecordingMedia.Factory carolMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        alice = session("alice", new Events.Session(), aliceMedia);
+        bob = session("bob", bobEvents, new RecordingMedia.Factory(AudioCapability.PCMU));
+        carol = session("carol", carolEvents, carolMedia);
+        Events.Call aliceCall = new Events.Call();
+        alice.dial(bobAddress(), aliceCall);
+        CallLeg atBob = bobEvents.nextCall();
+        aliceCall.until(CallState.RINGING_OUT);
+        atBob.forward("carol@127.0.0.1:" + carol.localAddress().getPort());
+        EndReason bobEnd = bobEvents.incomingEvents.ended();
+        assertEquals(EndReason.Kind.FORWARDED, bobEnd.kind(), bobEnd.toString());
+
+        CallLeg atCarol = carolEvents.nextCall();
+        assertEquals("alice", Events.poll(carolEvents.callers, "carol's caller").address());
+        atCarol.answer();
+        aliceCall.until(CallState.CONNECTED);
+        Events.poll(aliceMedia.opened, "alice's media with bob"); // closed when forwarded
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media with carol");
+        RecordingMedia carolAudio = Events.poll(carolMedia.opened, "carol's media");
+        assertEquals(new RecordingMedia.Started(AudioCapability.PCMU, carolAudio.localRtp(), carolAudio.localRtcp()),
+                Events.poll(aliceAudio.started, "alice's audio to carol"));
+        atCarol.hangup();
         assertEquals(EndReason.Kind.REMOTE_HANGUP, aliceCall.ended().kind());
     }
 

@@ -171,6 +171,24 @@ public final class CallSignalling {
     }
 
     /**
+     * The callee's Facility that forwards a call it has not answered (H.225.0 7.4, reason
+     * callForwarded): the caller is to call {@code alternativeAliases} at {@code alternativeAddress}
+     * (or, without an address, through its gatekeeper) instead.
+     */
+    public static Q931Message forwardingFacility(CallIdentity call, Optional<InetSocketAddress> alternativeAddress,
+            List<AliasAddress> alternativeAliases, H245Tunnel tunnel) {
+        SequenceValue body = common(call);
+        alternativeAddress.ifPresent(a -> body.with("alternativeAddress", RasCodec.transport(a)));
+        if (!alternativeAliases.isEmpty()) {
+            body.with("alternativeAliasAddress", RasCodec.aliasValues(alternativeAliases));
+        }
+        body.with("conferenceID", call.conferenceId())
+                .with("reason", Asn.choose(H225CallSignallingAsn.FACILITY_REASON, "callForwarded", AsnNull.NULL))
+                .with("multipleCalls", false).with("maintainConnection", false);
+        return message(call, true, Q931Message.FACILITY, "facility", body, tunnel, List.of());
+    }
+
+    /**
      * A message that only carries tunnelled H.245 once the call is up: Q.931 FACILITY with the
      * "empty" body (H.225.0 7.4), as h323plus sends its tunnelled closeLogicalChannel.
      */
@@ -206,6 +224,17 @@ public final class CallSignalling {
 
         public Optional<InetSocketAddress> h245Address() {
             return uuie == null ? Optional.empty() : uuie.find("h245Address").map(RasCodec::ip);
+        }
+
+        /** A Facility's reason (the FacilityReason alternative's name), if it has one. */
+        public Optional<String> facilityReason() {
+            return uuie == null || !"facility".equals(body) ? Optional.empty()
+                    : uuie.find("reason").map(r -> String.valueOf(((ChoiceValue) r).name()));
+        }
+
+        /** A Facility's alternativeAddress: where a forwarded call is to go. */
+        public Optional<InetSocketAddress> alternativeAddress() {
+            return uuie == null ? Optional.empty() : uuie.find("alternativeAddress").map(RasCodec::ip);
         }
 
         public List<AliasAddress> aliases(String name) {
