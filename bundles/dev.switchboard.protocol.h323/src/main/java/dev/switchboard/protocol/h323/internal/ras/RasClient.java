@@ -340,7 +340,15 @@ public final class RasClient implements AutoCloseable {
             InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
             try {
                 RasMessage message = RasCodec.decode(datagram);
-                scheduler.execute(() -> handle(message, from));
+                boolean forged = registration.password().flatMap(password -> H2351Token.verify(datagram, password))
+                        .filter(valid -> !valid).isPresent();
+                scheduler.execute(() -> {
+                    if (forged) {
+                        rejectForged(message, from);
+                    } else {
+                        handle(message, from);
+                    }
+                });
             } catch (PerException e) {
                 LOG.log(Level.WARNING, "malformed RAS datagram from {0} ignored: {1}", from, e.getMessage());
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -405,6 +413,33 @@ public final class RasClient implements AutoCloseable {
                     localAddress(), List.of(registration.callSignalAddress()), registration.aliases(), false, false), from);
             case DisengageRequest drq -> reply(new DisengageConfirm(drq.requestSeqNum()), from);
             default -> LOG.log(Level.DEBUG, "RAS message not expected now, ignored: {0}", message);
+        }
+    }
+
+    /**
+     * A message whose H.235.1 integrity token does not match our password (H.235.1: the gatekeeper signs
+     * its confirms and rejects with the shared secret): altered on the way, or not from our gatekeeper.
+     * An answer to our request ends that request with a clear error; a request is not obeyed.
+     */
+    private void rejectForged(RasMessage message, InetSocketAddress from) {
+        if (phase == Phase.CLOSED || !from.equals(registration.gatekeeper())) {
+            return;
+        }
+        String why = "the gatekeeper's " + message.getClass().getSimpleName()
+                + " failed its H.235.1 integrity check (password mismatch or altered message)";
+        LOG.log(Level.WARNING, "RAS: {0}", why);
+        if (answers(message)) {
+            if (phase == Phase.UNREGISTERING) {
+                settle();
+                unregistered.countDown();
+            } else {
+                fail(why);
+            }
+            return;
+        }
+        Transaction t = calls.remove(message.requestSeqNum());
+        if (t != null) {
+            t.result().completeExceptionally(new SecurityException(why));
         }
     }
 

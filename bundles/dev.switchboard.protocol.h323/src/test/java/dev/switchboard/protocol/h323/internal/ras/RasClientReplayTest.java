@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.RegistrationState.Kind;
+import dev.switchboard.protocol.h323.internal.per.BitString;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress.DialledDigits;
@@ -227,12 +228,19 @@ class RasClientReplayTest {
 
     @Test
     void admissionAndDisengageUseTheRecordedAnswers() throws Exception {
-        gatekeeper = request -> switch (request) {
-            case RasMessage.AdmissionRequest arq when arq.destinationInfo().equals(List.of(new H323Id("alice"))) ->
-                recorded("02#10", arq.requestSeqNum(), null);
-            case RasMessage.AdmissionRequest arq -> recorded("10#6", arq.requestSeqNum(), null);
-            case RasMessage.DisengageRequest drq -> recorded("02#956", drq.requestSeqNum(), null);
-            default -> gnugk(request, 60L);
+        gatekeeper = request -> {
+            try {
+                return switch (request) {
+                    case RasMessage.AdmissionRequest arq when arq.destinationInfo().equals(List.of(new H323Id("alice"))) ->
+                        recorded("02#10", arq.requestSeqNum(), null);
+                    // capture 10's gatekeeper signs with H.235.1: signed again for the new sequence number
+                    case RasMessage.AdmissionRequest arq -> signed("10#6", arq.requestSeqNum(), "bob123");
+                    case RasMessage.DisengageRequest drq -> recorded("02#956", drq.requestSeqNum(), null);
+                    default -> gnugk(request, 60L);
+                };
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         };
         startClient();
         expect(Kind.REGISTERING);
@@ -261,6 +269,78 @@ class RasClientReplayTest {
                 java.util.concurrent.ExecutionException.class, () -> client.admit(List.of(new H323Id("alice")),
                         java.util.Optional.empty(), 79, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
         assertInstanceOf(RasTimeoutException.class, unanswered.getCause());
+    }
+
+    /**
+     * A recorded answer of capture 05 (GnuGk with H.235.1) with its requestSeqNum replaced and its
+     * HMAC-SHA1-96 computed again over the new message with {@code password}, as GnuGk signs it.
+     */
+    private static byte[] signed(String id, int seqNum, String password) throws Exception {
+        ChoiceValue pdu = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(recorded(id, seqNum, null));
+        SequenceValue hashed = H2351Token.hashedToken((SequenceValue) pdu.value()).orElseThrow();
+        hashed.with("hash", new BitString(new byte[12], 96));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "HmacSHA1"));
+        byte[] hash = java.util.Arrays.copyOf(mac.doFinal(H225Asn.RAS_MESSAGE.encode(pdu)), 12);
+        hashed.with("hash", new BitString(hash, 96));
+        return H225Asn.RAS_MESSAGE.encode(pdu);
+    }
+
+    /** A signed answer with one field changed after signing: what an attacker on the path would send. */
+    private static byte[] altered(byte[] signed, String field, Object value) {
+        ChoiceValue pdu = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(signed);
+        ((SequenceValue) pdu.value()).with(field, value);
+        return H225Asn.RAS_MESSAGE.encode(pdu);
+    }
+
+    @Test
+    void signedConfirmsAreVerifiedAndAnAlteredAdmissionIsRefused() throws Exception {
+        gatekeeper = request -> {
+            try {
+                return switch (request) {
+                    case GatekeeperRequest grq -> recorded("05#2", grq.requestSeqNum(), null);
+                    case RegistrationRequest rrq -> signed("05#4", rrq.requestSeqNum(), "bob123");
+                    case RasMessage.AdmissionRequest arq when arq.destinationInfo().equals(List.of(new H323Id("alice"))) ->
+                        signed("05#26", arq.requestSeqNum(), "bob123");
+                    case RasMessage.AdmissionRequest arq -> altered(signed("05#26", arq.requestSeqNum(), "bob123"),
+                            "destCallSignalAddress", RasCodec.transport(new InetSocketAddress("127.0.0.1", 6666)));
+                    default -> null;
+                };
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        startClient("bob123");
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        byte[] conference = new byte[16];
+        byte[] call = new byte[16];
+        assertInstanceOf(RasMessage.AdmissionConfirm.class, client.admit(List.of(new H323Id("alice")),
+                java.util.Optional.empty(), 80, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> client.admit(List.of(new H323Id("mallory")),
+                        java.util.Optional.empty(), 81, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
+        assertTrue(refused.getCause().getMessage().contains("H.235.1 integrity"), refused.getCause().getMessage());
+    }
+
+    @Test
+    void anAlteredRegistrationConfirmFailsTheRegistration() throws Exception {
+        gatekeeper = request -> {
+            try {
+                return switch (request) {
+                    case GatekeeperRequest grq -> recorded("05#2", grq.requestSeqNum(), null);
+                    case RegistrationRequest rrq -> altered(signed("05#4", rrq.requestSeqNum(), "bob123"), "timeToLive", 3600L);
+                    default -> null;
+                };
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        startClient("bob123");
+        expect(Kind.REGISTERING);
+        RegistrationState failed = expect(Kind.FAILED);
+        assertTrue(failed.reason().contains("RegistrationConfirm failed its H.235.1 integrity check"), failed.reason());
     }
 
     @Test
