@@ -113,6 +113,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     // fastStart
     private List<byte[]> fastStartAnswer = List.of();
+    /** Incoming: where the caller receives, from its fastStart proposal; our audio starts only when we answer. */
+    private InetSocketAddress callerRtp;
+    private InetSocketAddress callerRtcp;
 
     private H323Call(H323Session session, boolean outgoing, Participant remote, CallIdentity identity) {
         this.session = session;
@@ -352,7 +355,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                             Optional.empty(), media.localRtcp())),
                     H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward.get().number(), codec,
                             Optional.of(media.localRtp()), media.localRtcp())));
-            startMedia(reverse.rtp().get(), reverse.rtcp().orElse(null));
+            callerRtp = reverse.rtp().get();
+            callerRtcp = reverse.rtcp().orElse(null);
             forwardChannelOpened = true;
             return;
         }
@@ -390,6 +394,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             send(CallSignalling.connect(identity, session.settings().displayName(), h245Address, fastStartAnswer,
                     H245Tunnel.of(tunnelling)));
             phase = Phase.CONNECTED;
+            if (callerRtp != null) { // not before: nothing of our microphone reaches the caller while ringing
+                startMedia(callerRtp, callerRtcp);
+            }
             if (mediaStarted) { // the codec first, so the CONNECTED report already shows it
                 listener.codecChanged(codec().orElseThrow());
             }
@@ -630,6 +637,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 if (outgoing && phase == Phase.CALLING) {
                     phase = Phase.PROCEEDING;
                     fastStartAnswered(message.fastStart());
+                }
+            }
+            case Q931Message.PROGRESS -> {
+                if (outgoing && phase.compareTo(Phase.CALLING) >= 0 && phase.compareTo(Phase.CONNECTED) < 0) {
+                    fastStartAnswered(message.fastStart()); // early media (H.225.0 8.1.7.1: fastStart in Progress)
                 }
             }
             case Q931Message.ALERTING -> {

@@ -168,6 +168,52 @@ class CallReplayTest {
         }
     }
 
+    /**
+     * Capture 01's connect (h323plus's fastStart answer) recast as a Q.931 PROGRESS with a Progress-UUIE
+     * carrying the same fastStart: what a callee that sends early media (announcements, ringback) sends.
+     */
+    private static byte[] progressWithConnectsFastStart() throws IOException {
+        Q931Message recorded = Q931Message.parse(q931("01", 10));
+        SequenceValue uui = (SequenceValue) H225CallSignallingAsn.H323_USER_INFORMATION.decode(recorded.h323UserInformation().orElseThrow());
+        SequenceValue uuPdu = uui.getSequence("h323-uu-pdu");
+        SequenceValue connect = (SequenceValue) ((ChoiceValue) uuPdu.get("h323-message-body")).value();
+        SequenceValue progress = new SequenceValue().with("protocolIdentifier", connect.get("protocolIdentifier"))
+                .with("destinationInfo", connect.get("destinationInfo")).with("callIdentifier", connect.get("callIdentifier"))
+                .with("fastStart", connect.get("fastStart")).with("multipleCalls", false).with("maintainConnection", false);
+        uuPdu.with("h323-message-body", dev.switchboard.protocol.h323.internal.per.Asn.choose(
+                H225CallSignallingAsn.H323_UU_PDU_BODY, "progress", progress));
+        byte[] per = H225CallSignallingAsn.H323_USER_INFORMATION.encode(uui);
+        byte[] contents = new byte[per.length + 1];
+        contents[0] = Q931Message.USER_USER_ASN1;
+        System.arraycopy(per, 0, contents, 1, per.length);
+        return new Q931Message(recorded.callReference(), true, Q931Message.PROGRESS,
+                List.of(new Q931Message.InformationElement(Q931Message.USER_USER, contents))).encode();
+    }
+
+    @Test
+    void earlyMediaFromAFastStartAnswerInProgressFlowsBeforeConnect() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        session(media, new Events.Session());
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                assertEquals(Q931Message.SETUP, read(socket).messageType());
+                RecordingMedia audio = Events.poll(media.opened, "our media");
+                send(socket, q931("01", 6)); // callProceeding
+                send(socket, progressWithConnectsFastStart());
+                assertEquals(new RecordingMedia.Started(AudioCapability.PCMA, new InetSocketAddress("127.0.0.1", 5002),
+                        new InetSocketAddress("127.0.0.1", 5003)), Events.poll(audio.started, "early media start"));
+                assertTrue(call.events.isEmpty(), "not connected by early media: " + call.events);
+                send(socket, q931("01", 10)); // connect, repeating the fastStart answer
+                assertEquals(List.of("codec PCMA/8000", CallState.CONNECTED), call.until(CallState.CONNECTED));
+                assertTrue(audio.started.isEmpty(), "media started once: " + audio.started);
+                send(socket, q931("01", 685));
+                assertEquals(EndReason.Kind.REMOTE_HANGUP, call.ended().kind());
+            }
+        }
+    }
+
     /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
     private static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
         Q931Message recorded = Q931Message.parse(q931("04", 33));
