@@ -21,6 +21,9 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
+import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
@@ -44,6 +47,9 @@ class GatekeeperCallTest {
     private Thread responder;
     private H323Session alice;
     private H323Session bob;
+    /** Routed mode: the gatekeeper's call signalling port, which relays each message to the callee. */
+    private java.net.ServerSocket routing;
+    private final BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void startGatekeeper() throws Exception {
@@ -79,6 +85,7 @@ class GatekeeperCallTest {
         }
         gatekeeper.close();
         responder.join(2000);
+        H323Call.closeQuietly(routing);
     }
 
     private byte[] answer(RasMessage request) {
@@ -88,7 +95,8 @@ class GatekeeperCallTest {
             case RasMessage.AdmissionRequest arq -> {
                 ChoiceValue acf = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(RasVectors.datagram("02#10"));
                 ((SequenceValue) acf.value()).with("requestSeqNum", (long) arq.requestSeqNum())
-                        .with("destCallSignalAddress", RasCodec.transport(bob.localAddress()));
+                        .with("destCallSignalAddress", RasCodec.transport(routing != null
+                                ? (InetSocketAddress) routing.getLocalSocketAddress() : bob.localAddress()));
                 yield H225Asn.RAS_MESSAGE.encode(acf);
             }
             case RasMessage.DisengageRequest drq -> recorded("02#956", drq.requestSeqNum());
@@ -149,5 +157,96 @@ class GatekeeperCallTest {
         alice.unregister();
         next(RasMessage.UnregistrationRequest.class);
         assertEquals(RegistrationState.UNREGISTERED, aliceEvents.nextState());
+    }
+
+    /**
+     * The gatekeeper's side of a routed call (H.323 8.1.3, the model of the recorded ACF): it takes the
+     * caller's connection and relays every call signalling message to the callee and back, noting each
+     * one as "caller setup", "callee connect", ...
+     */
+    private void routeCallsTo(InetSocketAddress callee) throws IOException {
+        routing = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        java.net.ServerSocket server = routing;
+        Thread.ofVirtual().start(() -> {
+            try (java.net.Socket caller = server.accept(); java.net.Socket onward = new java.net.Socket()) {
+                onward.connect(callee, 5000);
+                Thread back = Thread.ofVirtual().start(() -> relay(onward, caller, "callee"));
+                relay(caller, onward, "caller");
+                back.join(5000);
+            } catch (IOException | InterruptedException e) {
+                relayed.add("relay failed: " + e);
+            }
+        });
+    }
+
+    private void relay(java.net.Socket from, java.net.Socket to, String side) {
+        try {
+            while (true) {
+                byte[] payload = Tpkt.read(from.getInputStream());
+                relayed.add(side + " " + CallSignalling.read(payload).body());
+                Tpkt.write(to.getOutputStream(), payload);
+                to.getOutputStream().flush();
+            }
+        } catch (IOException e) {
+            H323Call.closeQuietly(to); // one side hung up: so does the relay towards the other
+        }
+    }
+
+    private void expectRelayed(String wanted) throws InterruptedException {
+        List<String> seen = new java.util.ArrayList<>();
+        while (true) {
+            String message = Events.poll(relayed, wanted + " through the gatekeeper (seen " + seen + ")");
+            seen.add(message);
+            if (message.equals(wanted)) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void gatekeeperRoutedCallSignallingCarriesTheWholeCall() throws Exception {
+        Events.Session aliceEvents = new Events.Session();
+        Events.Session bobEvents = new Events.Session();
+        RecordingMedia.Factory aliceMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        RecordingMedia.Factory bobMedia = new RecordingMedia.Factory(AudioCapability.PCMU);
+        String gk = "127.0.0.1:" + gatekeeper.getLocalPort();
+        bob = new H323Session(new Account("bob", "h323", Map.of("alias", "bob", "e164", "1002", "port", "0",
+                "gatekeeper", gk)), "bob123".toCharArray(), bobEvents, bobMedia);
+        alice = new H323Session(new Account("alice", "h323", Map.of("alias", "alice", "e164", "1001", "port", "0",
+                "gatekeeper", gk, "dtmf", "h245")), "alice123".toCharArray(), aliceEvents, aliceMedia);
+        routeCallsTo(bob.localAddress());
+        bob.register();
+        alice.register();
+        for (Events.Session side : List.of(aliceEvents, bobEvents)) {
+            assertEquals(RegistrationState.REGISTERING, side.nextState());
+            assertEquals(RegistrationState.REGISTERED, side.nextState());
+        }
+
+        Events.Call call = new Events.Call();
+        alice.dial("1002", call);
+        CallLeg incoming = bobEvents.nextCall();
+        expectRelayed("caller setup");
+        expectRelayed("callee alerting");
+        // both ends asked admission: the caller, and the callee for the call the gatekeeper brought (answerCall)
+        List<Boolean> answerCall = new java.util.ArrayList<>();
+        for (RasMessage m : requests) {
+            if (m instanceof RasMessage.AdmissionRequest arq) {
+                answerCall.add(arq.answerCall());
+            }
+        }
+        assertEquals(List.of(false, true), answerCall);
+        incoming.answer();
+        call.until(CallState.CONNECTED);
+        expectRelayed("callee connect");
+        RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
+        RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
+        // signalling through the gatekeeper, audio straight between the endpoints
+        assertEquals(bobAudio.localRtp(), Events.poll(aliceAudio.started, "alice's audio").rtp());
+        call.digits.clear();
+        incoming.capability(dev.switchboard.core.call.capability.Dtmf.class).orElseThrow().send("7");
+        assertEquals('7', Events.poll(call.digits, "digit 7 as tunnelled user input through the gatekeeper"));
+        incoming.hangup();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, call.ended().kind());
+        expectRelayed("callee releaseComplete");
     }
 }
