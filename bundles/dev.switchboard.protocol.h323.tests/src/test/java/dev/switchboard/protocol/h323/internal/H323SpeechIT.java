@@ -25,6 +25,7 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.spi.CallLeg;
@@ -38,7 +39,8 @@ import dev.switchboard.media.internal.Wav;
 /**
  * Speech across an H.323 call between two of our accounts calling each other directly on loopback,
  * through the installed {@code h323} provider service and the media engine's RTP sessions with file
- * devices: what alice's microphone file says must come out of bob's speaker file at G.711's quality.
+ * devices: what alice's microphone file says must come out of bob's speaker file at G.711's quality,
+ * and a DTMF key alice sends reaches bob as RFC 2833 telephone events in the media.
  */
 class H323SpeechIT {
     private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
@@ -130,7 +132,7 @@ class H323SpeechIT {
         H323Session aliceSession = (H323Session) provider.open(new Account("alice", "h323", Map.of("alias", "alice",
                 "port", "0", "codecs", "PCMU", "audio.in", "file:" + SPEECH, "audio.out", "null:")), new char[0], alice);
         try {
-            aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
+            CallLeg outgoing = aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
             H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
             assertNotNull(incoming, "bob's call");
             incoming.answer();
@@ -142,6 +144,9 @@ class H323SpeechIT {
                 assertTrue(System.nanoTime() < deadline, "290 RTP packets at bob within 20 s, got " + incoming.packetsReceived());
                 Thread.sleep(50);
             }
+            // both capability sets list RFC 2833 telephone events: the key goes in the RTP stream
+            outgoing.capability(Dtmf.class).orElseThrow().send("5");
+            bob.await('5');
             incoming.hangup();
             alice.await(new EndReason(EndReason.Kind.REMOTE_HANGUP, ""));
         } finally {

@@ -77,14 +77,21 @@ final class EngineCallMedia implements CallMedia {
     public void start(AudioCapability capability, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
         AudioCodec codec = codec(capability).orElseThrow(() -> new IllegalStateException(
                 "the media engine has no " + capability.encodingName() + " codec"));
-        session.format(new MediaFormat(codec, capability.payloadType(), H245Messages.PACKET_MILLIS,
-                telephoneEventPayloadType));
+        MediaFormat format = new MediaFormat(codec, capability.payloadType(), H245Messages.PACKET_MILLIS,
+                telephoneEventPayloadType);
+        if (session.format().filter(format::equals).isEmpty()) { // a channel reopened after hold keeps its format
+            session.format(format);
+        }
         session.remote(remoteRtp, remoteRtcp);
     }
 
     @Override
     public void telephoneEvents(int payloadType) {
-        telephoneEventPayloadType = payloadType < 0 ? MediaFormat.NO_TELEPHONE_EVENT : payloadType;
+        int wanted = payloadType < 0 ? MediaFormat.NO_TELEPHONE_EVENT : payloadType;
+        if (wanted == telephoneEventPayloadType) {
+            return;
+        }
+        telephoneEventPayloadType = wanted;
         session.format().ifPresent(format -> session.format(new MediaFormat(format.codec(), format.payloadType(),
                 format.packetMillis(), telephoneEventPayloadType)));
     }

@@ -214,7 +214,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     private void connect(List<AliasAddress> destination, InetSocketAddress address) {
         try {
-            media = session.media().open(id, this::mediaDigit);
+            media = openMedia();
         } catch (Exception e) {
             finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
             return;
@@ -279,7 +279,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private void incomingSetup(Received setup) {
         tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
         try {
-            media = session.media().open(id, this::mediaDigit);
+            media = openMedia();
         } catch (Exception e) {
             release(Optional.empty(), CallSignalling.CAUSE_INCOMPATIBLE);
             finish(new EndReason(EndReason.Kind.FAILED, "audio: " + e.getMessage()));
@@ -529,6 +529,18 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 }
             }
         });
+    }
+
+    /**
+     * The call's audio, taking RFC 2833 events on the payload type our capability set names from the
+     * start: a format change once the media flows would cost a glitch in the audio.
+     */
+    private CallMedia openMedia() throws Exception {
+        CallMedia opened = session.media().open(id, this::mediaDigit);
+        if (session.settings().rfc2833()) {
+            opened.telephoneEvents(TELEPHONE_EVENT_PAYLOAD_TYPE);
+        }
+        return opened;
     }
 
     /** A key the peer sent as RFC 2833 events in the media (from the media engine's thread). */
@@ -998,8 +1010,10 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         peerTakesAlphanumeric = takesAlphanumeric(tcs);
         Optional<Integer> events = session.settings().rfc2833() ? H245Messages.telephoneEventPayloadType(tcs) : Optional.empty();
         telephoneEvents = events.isPresent();
-        // one payload type both ways (the media format has one): the peer's, which it receives on
-        media.telephoneEvents(events.orElse(-1));
+        if (events.isPresent() && events.get() != TELEPHONE_EVENT_PAYLOAD_TYPE) {
+            // one payload type both ways (the media format has one): the peer's, which it receives on
+            media.telephoneEvents(events.get());
+        }
         if (heldByPeer) {
             peerHolds(false);
         } else {
