@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two agent products and H.323 on loopback, driven only through the agent contract (docs/agent.md):
  * an account with a gatekeeper and a password whose gatekeeper never answers is reported lost within
- * 15 s; without the gatekeeper the same account calls the other agent directly by number@IP:port.
+ * 15 s; without the gatekeeper the same account calls the other agent directly by number@IP:port:
+ * hold and resume, DTMF both ways (RFC 2833 in the media), hang-up from the callee, then from the caller.
  */
 class H323AgentsIT {
     private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
@@ -48,6 +49,19 @@ class H323AgentsIT {
                 return event;
             }
         }
+    }
+
+    /** The next {@code count} DTMF events of {@code call} at {@code agent}, as the keys they carry. */
+    private static String digits(AgentProcess agent, String call, int count) throws InterruptedException {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String dtmf = agent.await("dtmf");
+            assertTrue(dtmf.contains("\"call\":\"" + call + "\""), dtmf);
+            Matcher digit = Pattern.compile("\"digit\":\"(.)\"").matcher(dtmf);
+            assertTrue(digit.find(), dtmf);
+            digits.append(digit.group(1));
+        }
+        return digits.toString();
     }
 
     private static String callId(String event) {
@@ -92,12 +106,34 @@ class H323AgentsIT {
             bob.send("answer " + bobCall);
             assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "bob accepts PCMU only");
             callEvent(bob, "CONNECTED");
+            alice.send("hold " + aliceCall);
+            callEvent(alice, "ON_HOLD");
+            callEvent(bob, "REMOTE_HOLD");
+            alice.send("resume " + aliceCall);
+            callEvent(alice, "CONNECTED");
+            callEvent(bob, "CONNECTED");
+            // both agents list RFC 2833 telephone events, so the keys go in the media
             alice.send("dtmf " + aliceCall + " 123#");
             alice.await("ok");
+            assertEquals("123#", digits(bob, bobCall, 4), "the digits alice keyed, in order, at bob");
+            bob.send("dtmf " + bobCall + " 9");
+            bob.await("ok");
+            assertEquals("9", digits(alice, aliceCall, 1), "bob's digit at alice");
 
             bob.send("hangup " + bobCall);
             assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
             assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+
+            // and a call the caller hangs up
+            alice.send("dial a 2002@127.0.0.1:" + bobPort);
+            String second = callId(alice.await("call"));
+            String bobSecond = callId(callEvent(bob, "RINGING_IN"));
+            bob.send("answer " + bobSecond);
+            callEvent(alice, "CONNECTED");
+            callEvent(bob, "CONNECTED");
+            alice.send("hangup " + second);
+            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
+            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
             alice.send("quit");
             bob.send("quit");
             assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
