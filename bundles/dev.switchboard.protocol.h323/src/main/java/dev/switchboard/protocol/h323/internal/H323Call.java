@@ -622,7 +622,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             }
             session.loop().execute(() -> {
                 if (signalling == socket) {
-                    signallingReceived(message);
+                    try {
+                        signallingReceived(message);
+                    } catch (PerException e) { // a field the message decoded with but we cannot use
+                        hangupFailed("malformed " + message.body() + " from the far end: " + e.getMessage());
+                    }
                 }
             });
             if (message.messageType() == Q931Message.RELEASE_COMPLETE) {

@@ -214,6 +214,26 @@ class CallReplayTest {
         }
     }
 
+    @Test
+    void aForwardingFacilityWithoutATargetFailsTheCallWithAReason() throws Exception {
+        session(new RecordingMedia.Factory(AudioCapability.PCMU), new Events.Session());
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                CallSignalling.Received setup = read(socket);
+                CallSignalling.CallIdentity identity = new CallSignalling.CallIdentity(setup.callReference(),
+                        setup.conferenceId().orElseThrow(), setup.callId().orElseThrow());
+                send(socket, CallSignalling.forwardingFacility(identity, java.util.Optional.empty(), List.of(),
+                        CallSignalling.H245Tunnel.of(true)).encode());
+                EndReason end = call.ended();
+                assertEquals(EndReason.Kind.FAILED, end.kind(), end.toString());
+                assertTrue(end.detail().contains("without saying where to"), end.detail());
+                assertEquals(Q931Message.RELEASE_COMPLETE, read(socket).messageType(), "we release the call");
+            }
+        }
+    }
+
     /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
     private static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
         Q931Message recorded = Q931Message.parse(q931("04", 33));
