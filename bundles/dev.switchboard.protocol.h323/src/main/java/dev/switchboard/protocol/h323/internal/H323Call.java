@@ -167,7 +167,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 session.loop().execute(() -> call.incomingSetup(setup));
                 call.readSignalling(socket, in);
             } catch (IOException | PerException e) {
-                LOG.log(Level.WARNING, "bad H.323 call from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+                if (!socket.isClosed()) { // else we closed it ourselves: the call or the session ended
+                    LOG.log(Level.WARNING, "bad H.323 call from " + socket.getRemoteSocketAddress() + ": " + e.getMessage());
+                }
                 closeQuietly(socket);
             }
         });
@@ -1014,8 +1016,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         peerTakesAlphanumeric = takesAlphanumeric(tcs);
         Optional<Integer> events = session.settings().rfc2833() ? H245Messages.telephoneEventPayloadType(tcs) : Optional.empty();
         telephoneEvents = events.isPresent();
-        if (events.isPresent() && events.get() != TELEPHONE_EVENT_PAYLOAD_TYPE) {
-            // one payload type both ways (the media format has one): the peer's, which it receives on
+        if (events.isPresent()) {
+            // one payload type both ways (the media format has one): the peer's, which it receives on;
+            // usually the 101 the media already has, which changes nothing
             media.telephoneEvents(events.get());
         }
         if (heldByPeer) {

@@ -131,6 +131,15 @@ class H323CallTest {
 
         outgoing.capability(Dtmf.class).orElseThrow().send("5");
         assertEquals('5', Events.poll(bobEvents.incomingEvents.digits, "digit 5"));
+
+        // hold over the separate H.245 connection: bob's channel closes, and opens again on resume
+        outgoing.capability(Hold.class).orElseThrow().hold();
+        aliceCall.until(CallState.ON_HOLD);
+        bobEvents.incomingEvents.until(CallState.REMOTE_HOLD);
+        outgoing.capability(Hold.class).orElseThrow().resume();
+        aliceCall.until(CallState.CONNECTED);
+        bobEvents.incomingEvents.until(CallState.CONNECTED);
+        assertEquals(aliceAudio.localRtp(), Events.poll(bobAudio.started, "bob's audio after resume").rtp());
         incoming.hangup();
         assertEquals(EndReason.Kind.REMOTE_HANGUP, aliceCall.ended().kind());
     }
@@ -149,8 +158,11 @@ class H323CallTest {
         aliceCall.until(CallState.CONNECTED);
         RecordingMedia aliceAudio = Events.poll(aliceMedia.opened, "alice's media");
         RecordingMedia bobAudio = Events.poll(bobMedia.opened, "bob's media");
-        assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(aliceAudio.telephoneEvents, "alice's RFC 2833 type"));
-        assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(bobAudio.telephoneEvents, "bob's RFC 2833 type"));
+        // each media takes events on 101 from its start, then hears the peer's capability set name its type
+        for (RecordingMedia audio : List.of(aliceAudio, bobAudio)) {
+            assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(audio.telephoneEvents, "RFC 2833 type at open"));
+            assertEquals(H323Call.TELEPHONE_EVENT_PAYLOAD_TYPE, Events.poll(audio.telephoneEvents, "negotiated RFC 2833 type"));
+        }
 
         outgoing.capability(Dtmf.class).orElseThrow().send("3*");
         assertEquals('3', Events.poll(aliceAudio.digitsSent, "3 in alice's media"));
