@@ -293,6 +293,11 @@ class H323CallTest {
                 () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "gatekeeper", "gk.example.org"))));
         assertThrows(IllegalArgumentException.class,
                 () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "e164", "12a"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "dtmf", "info"))));
+        assertEquals(false, H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "dtmf", "h245"))).rfc2833());
+        assertEquals(true, H323Settings.of(new Account("x", "h323", Map.of("alias", "x"))).rfc2833(), "RFC 2833 by default");
+        assertTrue(H323Settings.FIELDS.stream().anyMatch(f -> f.key().equals("dtmf")), "dtmf on the account form");
         assertEquals(1719, H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "gatekeeper", "127.0.0.1")))
                 .gatekeeper().orElseThrow().getPort());
     }
