@@ -57,6 +57,7 @@ final class SipSession implements ProtocolSession, SipListener {
     private final DigestCredentials credentials;
     private final SipRegistration registration;
     private final SipMessageWaiting messageWaiting;
+    private final SipBusyLamps busyLamps;
     private final java.util.function.Supplier<MediaSessionFactory> media;
     private final java.util.function.Supplier<ConferenceMixer> mixer;
     /** Calls by Call-ID; touched only on the worker thread. */
@@ -76,8 +77,9 @@ final class SipSession implements ProtocolSession, SipListener {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.messageWaiting = new SipMessageWaiting(accountId, settings, endpoint, credentials, worker);
+        this.busyLamps = new SipBusyLamps(accountId, settings, endpoint, credentials, listener, worker);
         this.registration = new SipRegistration(accountId, settings, endpoint, credentials,
-                new RegistrationWatcher(listener, messageWaiting), worker);
+                new RegistrationWatcher(listener, messageWaiting, busyLamps), worker);
     }
 
     /**
@@ -261,6 +263,8 @@ final class SipSession implements ProtocolSession, SipListener {
                 } else if (method.equals(Request.NOTIFY) && SipMessageWaiting.isMessageSummary(request)) {
                     // in our mailbox subscription, or unsolicited (RFC 3842 section 5)
                     messageWaiting.notified(event, this::respond);
+                } else if (method.equals(Request.NOTIFY) && SipBusyLamps.isDialogEvent(request)) {
+                    busyLamps.notified(event, this::respond);
                 } else if (method.equals(Request.NOTIFY)) {
                     // another event package nobody here subscribed to: accepted and dropped
                     respond(event, Response.OK);
@@ -277,7 +281,8 @@ final class SipSession implements ProtocolSession, SipListener {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();
         if (registration.responseReceived(transaction, response)
-                || messageWaiting.responseReceived(transaction, response)) {
+                || messageWaiting.responseReceived(transaction, response)
+                || busyLamps.responseReceived(transaction, response)) {
             return;
         }
         SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
@@ -295,7 +300,7 @@ final class SipSession implements ProtocolSession, SipListener {
         }
         ClientTransaction transaction = event.getClientTransaction();
         if (registration.transactionFailed(transaction, "no answer from registrar " + settings.nextHop())
-                || messageWaiting.transactionFailed(transaction)) {
+                || messageWaiting.transactionFailed(transaction) || busyLamps.transactionFailed(transaction)) {
             return;
         }
         if (transaction != null) {
@@ -403,10 +408,10 @@ final class SipSession implements ProtocolSession, SipListener {
     }
 
     /**
-     * Passes registration reports on to the core and starts or forgets the mailbox subscription with them (both on
-     * the worker thread, where the registration reports).
+     * Passes registration reports on to the core and starts or forgets the mailbox and busy lamp subscriptions with
+     * them (all on the worker thread, where the registration reports).
      */
-    private record RegistrationWatcher(SessionListener core, SipMessageWaiting messageWaiting)
+    private record RegistrationWatcher(SessionListener core, SipMessageWaiting messageWaiting, SipBusyLamps busyLamps)
             implements SessionListener {
 
         @Override
@@ -414,8 +419,10 @@ final class SipSession implements ProtocolSession, SipListener {
             core.registrationChanged(state);
             if (state.kind() == dev.switchboard.core.account.RegistrationState.Kind.REGISTERED) {
                 messageWaiting.registered();
+                busyLamps.registered();
             } else if (state.kind() != dev.switchboard.core.account.RegistrationState.Kind.REGISTERING) {
                 messageWaiting.unregistered();
+                busyLamps.unregistered();
             }
         }
 
