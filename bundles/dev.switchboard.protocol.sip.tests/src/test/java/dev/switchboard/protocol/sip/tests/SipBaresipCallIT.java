@@ -30,6 +30,7 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
@@ -81,6 +82,51 @@ class SipBaresipCallIT {
                 assertTone(readMono16(received), "baresip's recording of our call", 10, MIN_SNR_DB);
             }
         }
+    }
+
+    /**
+     * Mute sends silence: baresip's recording of our tone holds the tone up to the moment we mute and digital silence
+     * (µ-law of zero) from half a second after it, while packets keep coming (the recording keeps growing).
+     */
+    @Test
+    void muteSendsSilence() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        Path tone = writeTone(directory.resolve("tone.wav"), 8000, Duration.ofSeconds(12));
+        try (Baresip bob = Baresip.builder().account("bob", "bob123", kamailio).audioCodecs("PCMU").recordCalls()
+                .start()) {
+            kamailio.awaitContacts("bob", STEP);
+            RecordingSessionListener session = new RecordingSessionListener();
+            try (ClosingSession alice = register(kamailio, session, "capture", "file:" + tone, "playback", "null:",
+                    "codecs", "PCMU")) {
+                RecordingCallListener call = new RecordingCallListener();
+                CallLeg leg = alice.session().dial("bob", call);
+                call.await(CallState.CONNECTED, STEP);
+                Path received = awaitFile(() -> newest(bob.recordings(), "-dec.wav"), 2 * 16_000, STEP);
+                Mute mute = leg.capability(Mute.class).orElseThrow();
+                mute.mute();
+                long mutedAtByte = Files.size(received) - 44;
+                awaitFile(() -> Optional.of(received), (int) mutedAtByte + 2 * 16_000, STEP);
+                assertTrue(mute.muted(), "the call reports itself muted");
+                leg.hangup();
+                Audio audio = readMono16(received);
+                int mutedAt = (int) (mutedAtByte / 2);
+                int halfSecond = audio.rate() / 2;
+                double before = rms(audio.samples(), halfSecond, mutedAt - halfSecond / 2);
+                double after = rms(audio.samples(), mutedAt + halfSecond, audio.samples().length);
+                System.out.printf("SIP mute: RMS %.1f before, %.1f from 0.5 s after muting%n", before, after);
+                assertTrue(before > TONE_AMPLITUDE / 2.0, "the tone before muting: RMS " + before);
+                assertTrue(after < 16, "silence after muting: RMS " + after);
+            }
+        }
+    }
+
+    private static double rms(short[] samples, int from, int to) {
+        assertTrue(to - from >= 4000, "too short a stretch to measure: " + from + ".." + to);
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / (to - from));
     }
 
     /** Keys we send as RFC 4733 telephone events on a call we place are reported by baresip, once each, in order. */
