@@ -383,7 +383,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             Request retry = nextAttempt(invite);
             retry.setRequestURI(contact.getAddress().getURI());
             LOG.log(Level.INFO, "call to {0} redirected to {1}", remote.address(), contact.getAddress().getURI());
-            remote = new Participant(contact.getAddress().getURI().toString(), remote.displayName());
+            changeRemote(new Participant(contact.getAddress().getURI().toString(), remote.displayName()));
             send(retry);
             return true;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
@@ -502,6 +502,15 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     }
 
     /** The core took the call: it rings (180) unless the core already answered or turned it away. */
+    /** A new far end for this call (redirect, transfer, Replaces), reported to the core when it differs. */
+    private void changeRemote(Participant next) {
+        Participant previous = remote;
+        remote = next;
+        if (listener != null && !next.equals(previous)) {
+            listener.remoteChanged(next);
+        }
+    }
+
     void ring(CallLegListener legListener) {
         this.listener = legListener;
         if (phase == Phase.OFFERED) {
@@ -1191,7 +1200,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         callId = current.callId();
         invite = current.invite();
         inviteTransaction = current.transaction();
-        remote = new Participant(current.target(), "");
+        changeRemote(new Participant(current.target(), ""));
         localHold = false;
         agreedTimer = null;
         applyAnswer(answer);
@@ -1311,7 +1320,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         incomingInvite = transaction;
         dialog = transaction.getDialog();
         callId = callIdOf(request);
-        remote = new Participant(from.getAddress().getURI().toString(), display == null ? "" : display);
+        changeRemote(new Participant(from.getAddress().getURI().toString(), display == null ? "" : display));
         session.track(this, callId);
         localHold = false;
         agreedTimer = null;
