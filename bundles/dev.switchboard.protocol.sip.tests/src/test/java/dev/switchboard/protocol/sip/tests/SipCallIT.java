@@ -125,6 +125,28 @@ class SipCallIT {
         }
     }
 
+    /**
+     * The transferee reports only "100 Trying" in a 4 s subscription and refuses its refresh: when the subscription
+     * runs out the transfer has failed and the call is back to CONNECTED (not stuck in TRANSFERRING).
+     */
+    @Test
+    void aTransferWithoutOutcomeEndsWithItsSubscription() throws Exception {
+        try (Sipp sipp = uas("uas-refer-expiry.xml");
+                ClosingSession closing = sessionVia(sipp.localPort(), new RecordingSessionListener())) {
+            RecordingCallListener call = new RecordingCallListener();
+            CallLeg leg = closing.session().dial("sip:bob@127.0.0.1:" + sipp.localPort(), call);
+            call.await(CallState.CONNECTED, STEP);
+            leg.capability(Transfer.class).orElseThrow().transfer("carol");
+            call.await(CallState.TRANSFERRING, STEP);
+            long start = System.nanoTime();
+            call.await(CallState.CONNECTED, STEP);
+            long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(waited >= 3000, "back to CONNECTED after " + waited + " ms, before the 4 s subscription ended");
+            leg.hangup();
+            assertScenarioPassed(sipp);
+        }
+    }
+
     @Test
     void crossingReInviteIsRetriedAfter491() throws Exception {
         try (Sipp sipp = uas("uas-glare.xml");

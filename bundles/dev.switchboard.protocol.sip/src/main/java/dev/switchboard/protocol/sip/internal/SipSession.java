@@ -45,7 +45,7 @@ import gov.nist.javax.sip.IOExceptionEventExt;
  */
 final class SipSession implements ProtocolSession, SipListener {
 
-    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
+    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE";
     private static final Logger LOG = System.getLogger(SipSession.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
@@ -257,7 +257,7 @@ final class SipSession implements ProtocolSession, SipListener {
                     incomingCall(event);
                 }
             }
-            case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER -> {
+            case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER, Request.SUBSCRIBE -> {
                 if (call != null) {
                     call.requestInDialog(event);
                 } else if (method.equals(Request.NOTIFY) && SipMessageWaiting.isMessageSummary(request)) {
