@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.sip.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -159,6 +160,19 @@ class SipCallIT {
             call.await(CallState.ON_HOLD, Duration.ofSeconds(8));
             leg.hangup();
             assertScenarioPassed(sipp);
+        }
+    }
+
+    /** RFC 5630: a sips: request that arrived over UDP is refused 416, and no call is offered. */
+    @Test
+    void aSipsRequestOverUdpIsRefused() throws Exception {
+        int port = freeUdpPort();
+        RecordingSessionListener session = new RecordingSessionListener();
+        try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
+                Sipp sipp = Sipp.builder().scenario(scenario("uac-sips-over-udp.xml")).remote("127.0.0.1", port)
+                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+            assertScenarioPassed(sipp);
+            assertThrows(AssertionError.class, () -> session.awaitIncomingCall(Duration.ofMillis(200)));
         }
     }
 

@@ -254,6 +254,11 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             throw new IllegalArgumentException("not a SIP address: '" + address + "'");
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sips:") && transport != Transport.TLS) {
+            // RFC 5630: a sips: target must be reached over TLS on every hop, which this account cannot start
+            throw new IllegalArgumentException("'" + trimmed + "' is a sips: address: it needs an account with "
+                    + "transport=tls");
+        }
         if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
             return trimmed;
         }

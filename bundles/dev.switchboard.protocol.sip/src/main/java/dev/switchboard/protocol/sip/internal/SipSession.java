@@ -227,6 +227,13 @@ final class SipSession implements ProtocolSession, SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
+        if (request.getRequestURI().getScheme().equalsIgnoreCase("sips")
+                && settings.transport() != SipAccountSettings.Transport.TLS
+                && !method.equals(Request.ACK)) {
+            // RFC 5630 section 3.1.3: a sips: request that reached us over a non-TLS hop is refused
+            respond(event, Response.UNSUPPORTED_URI_SCHEME);
+            return;
+        }
         SipCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
         switch (method) {
             case Request.OPTIONS -> answerOptions(event);
