@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface CallListener {
 
     /**
-     * @param previous the state left, or {@code null} when the call has just appeared
+     * @param previous the state left, or {@code null} when the call has just appeared; equal to the call's
+     *                 state when only its participants changed (a transfer completed with the state kept)
      */
     void callChanged(Call call, CallState previous);
 

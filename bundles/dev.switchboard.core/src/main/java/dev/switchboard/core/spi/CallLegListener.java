@@ -2,6 +2,7 @@ package dev.switchboard.core.spi;
 
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.Participant;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,4 +27,11 @@ public interface CallLegListener {
      * H.245 user input); reported once per key press, when it ends.
      */
     void dtmfReceived(char digit);
+
+    /**
+     * The leg's far end is now {@code remote} (its {@code CallLeg.remote()} already says so): after a transfer or a
+     * dialog replaced (SIP Replaces), when the call keeps its state. The default ignores it.
+     */
+    default void remoteChanged(Participant remote) {
+    }
 }

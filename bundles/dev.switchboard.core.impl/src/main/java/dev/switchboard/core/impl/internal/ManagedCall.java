@@ -193,6 +193,19 @@ final class ManagedCall implements Call, CallLegListener {
         onChange.accept(this, previous);
     }
 
+    /** The far end changed with the state kept: listeners hear it as a change to the same state. */
+    @Override
+    public void remoteChanged(Participant newRemote) {
+        CallState current;
+        synchronized (machine) {
+            current = machine.current();
+            if (current == CallState.ENDED) {
+                return;
+            }
+        }
+        onChange.accept(this, current);
+    }
+
     @Override
     public void codecChanged(String newCodec) {
         this.codec = newCodec;

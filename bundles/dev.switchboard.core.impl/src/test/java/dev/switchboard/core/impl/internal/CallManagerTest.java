@@ -126,6 +126,19 @@ class CallManagerTest {
     }
 
     @Test
+    void aNewFarEndIsAChangeToTheSameStateAndNothingOnceEnded() {
+        FakeProtocol.FakeSession session = registered();
+        Call call = calls.dial("a1", "bob");
+        FakeProtocol.FakeLeg leg = session.dialled.get(0);
+        leg.listener.stateChanged(CallState.CONNECTED);
+        leg.listener.remoteChanged(new dev.switchboard.core.call.Participant("carol", "Carol"));
+        call.hangup();
+        leg.listener.remoteChanged(new dev.switchboard.core.call.Participant("dave", ""));
+        assertEquals(List.of("c1:null->DIALING", "c1:DIALING->CONNECTED", "c1:CONNECTED->CONNECTED",
+                "c1:CONNECTED->ENDED"), events);
+    }
+
+    @Test
     void anImpossibleReportEndsTheCallAsFailed() {
         FakeProtocol.FakeSession session = registered();
         Call call = calls.dial("a1", "bob");

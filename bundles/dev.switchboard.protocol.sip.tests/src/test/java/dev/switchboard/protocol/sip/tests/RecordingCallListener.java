@@ -38,6 +38,17 @@ class RecordingCallListener implements CallLegListener {
         record("dtmf " + digit);
     }
 
+    @Override
+    public void remoteChanged(dev.switchboard.core.call.Participant remote) {
+        record("remote " + remote.address());
+    }
+
+    /** Waits for a report that the far end is now an address starting with {@code prefix}. */
+    void awaitRemote(String prefix, Duration timeout) throws InterruptedException {
+        awaitMatching(report -> report instanceof String text && text.startsWith("remote " + prefix), timeout,
+                "far end " + prefix + "...");
+    }
+
     String codec() {
         return codec;
     }

@@ -23,6 +23,7 @@ class RecordingSessionListener implements SessionListener {
     private final BlockingQueue<RegistrationState> pending = new LinkedBlockingQueue<>();
     private final List<RegistrationState> all = new ArrayList<>();
     private final BlockingQueue<CallLeg> offered = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> presences = new LinkedBlockingQueue<>();
     private volatile java.util.function.Function<CallLeg, CallLegListener> calls = leg -> {
         leg.reject("busy");
         return null;
@@ -63,7 +64,12 @@ class RecordingSessionListener implements SessionListener {
 
     @Override
     public void presenceChanged(String contact, Presence presence) {
-        // registration tests watch no presence
+        presences.add(contact + " " + presence.availability() + (presence.note().isEmpty() ? "" : " " + presence.note()));
+    }
+
+    /** The next presence report as "contact AVAILABILITY[ note]", or empty when none comes within {@code timeout}. */
+    Optional<String> nextPresence(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(presences.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /**

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
@@ -74,6 +81,116 @@ class SipBaresipCallIT {
                 leg.hangup();
                 assertTone(readMono16(received), "baresip's recording of our call", 10, MIN_SNR_DB);
             }
+        }
+    }
+
+    /**
+     * Mute sends silence: baresip's recording of our tone holds the tone up to the moment we mute and digital silence
+     * (µ-law of zero) from half a second after it, while packets keep coming (the recording keeps growing).
+     */
+    @Test
+    void muteSendsSilence() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        Path tone = writeTone(directory.resolve("tone.wav"), 8000, Duration.ofSeconds(12));
+        try (Baresip bob = Baresip.builder().account("bob", "bob123", kamailio).audioCodecs("PCMU").recordCalls()
+                .start()) {
+            kamailio.awaitContacts("bob", STEP);
+            RecordingSessionListener session = new RecordingSessionListener();
+            try (ClosingSession alice = register(kamailio, session, "capture", "file:" + tone, "playback", "null:",
+                    "codecs", "PCMU")) {
+                RecordingCallListener call = new RecordingCallListener();
+                CallLeg leg = alice.session().dial("bob", call);
+                call.await(CallState.CONNECTED, STEP);
+                Path received = awaitFile(() -> newest(bob.recordings(), "-dec.wav"), 2 * 16_000, STEP);
+                Mute mute = leg.capability(Mute.class).orElseThrow();
+                mute.mute();
+                long mutedAtByte = Files.size(received) - 44;
+                awaitFile(() -> Optional.of(received), (int) mutedAtByte + 2 * 16_000, STEP);
+                assertTrue(mute.muted(), "the call reports itself muted");
+                leg.hangup();
+                Audio audio = readMono16(received);
+                int mutedAt = (int) (mutedAtByte / 2);
+                int halfSecond = audio.rate() / 2;
+                double before = rms(audio.samples(), halfSecond, mutedAt - halfSecond / 2);
+                double after = rms(audio.samples(), mutedAt + halfSecond, audio.samples().length);
+                System.out.printf("SIP mute: RMS %.1f before, %.1f from 0.5 s after muting%n", before, after);
+                assertTrue(before > TONE_AMPLITUDE / 2.0, "the tone before muting: RMS " + before);
+                assertTrue(after < 16, "silence after muting: RMS " + after);
+            }
+        }
+    }
+
+    private static double rms(short[] samples, int from, int to) {
+        assertTrue(to - from >= 4000, "too short a stretch to measure: " + from + ".." + to);
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / (to - from));
+    }
+
+    /** Keys we send as RFC 4733 telephone events on a call we place are reported by baresip, once each, in order. */
+    @Test
+    void ourRfc4733KeysReachBaresipOnOurCall() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        try (Baresip bob = Baresip.builder().account("bob", "bob123", kamailio).audioCodecs("PCMU").start()) {
+            kamailio.awaitContacts("bob", STEP);
+            RecordingSessionListener session = new RecordingSessionListener();
+            try (ClosingSession alice = register(kamailio, session, "capture", "null:", "playback", "null:",
+                    "codecs", "PCMU")) {
+                RecordingCallListener call = new RecordingCallListener();
+                CallLeg leg = alice.session().dial("bob", call);
+                call.await(CallState.CONNECTED, STEP);
+                sendKeysAndAwaitThem(leg, bob, List.of("1", "5", "9", "#"));
+            }
+        }
+    }
+
+    /** The same on baresip's call over G.722 (we answer with baresip's telephone-event payload type). */
+    @Test
+    void ourRfc4733KeysReachBaresipOnItsG722Call() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        try (Baresip bob = Baresip.builder().account("bob", "bob123", kamailio).audioCodecs("G722/16000/1").start()) {
+            RecordingSessionListener session = new RecordingSessionListener();
+            RecordingCallListener call = new RecordingCallListener();
+            session.onIncomingCall(leg -> {
+                leg.answer();
+                return call;
+            });
+            try (ClosingSession alice = register(kamailio, session, "capture", "null:", "playback", "null:",
+                    "codecs", "G722")) {
+                kamailio.awaitContacts("alice", STEP);
+                bob.command("/dial sip:alice@" + kamailio.domain());
+                CallLeg leg = session.awaitIncomingCall(STEP);
+                call.await(CallState.CONNECTED, STEP);
+                assertEquals("G722/8000", leg.codec().orElseThrow());
+                sendKeysAndAwaitThem(leg, bob, List.of("0", "*", "7"));
+            }
+        }
+    }
+
+    private static void sendKeysAndAwaitThem(CallLeg leg, Baresip baresip, List<String> keys) throws IOException {
+        Dtmf dtmf = leg.capability(Dtmf.class).orElseThrow();
+        keys.forEach(dtmf::send);
+        List<String> reported = awaitKeyEnds(baresip, keys.size(), STEP);
+        leg.hangup();
+        assertEquals(keys, reported, "keys baresip reported");
+    }
+
+    /** The keys baresip logged as received telephone events ("received event: 'k' (end=1)"), waiting for count. */
+    private static List<String> awaitKeyEnds(Baresip baresip, int count, Duration timeout) throws IOException {
+        Pattern ended = Pattern.compile("received event: '(.)' \\(end=1\\)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> keys = new ArrayList<>();
+            Matcher matcher = ended.matcher(Files.readString(baresip.logFile(), StandardCharsets.ISO_8859_1));
+            while (matcher.find()) {
+                keys.add(matcher.group(1));
+            }
+            if (keys.size() >= count || System.nanoTime() > deadline) {
+                return keys;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 

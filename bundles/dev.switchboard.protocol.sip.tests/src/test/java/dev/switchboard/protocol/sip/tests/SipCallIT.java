@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.sip.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -125,6 +126,28 @@ class SipCallIT {
         }
     }
 
+    /**
+     * The transferee reports only "100 Trying" in a 4 s subscription and refuses its refresh: when the subscription
+     * runs out the transfer has failed and the call is back to CONNECTED (not stuck in TRANSFERRING).
+     */
+    @Test
+    void aTransferWithoutOutcomeEndsWithItsSubscription() throws Exception {
+        try (Sipp sipp = uas("uas-refer-expiry.xml");
+                ClosingSession closing = sessionVia(sipp.localPort(), new RecordingSessionListener())) {
+            RecordingCallListener call = new RecordingCallListener();
+            CallLeg leg = closing.session().dial("sip:bob@127.0.0.1:" + sipp.localPort(), call);
+            call.await(CallState.CONNECTED, STEP);
+            leg.capability(Transfer.class).orElseThrow().transfer("carol");
+            call.await(CallState.TRANSFERRING, STEP);
+            long start = System.nanoTime();
+            call.await(CallState.CONNECTED, STEP);
+            long waited = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(waited >= 3000, "back to CONNECTED after " + waited + " ms, before the 4 s subscription ended");
+            leg.hangup();
+            assertScenarioPassed(sipp);
+        }
+    }
+
     @Test
     void crossingReInviteIsRetriedAfter491() throws Exception {
         try (Sipp sipp = uas("uas-glare.xml");
@@ -137,6 +160,19 @@ class SipCallIT {
             call.await(CallState.ON_HOLD, Duration.ofSeconds(8));
             leg.hangup();
             assertScenarioPassed(sipp);
+        }
+    }
+
+    /** RFC 5630: a sips: request that arrived over UDP is refused 416, and no call is offered. */
+    @Test
+    void aSipsRequestOverUdpIsRefused() throws Exception {
+        int port = freeUdpPort();
+        RecordingSessionListener session = new RecordingSessionListener();
+        try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
+                Sipp sipp = Sipp.builder().scenario(scenario("uac-sips-over-udp.xml")).remote("127.0.0.1", port)
+                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+            assertScenarioPassed(sipp);
+            assertThrows(AssertionError.class, () -> session.awaitIncomingCall(Duration.ofMillis(200)));
         }
     }
 

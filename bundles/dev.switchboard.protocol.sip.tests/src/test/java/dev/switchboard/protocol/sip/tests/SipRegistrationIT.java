@@ -66,6 +66,33 @@ class SipRegistrationIT {
                 RegistrationState.UNREGISTERED), listener.history());
     }
 
+    /**
+     * On shutdown the core unregisters and closes the session right after: the close must end when Kamailio's 200
+     * to the expires-0 REGISTER arrives, not after its own timeout (3 s) with the binding left in doubt.
+     */
+    @Test
+    void unregisterFollowedAtOnceByCloseEndsWithTheRegistrarsAnswer() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        RecordingSessionListener listener = new RecordingSessionListener();
+        Account account = SipPlugin.account("b2", "bob", kamailio.domain(), registrar(kamailio));
+        ProtocolSession session = open(account, "bob123", listener);
+        try {
+            session.register();
+            listener.await(RegistrationState.Kind.REGISTERED, REGISTER_TIMEOUT);
+            assertEquals(1, kamailio.awaitContacts("bob", REGISTER_TIMEOUT).size());
+        } catch (Exception | AssertionError e) {
+            session.close();
+            throw e;
+        }
+        long start = System.nanoTime();
+        session.unregister();
+        session.close();
+        Duration closing = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(closing.compareTo(Duration.ofMillis(1500)) < 0, "close took " + closing.toMillis() + " ms");
+        assertEquals(List.of(), kamailio.contacts("bob"), "the binding is gone when close returns");
+        assertEquals(RegistrationState.UNREGISTERED, listener.history().get(listener.history().size() - 1));
+    }
+
     @Test
     void registersOverTcp() throws Exception {
         Kamailio kamailio = KAMAILIO.get();

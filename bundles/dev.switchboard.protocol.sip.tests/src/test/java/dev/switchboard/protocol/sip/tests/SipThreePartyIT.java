@@ -99,8 +99,11 @@ class SipThreePartyIT {
             assertEquals(EndReason.of(EndReason.Kind.TRANSFERRED), toCarol.awaitEnd(STEP));
             // bob was transferred: his call goes on, now with carol, whose call now has bob at the far end
             bobsCall.await(CallState.TRANSFERRING, STEP);
+            bobsCall.awaitRemote("sip:carol@", STEP);
             bobsCall.await(CallState.CONNECTED, STEP);
             assertTrue(bobsLeg.remote().address().startsWith("sip:carol@"), bobsLeg.remote().toString());
+            // carol's call keeps its state: the change of far end is reported on its own, for the core to show
+            carolsCall.awaitRemote("sip:bob@", STEP);
             assertTrue(carolsLeg.remote().address().startsWith("sip:bob@"), carolsLeg.remote().toString());
             assertTrue(carolsCall.history().stream().noneMatch(EndReason.class::isInstance),
                     carolsCall.history().toString());

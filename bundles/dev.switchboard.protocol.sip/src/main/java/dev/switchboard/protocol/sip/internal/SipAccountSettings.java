@@ -35,14 +35,17 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * <li>{@code mailbox}: the voice mailbox (a user at the domain, or a SIP URI) whose message-summary (RFC 3842) the
  * account subscribes to once registered; without it only unsolicited NOTIFYs are shown;</li>
  * <li>{@code codecs}: encoding names in the order to offer, e.g. {@code PCMU,G722}; default every installed codec in
- * the media engine's order.</li>
+ * the media engine's order;</li>
+ * <li>{@code blf}: extensions (users at the domain, or SIP URIs) whose calls the account watches once registered
+ * (busy lamps, RFC 4235 dialog event package), comma-separated, e.g. {@code 201,202}; shown as their presence.</li>
  * </ul>
  */
 public record SipAccountSettings(String user, String domain, Optional<String> extension, String displayName,
         String authUser, HostPort registrar, Optional<HostPort> outboundProxy, Transport transport,
         int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
         Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs,
-        Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256, Optional<String> mailbox) {
+        Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256, Optional<String> mailbox,
+        List<String> watchedExtensions) {
 
     public enum Transport {
         UDP, TCP, TLS;
@@ -98,7 +101,8 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             SettingField.text("capture", "Microphone device", false, "Default: the system's"),
             SettingField.text("playback", "Speaker device", false, "Default: the system's"),
             SettingField.text("mailbox", "Voice mailbox", false, "e.g. 8000 or sip:vm@example.org; shows waiting messages"),
-            SettingField.text("codecs", "Codecs in order", false, "e.g. PCMU,G722; default: all installed"));
+            SettingField.text("codecs", "Codecs in order", false, "e.g. PCMU,G722; default: all installed"),
+            SettingField.text("blf", "Busy lamps", false, "extensions to watch, e.g. 201,202; shown as their presence"));
 
     private static final int DEFAULT_SIP_PORT = 5060;
     private static final int DEFAULT_SIPS_PORT = 5061;
@@ -161,7 +165,24 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
                 authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
                 Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")),
-                codecs(settings.get("codecs")), authorities, pin, mailbox);
+                codecs(settings.get("codecs")), authorities, pin, mailbox, watchedExtensions(settings.get("blf")));
+    }
+
+    private static List<String> watchedExtensions(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> watched = new java.util.ArrayList<>();
+        for (String item : value.split(",")) {
+            String extension = item.strip();
+            if (extension.isEmpty() || extension.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("blf must be extensions or SIP URIs separated by commas: " + value);
+            }
+            if (!watched.contains(extension)) {
+                watched.add(extension);
+            }
+        }
+        return List.copyOf(watched);
     }
 
     /** Parses {@code AB:CD:...} or 64 hex digits. */
@@ -233,6 +254,11 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             throw new IllegalArgumentException("not a SIP address: '" + address + "'");
         }
         String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sips:") && transport != Transport.TLS) {
+            // RFC 5630: a sips: target must be reached over TLS on every hop, which this account cannot start
+            throw new IllegalArgumentException("'" + trimmed + "' is a sips: address: it needs an account with "
+                    + "transport=tls");
+        }
         if (lower.startsWith("sip:") || lower.startsWith("sips:")) {
             return trimmed;
         }

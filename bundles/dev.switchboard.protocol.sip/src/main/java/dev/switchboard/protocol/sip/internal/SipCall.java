@@ -24,6 +24,7 @@ import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
@@ -134,6 +135,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     private boolean weRefresh;
     /** Bumped whenever the session timer is re-armed or stopped, so that earlier scheduled checks do nothing. */
     private long timerGeneration;
+    /** CSeq of the REFER we sent (the implicit subscription's event id); -1 when none. */
+    private long sentReferCseq = -1;
+    /** Cancels the implicit subscription's refresh and expiry timers when bumped. */
+    private long referSubscriptionGeneration;
     private ClientTransaction pendingRefresh;
     private boolean peerAllowsUpdate;
     private SessionTimer offeredTimer;
@@ -262,6 +267,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             }
             return;
         }
+        if (method.equals(Request.SUBSCRIBE)) {
+            referSubscriptionAnswered(response);
+            return;
+        }
         if (!method.equals(Request.INVITE)) {
             return;
         }
@@ -383,7 +392,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             Request retry = nextAttempt(invite);
             retry.setRequestURI(contact.getAddress().getURI());
             LOG.log(Level.INFO, "call to {0} redirected to {1}", remote.address(), contact.getAddress().getURI());
-            remote = new Participant(contact.getAddress().getURI().toString(), remote.displayName());
+            changeRemote(new Participant(contact.getAddress().getURI().toString(), remote.displayName()));
             send(retry);
             return true;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
@@ -502,6 +511,15 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     }
 
     /** The core took the call: it rings (180) unless the core already answered or turned it away. */
+    /** A new far end for this call (redirect, transfer, Replaces), reported to the core when it differs. */
+    private void changeRemote(Participant next) {
+        Participant previous = remote;
+        remote = next;
+        if (listener != null && !next.equals(previous)) {
+            listener.remoteChanged(next);
+        }
+    }
+
     void ring(CallLegListener legListener) {
         this.listener = legListener;
         if (phase == Phase.OFFERED) {
@@ -623,6 +641,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             case Request.INFO -> infoReceived(event);
             case Request.NOTIFY -> notifyReceived(event);
             case Request.REFER -> referReceived(event);
+            case Request.SUBSCRIBE -> referSubscriptionRefreshed(event);
             default -> session.respond(event, Response.NOT_IMPLEMENTED);
         }
     }
@@ -879,6 +898,8 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                     "<" + session.settings().addressOfRecord() + ">"));
             refer.setHeader(endpoint.contact(session.settings().registeredUser()));
             transferring = true;
+            sentReferCseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
+            referSubscriptionGeneration++;
             report(CallState.TRANSFERRING);
             dialog.sendRequest(endpoint.provider.getNewClientTransaction(refer));
         } catch (ParseException | SipException | RuntimeException e) {
@@ -904,7 +925,9 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             return;
         }
         LOG.log(Level.INFO, "transfer of call {0}: {1}", callId, fragment.lines().findFirst().orElse(""));
-        if (code >= 200 && code < 300) {
+        if (code < 200) {
+            followReferSubscription(notify, fragment.lines().findFirst().orElse(fragment));
+        } else if (code >= 200 && code < 300) {
             sendBye(dialog);
             end(EndReason.of(EndReason.Kind.TRANSFERRED), true);
             SipCall consulted = consultation;
@@ -919,10 +942,98 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
     }
 
+    /**
+     * The implicit subscription of our REFER (RFC 3515 section 2.4.4, RFC 6665) after a provisional outcome: ended by
+     * the transferee without a final one, the transfer failed; else it lasts the NOTIFY's {@code expires}: refreshed
+     * by an in-dialog SUBSCRIBE before then (RFC 6665 section 4.1.2.1), and if no final outcome (or a NOTIFY with
+     * a new lifetime) comes by its end, the transfer counts as failed and the call returns to its previous state.
+     */
+    private void followReferSubscription(Request notify, String progress) {
+        if (!(notify.getHeader(SubscriptionStateHeader.NAME) instanceof SubscriptionStateHeader state)) {
+            return;
+        }
+        if (SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState())) {
+            transferFailed("the transferee ended the transfer's subscription at \"" + progress + "\"");
+            return;
+        }
+        int expires = state.getExpires();
+        if (expires > 0) {
+            armReferSubscription(expires);
+        }
+    }
+
+    private void armReferSubscription(int expires) {
+        long generation = ++referSubscriptionGeneration;
+        long refreshIn = Math.max(1, expires - Math.min(32, expires / 2));
+        session.schedule(() -> {
+            if (generation == referSubscriptionGeneration && transferring) {
+                refreshReferSubscription(expires);
+            }
+        }, Duration.ofSeconds(refreshIn));
+        session.schedule(() -> {
+            if (generation == referSubscriptionGeneration && transferring) {
+                transferFailed("no outcome of the transfer before its subscription ran out (" + expires + " s)");
+            }
+        }, Duration.ofSeconds(expires));
+    }
+
+    private void refreshReferSubscription(int expires) {
+        try {
+            Request subscribe = dialog.createRequest(Request.SUBSCRIBE);
+            javax.sip.header.EventHeader event = endpoint.headers.createEventHeader("refer");
+            event.setEventId(Long.toString(sentReferCseq));
+            subscribe.setHeader(event);
+            subscribe.setHeader(endpoint.headers.createExpiresHeader(expires));
+            subscribe.setHeader(endpoint.contact(session.settings().registeredUser()));
+            dialog.sendRequest(endpoint.provider.getNewClientTransaction(subscribe));
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            // the expiry timer still ends the wait
+            LOG.log(Level.WARNING, "cannot refresh the transfer subscription of call {0}: {1}", callId, e.toString());
+        }
+    }
+
+    /** The answer to our refresh: a 2xx re-arms the subscription with the lifetime it grants. */
+    private void referSubscriptionAnswered(Response response) {
+        if (!transferring || response.getStatusCode() < 200) {
+            return;
+        }
+        if (response.getStatusCode() < 300 && response.getExpires() != null && response.getExpires().getExpires() > 0) {
+            armReferSubscription(response.getExpires().getExpires());
+        } else if (response.getStatusCode() >= 300) {
+            LOG.log(Level.INFO, "call {0}: the transferee refused to refresh the transfer subscription: {1}", callId,
+                    SipRegistration.statusLine(response));
+        }
+    }
+
+    /**
+     * An in-dialog SUBSCRIBE refreshing the subscription of a REFER we are carrying out: 200 with 60 s and a NOTIFY
+     * of the progress so far (RFC 6665 section 4.2.1.1); 481 when no transfer is under way.
+     */
+    private void referSubscriptionRefreshed(RequestEvent event) {
+        Request subscribe = event.getRequest();
+        Referral current = referral;
+        boolean refer = subscribe.getHeader(javax.sip.header.EventHeader.NAME) instanceof javax.sip.header.EventHeader
+                header && header.getEventType().equalsIgnoreCase("refer");
+        if (current == null || !refer) {
+            respond(event, refer ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.BAD_EVENT);
+            return;
+        }
+        try {
+            Response ok = response(subscribe, Response.OK);
+            ok.setHeader(endpoint.headers.createExpiresHeader(60));
+            serverTransaction(event).sendResponse(ok);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot answer the transfer subscription refresh: {0}", e.toString());
+            return;
+        }
+        sendNotify(current.referDialog(), current.referCseq(), "SIP/2.0 100 Trying", false);
+    }
+
     private void transferFailed(String reason) {
         if (!transferring) {
             return;
         }
+        referSubscriptionGeneration++;
         LOG.log(Level.WARNING, "transfer of call {0} failed: {1}", callId, reason);
         transferring = false;
         if (consultation != null) {
@@ -1191,7 +1302,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         callId = current.callId();
         invite = current.invite();
         inviteTransaction = current.transaction();
-        remote = new Participant(current.target(), "");
+        changeRemote(new Participant(current.target(), ""));
         localHold = false;
         agreedTimer = null;
         applyAnswer(answer);
@@ -1311,7 +1422,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         incomingInvite = transaction;
         dialog = transaction.getDialog();
         callId = callIdOf(request);
-        remote = new Participant(from.getAddress().getURI().toString(), display == null ? "" : display);
+        changeRemote(new Participant(from.getAddress().getURI().toString(), display == null ? "" : display));
         session.track(this, callId);
         localHold = false;
         agreedTimer = null;

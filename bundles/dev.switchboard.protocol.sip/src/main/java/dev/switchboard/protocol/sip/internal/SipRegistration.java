@@ -138,6 +138,11 @@ final class SipRegistration {
 
     /** Removes our binding (if we have one) and reports UNREGISTERED; the returned future completes when done. */
     CompletableFuture<Void> unregister() {
+        if (phase == Phase.UNREGISTERING) {
+            // the core unregisters and then closes the session: the REGISTER with expires 0 already on its way
+            // must stay the pending one, or its 200 goes unmatched and close() waits out its timeout
+            return unregistered;
+        }
         cancelTimers();
         boolean bound = phase == Phase.REGISTERED || phase == Phase.REGISTERING;
         terminate(pendingKeepAlive);
@@ -145,9 +150,9 @@ final class SipRegistration {
         terminate(pendingRegister);
         pendingRegister = null;
         report(RegistrationState.UNREGISTERED);
-        if (!bound || phase == Phase.UNREGISTERING) {
-            phase = phase == Phase.UNREGISTERING ? phase : Phase.IDLE;
-            return phase == Phase.UNREGISTERING ? unregistered : CompletableFuture.completedFuture(null);
+        if (!bound) {
+            phase = Phase.IDLE;
+            return CompletableFuture.completedFuture(null);
         }
         phase = Phase.UNREGISTERING;
         unregistered = new CompletableFuture<>();

@@ -45,7 +45,7 @@ import gov.nist.javax.sip.IOExceptionEventExt;
  */
 final class SipSession implements ProtocolSession, SipListener {
 
-    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY";
+    static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE";
     private static final Logger LOG = System.getLogger(SipSession.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
 
@@ -57,6 +57,7 @@ final class SipSession implements ProtocolSession, SipListener {
     private final DigestCredentials credentials;
     private final SipRegistration registration;
     private final SipMessageWaiting messageWaiting;
+    private final SipBusyLamps busyLamps;
     private final java.util.function.Supplier<MediaSessionFactory> media;
     private final java.util.function.Supplier<ConferenceMixer> mixer;
     /** Calls by Call-ID; touched only on the worker thread. */
@@ -76,8 +77,9 @@ final class SipSession implements ProtocolSession, SipListener {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.messageWaiting = new SipMessageWaiting(accountId, settings, endpoint, credentials, worker);
+        this.busyLamps = new SipBusyLamps(accountId, settings, endpoint, credentials, listener, worker);
         this.registration = new SipRegistration(accountId, settings, endpoint, credentials,
-                new RegistrationWatcher(listener, messageWaiting), worker);
+                new RegistrationWatcher(listener, messageWaiting, busyLamps), worker);
     }
 
     /**
@@ -225,6 +227,13 @@ final class SipSession implements ProtocolSession, SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         String method = request.getMethod();
+        if (request.getRequestURI().getScheme().equalsIgnoreCase("sips")
+                && settings.transport() != SipAccountSettings.Transport.TLS
+                && !method.equals(Request.ACK)) {
+            // RFC 5630 section 3.1.3: a sips: request that reached us over a non-TLS hop is refused
+            respond(event, Response.UNSUPPORTED_URI_SCHEME);
+            return;
+        }
         SipCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
         switch (method) {
             case Request.OPTIONS -> answerOptions(event);
@@ -255,12 +264,14 @@ final class SipSession implements ProtocolSession, SipListener {
                     incomingCall(event);
                 }
             }
-            case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER -> {
+            case Request.BYE, Request.UPDATE, Request.INFO, Request.NOTIFY, Request.REFER, Request.SUBSCRIBE -> {
                 if (call != null) {
                     call.requestInDialog(event);
                 } else if (method.equals(Request.NOTIFY) && SipMessageWaiting.isMessageSummary(request)) {
                     // in our mailbox subscription, or unsolicited (RFC 3842 section 5)
                     messageWaiting.notified(event, this::respond);
+                } else if (method.equals(Request.NOTIFY) && SipBusyLamps.isDialogEvent(request)) {
+                    busyLamps.notified(event, this::respond);
                 } else if (method.equals(Request.NOTIFY)) {
                     // another event package nobody here subscribed to: accepted and dropped
                     respond(event, Response.OK);
@@ -277,7 +288,8 @@ final class SipSession implements ProtocolSession, SipListener {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();
         if (registration.responseReceived(transaction, response)
-                || messageWaiting.responseReceived(transaction, response)) {
+                || messageWaiting.responseReceived(transaction, response)
+                || busyLamps.responseReceived(transaction, response)) {
             return;
         }
         SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
@@ -295,7 +307,7 @@ final class SipSession implements ProtocolSession, SipListener {
         }
         ClientTransaction transaction = event.getClientTransaction();
         if (registration.transactionFailed(transaction, "no answer from registrar " + settings.nextHop())
-                || messageWaiting.transactionFailed(transaction)) {
+                || messageWaiting.transactionFailed(transaction) || busyLamps.transactionFailed(transaction)) {
             return;
         }
         if (transaction != null) {
@@ -403,10 +415,10 @@ final class SipSession implements ProtocolSession, SipListener {
     }
 
     /**
-     * Passes registration reports on to the core and starts or forgets the mailbox subscription with them (both on
-     * the worker thread, where the registration reports).
+     * Passes registration reports on to the core and starts or forgets the mailbox and busy lamp subscriptions with
+     * them (all on the worker thread, where the registration reports).
      */
-    private record RegistrationWatcher(SessionListener core, SipMessageWaiting messageWaiting)
+    private record RegistrationWatcher(SessionListener core, SipMessageWaiting messageWaiting, SipBusyLamps busyLamps)
             implements SessionListener {
 
         @Override
@@ -414,8 +426,10 @@ final class SipSession implements ProtocolSession, SipListener {
             core.registrationChanged(state);
             if (state.kind() == dev.switchboard.core.account.RegistrationState.Kind.REGISTERED) {
                 messageWaiting.registered();
+                busyLamps.registered();
             } else if (state.kind() != dev.switchboard.core.account.RegistrationState.Kind.REGISTERING) {
                 messageWaiting.unregistered();
+                busyLamps.unregistered();
             }
         }
 

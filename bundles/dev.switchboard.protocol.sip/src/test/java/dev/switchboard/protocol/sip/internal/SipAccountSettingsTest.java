@@ -63,6 +63,17 @@ class SipAccountSettingsTest {
     }
 
     @Test
+    void sipsAddressesNeedATlsAccount() {
+        SipAccountSettings udp = settings("user", "alice", "domain", "127.0.0.1");
+        assertMessage("transport=tls", () -> udp.targetUri("sips:bob@example.org"));
+        assertMessage("transport=tls", () -> settings("user", "alice", "domain", "127.0.0.1", "transport", "tcp")
+                .targetUri("SIPS:bob@example.org"));
+        SipAccountSettings tls = settings("user", "alice", "domain", "127.0.0.1", "transport", "tls");
+        assertEquals("sips:bob@example.org", tls.targetUri("sips:bob@example.org"));
+        assertEquals("sip:bob@127.0.0.1", tls.targetUri("bob"));
+    }
+
+    @Test
     void badSettingsNameTheSetting() {
         assertMessage("'user' is missing", () -> settings("domain", "d"));
         assertMessage("'domain' is missing", () -> settings("user", "u"));
