@@ -214,8 +214,10 @@ public final class Baresip implements AutoCloseable {
                     call_local_timeout\t120
                     call_max_calls\t\t4
                     audio_path\t\t/usr/share/baresip
-                    audio_player\t\talsa,null
-                    audio_alert\t\talsa,null
+                    # the speaker is an aubridge device nobody reads: it pulls one frame per ptime, where ALSA's
+                    # "null" device never blocks and baresip's player thread spins on it (~80 % of a core per call)
+                    audio_player\t\taubridge,speaker
+                    audio_alert\t\taubridge,alert
                     audio_source\t\t@SOURCE@
                     ausrc_srate\t\t8000
                     auplay_srate\t\t8000
@@ -228,7 +230,7 @@ public final class Baresip implements AutoCloseable {
                     module\t\t\tg711.so
                     module\t\t\tg722.so
                     module\t\t\topus.so
-                    module\t\t\talsa.so
+                    module\t\t\taubridge.so
                     module\t\t\taufile.so
                     @RECORDING@module_app\t\taccount.so
                     module_app\t\tmenu.so
