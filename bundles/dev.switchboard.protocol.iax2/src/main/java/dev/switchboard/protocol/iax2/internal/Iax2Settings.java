@@ -80,7 +80,7 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
                     .filter(candidate -> MediaFormats.rtpmap(candidate).orElseThrow().split("/")[0]
                             .equalsIgnoreCase(wanted))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "codecs: IAX2 carries PCMU, PCMA, G722 and iLBC, not " + wanted));
+                            "codecs: IAX2 carries PCMU, PCMA, G722, iLBC and opus, not " + wanted));
             if (!formats.contains(format)) {
                 formats.add(format);
             }
