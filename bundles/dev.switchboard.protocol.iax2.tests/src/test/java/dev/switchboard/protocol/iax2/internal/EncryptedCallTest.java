@@ -145,4 +145,56 @@ class EncryptedCallTest {
             assertNull(bobEvents.incoming.peek(), "no incoming call in clear");
         }
     }
+
+    /**
+     * Asterisk B's encrypted NEW from capture 10 (dave, AES-128 with key rotation offered) sent to us as
+     * the callee: our AUTHREQ carries the elements Asterisk A answered with, in its order; B's AUTHREP,
+     * encrypted with MD5(our challenge + secret) as B encrypted its own, is taken, and our ACCEPT and
+     * RINGING come back encrypted with that key.
+     */
+    @Test
+    void asteriskBsEncryptedNewFromTheCaptureIsChallengedAsAsteriskAChallengedIt() throws Exception {
+        List<CaptureFile.CapturedFrame> captured = CaptureFile.read("10_call_asteriskB_dave_aes128_encrypted_601");
+        byte[] newFromB = frame(captured, 3);
+        FullFrame asteriskA = (FullFrame) FrameCodec.decode(frame(captured, 4), 0, frame(captured, 4).length);
+        assertTrue(asteriskA.isIax(IaxCommand.AUTHREQ), asteriskA.describe());
+        Recorders.Session listener = new Recorders.Session();
+        try (RawPeer asteriskB = new RawPeer();
+                Iax2Session us = session("alice", "dave123", "aes128", listener, new LinkedBlockingQueue<>())) {
+            asteriskB.sendRaw(newFromB, us.localAddress());
+            FullFrame authreq = asteriskB.receiveFull(5_000);
+            assertTrue(authreq.isIax(IaxCommand.AUTHREQ), authreq.describe());
+            assertEquals(types(asteriskA), types(authreq), "the elements Asterisk A sent, in its order");
+            InformationElements asked = authreq.informationElements();
+            assertEquals(asteriskA.informationElements().number(InformationElement.ENCRYPTION),
+                    asked.number(InformationElement.ENCRYPTION));
+            assertEquals("dave", asked.string(InformationElement.USERNAME).orElseThrow());
+            String challenge = asked.string(InformationElement.CHALLENGE).orElseThrow();
+
+            Aes128Cipher key = Aes128Cipher.fromChallenge(challenge, "dave123".toCharArray());
+            FullFrame fromB = (FullFrame) FrameCodec.decode(newFromB, 0, newFromB.length);
+            byte[] authrep = FrameCodec.encode(FullFrame.of(fromB.sourceCall(), authreq.sourceCall(), 20, 1, 1,
+                    FrameType.IAX, IaxCommand.AUTHREP, InformationElements.builder().string(
+                            InformationElement.MD5_RESULT, Authentication.md5(challenge, "dave123".toCharArray()))
+                            .encode()));
+            asteriskB.sendRaw(key.encrypt(authrep), us.localAddress());
+            for (int expected : new int[] { IaxCommand.ACCEPT, ControlSubclass.RINGING }) {
+                byte[] datagram = asteriskB.receiveDatagram(5_000);
+                assertTrue(datagram != null, "nothing after the AUTHREP");
+                byte[] clear = key.decrypt(datagram);
+                FullFrame frame = (FullFrame) FrameCodec.decode(clear, 0, clear.length);
+                assertEquals(expected, frame.rawSubclass(), frame.describe());
+            }
+            CallLeg incoming = poll(listener.incoming);
+            assertEquals("PCMU/8000", incoming.codec().orElseThrow());
+        }
+    }
+
+    private static byte[] frame(List<CaptureFile.CapturedFrame> captured, int number) {
+        return captured.stream().filter(frame -> frame.number() == number).findFirst().orElseThrow().datagram();
+    }
+
+    private static List<Integer> types(FullFrame frame) {
+        return frame.informationElements().elements().stream().map(InformationElements.Element::type).toList();
+    }
 }
