@@ -291,7 +291,8 @@ final class Iax2Endpoint implements AutoCloseable {
                 return;
             }
             dialog.receive(frame);
-            if (dialog.remoteCall() != 0 && !dialog.closed()) {
+            // (a TXREL just moved the dialog to another peer: moved() has filed it there)
+            if (dialog.remoteCall() != 0 && !dialog.closed() && dialog.peer().equals(peer)) {
                 byRemote.putIfAbsent(key(peer, dialog.remoteCall()), dialog);
             }
             return;
