@@ -197,17 +197,28 @@ class ScriptedPeerTest {
 
     /**
      * A blind transfer the server takes (ACK) but never carries out, e.g. to an extension it does not
-     * have: after {@link Iax2Call#TRANSFER_TIMEOUT} the call is connected again and still works.
+     * have: after {@link Iax2Call#TRANSFER_TIMEOUT} the call is connected again and still works. In the
+     * same wait, a native transfer whose far end never answers our TXCNT: after 7.5 s (the give-up of a
+     * full frame) the server hears TXREJ, and the call stays with it.
      */
     @Test
-    void aBlindTransferTheServerNeverCarriesOutReturnsToConnectedAfterTheTimeout() throws Exception {
+    void transfersTheServerNeverCarriesOutLeaveTheCallConnected() throws Exception {
         Recorders.Call call = new Recorders.Call();
-        try (RawPeer raw = new RawPeer(); Iax2Session session = session("", new Recorders.Session())) {
+        try (RawPeer raw = new RawPeer(); RawPeer silentFarEnd = new RawPeer();
+                Iax2Session session = session("", new Recorders.Session())) {
             ScriptedCall server = ScriptedCall.connect(session, raw, call);
+            server.sendIax(IaxCommand.TXREQ, InformationElements.builder()
+                    .address(InformationElement.APPARENT_ADDR, silentFarEnd.address())
+                    .u16(InformationElement.CALLNO, 556).u32(InformationElement.TRANSFERID, 11));
+            long requested = System.nanoTime();
+            assertTrue(silentFarEnd.receiveFull(5_000).isIax(IaxCommand.TXCNT), "TXCNT to the far end");
             server.leg.capability(Transfer.class).orElseThrow().transfer("799");
             assertEquals(CallState.TRANSFERRING, call.next());
             long asked = System.nanoTime();
             server.expect(FrameType.IAX, IaxCommand.TRANSFER);
+            server.expect(FrameType.IAX, IaxCommand.TXREJ);
+            Duration unanswered = Duration.ofNanos(System.nanoTime() - requested);
+            assertTrue(unanswered.compareTo(Dialog.GIVE_UP.minusMillis(500)) >= 0, "TXREJ after " + unanswered);
             // nothing more from the server: the event comes from our timer, not from a frame
             assertEquals(CallState.CONNECTED, call.next());
             Duration waited = Duration.ofNanos(System.nanoTime() - asked);
