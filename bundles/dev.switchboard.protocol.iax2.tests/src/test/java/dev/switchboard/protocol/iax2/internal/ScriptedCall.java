@@ -39,8 +39,13 @@ final class ScriptedCall {
 
     /** Our next sequenced frame (acknowledged here at once); our ACKs on the way are checked and skipped. */
     FullFrame expect(int frameType, int subclass) throws IOException {
+        return expect(frameType, subclass, 5_000);
+    }
+
+    /** As {@link #expect(int, int)}, waiting up to {@code millis} for each frame. */
+    FullFrame expect(int frameType, int subclass, int millis) throws IOException {
         while (true) {
-            FullFrame frame = raw.receiveFull(5_000);
+            FullFrame frame = raw.receiveFull(millis);
             if (frame.unsequenced()) {
                 assertTrue(frame.isIax(IaxCommand.ACK), "only ACKs unsequenced: " + frame.describe());
                 continue;

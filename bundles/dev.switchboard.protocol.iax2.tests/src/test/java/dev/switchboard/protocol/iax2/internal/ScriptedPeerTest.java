@@ -216,7 +216,7 @@ class ScriptedPeerTest {
             assertEquals(CallState.TRANSFERRING, call.next());
             long asked = System.nanoTime();
             server.expect(FrameType.IAX, IaxCommand.TRANSFER);
-            server.expect(FrameType.IAX, IaxCommand.TXREJ);
+            server.expect(FrameType.IAX, IaxCommand.TXREJ, 10_000);
             Duration unanswered = Duration.ofNanos(System.nanoTime() - requested);
             assertTrue(unanswered.compareTo(Dialog.GIVE_UP.minusMillis(500)) >= 0, "TXREJ after " + unanswered);
             // nothing more from the server: the event comes from our timer, not from a frame
