@@ -115,7 +115,9 @@ class Iax2SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(16_000, audio.sampleRate(), "G.722 plays at 16 kHz");
-        double median = medianSegmentalSnr(reference(16_000), audio.samples(), 16_000, 16_000 / 20);
+        // under load the jitter buffer may grow its delay mid-call (seen: 310 ms), so, as for µ-law
+        // below, each block is looked for within 500 ms of the overall alignment
+        double median = medianSegmentalSnr(reference(16_000), audio.samples(), 16_000, 16_000 / 2);
         System.out.println("IAX2 speech over G.722: median segmental SNR " + median + " dB");
         // the media engine's own G.722 test call measured 34.6 dB on this speech
         assertTrue(median > 25, "median segmental SNR " + median + " dB");

@@ -40,6 +40,19 @@ class NativeTransferTest {
         return value;
     }
 
+    /**
+     * The next frame that is not a retransmission: on a loaded machine a TXREADY may be resent before
+     * the server's ACK of it is read, and that copy can still be queued at the server.
+     */
+    private static FullFrame nextFirstTransmission(RawPeer server) throws Exception {
+        while (true) {
+            FullFrame frame = server.receiveFull(5_000);
+            if (!frame.retransmission()) {
+                return frame;
+            }
+        }
+    }
+
     private static byte[] voice(int marker) {
         byte[] frame = new byte[160];
         Arrays.fill(frame, (byte) marker);
@@ -75,8 +88,8 @@ class NativeTransferTest {
             a.sendIax(IaxCommand.TXREL, InformationElements.builder().u16(InformationElement.CALLNO, b.remoteCall));
             b.sendIax(IaxCommand.TXREL, InformationElements.builder().u16(InformationElement.CALLNO, a.remoteCall));
             // the release is acknowledged to the server before the calls leave it
-            assertTrue(legA.receiveFull(5_000).isIax(IaxCommand.ACK), "TXREL acknowledged to the server");
-            assertTrue(legB.receiveFull(5_000).isIax(IaxCommand.ACK), "TXREL acknowledged to the server");
+            assertTrue(nextFirstTransmission(legA).isIax(IaxCommand.ACK), "TXREL acknowledged to the server");
+            assertTrue(nextFirstTransmission(legB).isIax(IaxCommand.ACK), "TXREL acknowledged to the server");
 
             // voice both ways on the direct path: a full frame first (the far end's clock is new), then minis
             for (int i = 0; i < 3; i++) {
