@@ -126,9 +126,9 @@ class Iax2SpeechIT {
     /**
      * Accounts that name Opus ({@code codecs=opus}) talk it through the engine's Opus codec (IAX2
      * format bit 34 in the 64-bit elements): the speech comes out. Opus keeps the sound, not the
-     * waveform (segmental SNR measured 4.1-8.3 dB here under load, 11.7-18.4 dB for SIP with baresip; the envelope
-     * correlation 0.77-0.91),
-     * so what is compared is the loudness envelope: the 20 ms blocks' levels must follow the source's.
+     * waveform (segmental SNR measured 4.1-8.3 dB here under load, 11.7-18.4 dB for SIP with
+     * baresip), so what is compared is the loudness envelope: the 20 ms blocks' levels must follow
+     * the source's (correlation 0.77-0.91 measured).
      */
     @Test
     void opusSpeechCrossesThroughTheEnginesOpusCodec() throws Exception {
