@@ -14,5 +14,7 @@ JUNIT=$(find "$HOME/.m2/repository/org/junit/jupiter/junit-jupiter-api" -name 'j
 "$JAVA_HOME/bin/java" -Dswitchboard.iax2.captures="$ROOT/../shared/peers/captures/iax2" -cp "$TESTS:$ROOT/bundles/dev.switchboard.protocol.iax2/target/classes:$ROOT/bundles/dev.switchboard.core/target/classes:$JUNIT" \
   dev.switchboard.protocol.iax2.internal.Iax2Benchmark "$@"
 cd "$ROOT"
-scripts/mvn.sh -q -o verify -pl bundles/dev.switchboard.protocol.iax2,bundles/dev.switchboard.protocol.iax2.tests \
-  -Dtest=Iax2CallCpuBenchmark 2>&1 | grep '^| CPU per active'
+# the whole reactor: the test fragment's runtime takes codec bundles (G.711, G.722, Opus) that only
+# the reactor builds; -Dtest limits the run to the benchmark
+scripts/mvn.sh -q -o verify -Dtest=Iax2CallCpuBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -DfailIfNoTests=false 2>&1 | grep '^| CPU per active'

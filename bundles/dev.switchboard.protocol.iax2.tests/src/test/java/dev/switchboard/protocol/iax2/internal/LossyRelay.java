@@ -26,6 +26,8 @@ final class LossyRelay implements AutoCloseable {
     private DatagramPacket heldBack;
     final AtomicInteger dropped = new AtomicInteger();
     final AtomicInteger reordered = new AtomicInteger();
+    /** Every datagram that reached the relay, both ways, as it arrived (for tests that look at the wire). */
+    final java.util.Queue<byte[]> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     LossyRelay(InetSocketAddress callee, double loss, double reorder, long seed) throws SocketException {
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -60,6 +62,7 @@ final class LossyRelay implements AutoCloseable {
                     continue;
                 }
                 byte[] copy = java.util.Arrays.copyOf(in.getData(), in.getLength());
+                seen.add(copy);
                 DatagramPacket out = new DatagramPacket(copy, copy.length, to);
                 double dice = random.nextDouble();
                 if (dice < loss) {

@@ -43,6 +43,20 @@ final class RawPeer implements AutoCloseable {
         return FrameCodec.decode(buffer, 0, packet.getLength());
     }
 
+    /** The next datagram as it came (e.g. still encrypted), or null when none arrives within {@code millis}. */
+    byte[] receiveDatagram(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        byte[] buffer = new byte[4096];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        lastSender = (InetSocketAddress) packet.getSocketAddress();
+        return java.util.Arrays.copyOf(buffer, packet.getLength());
+    }
+
     /** Where the last frame received came from. */
     InetSocketAddress lastSender() {
         return lastSender;

@@ -21,6 +21,11 @@ final class TestMedia implements CallMedia {
     }
 
     static Factory factory(BlockingQueue<TestMedia> opened) {
+        return factory(opened, List.of(MediaFormats.ULAW, MediaFormats.ALAW));
+    }
+
+    /** Media that codes {@code formats}, in that order of preference. */
+    static Factory factory(BlockingQueue<TestMedia> opened, List<Long> formats) {
         return new Factory() {
             @Override
             public CallMedia open(String callId, VoiceOut out) {
@@ -31,7 +36,7 @@ final class TestMedia implements CallMedia {
 
             @Override
             public List<Long> formats() {
-                return List.of(MediaFormats.ULAW, MediaFormats.ALAW);
+                return formats;
             }
         };
     }

@@ -30,7 +30,8 @@ final class Dialog {
 
     private final Iax2Endpoint endpoint;
     private final int localCall;
-    private final InetSocketAddress peer;
+    /** Where the dialog's frames go; changes once, when a native transfer completes (TXREL). */
+    private InetSocketAddress peer;
     private final long startNanos = System.nanoTime();
     private final Deque<Pending> unacknowledged = new ArrayDeque<>();
     private DialogHandler handler;
@@ -42,7 +43,16 @@ final class Dialog {
     private long lastReceivedVoiceTimestamp;
     private boolean closeWhenDelivered;
     private Aes128Cipher cipher;
+    /** Whether our frames go out encrypted (the caller's side: from its AUTHREP on). */
+    private boolean sendEncrypted;
+    /** Whether a frame of the peer decrypted with {@link #cipher}; until then clear frames are still taken. */
+    private boolean cipherConfirmed;
     private boolean closed;
+    /** A native transfer under way: the far end's address and call number the server gave in TXREQ. */
+    private InetSocketAddress transferPeer;
+    private ScheduledFuture<?> transferConnectTimer;
+    /** After the media path moved, mini frames wait for the new peer's first full voice frame. */
+    private boolean awaitingFullVoice;
 
     Dialog(Iax2Endpoint endpoint, int localCall, InetSocketAddress peer, DialogHandler handler) {
         this.endpoint = endpoint;
@@ -67,17 +77,58 @@ final class Dialog {
         return closed;
     }
 
-    /** From now on every frame of this dialog, both ways, is encrypted with {@code cipher}. */
+    /**
+     * The caller's side of an encrypted call: from now on every frame we send is encrypted with
+     * {@code cipher} (the AUTHREP already is, as Asterisk expects), and so are the peer's.
+     */
     void encrypt(Aes128Cipher cipher) {
         this.cipher = cipher;
+        this.sendEncrypted = true;
+    }
+
+    /**
+     * The called side: after our AUTHREQ offered encryption the caller's answer comes encrypted with
+     * {@code cipher}; we keep sending in clear (a lost AUTHREQ is resent as the caller can read it)
+     * until a frame of the caller decrypts, as Asterisk does, then encrypt both ways.
+     */
+    void expectEncrypted(Aes128Cipher cipher) {
+        this.cipher = cipher;
+        this.sendEncrypted = false;
     }
 
     Aes128Cipher cipher() {
         return cipher;
     }
 
+    /** A frame of the peer decrypted: the key is agreed, everything goes encrypted from here on. */
+    void cipherConfirmed() {
+        cipherConfirmed = true;
+        sendEncrypted = true;
+    }
+
+    /** Whether the peer has shown it encrypts with our key (a frame of it decrypted). */
+    boolean encryptedBothWays() {
+        return cipherConfirmed;
+    }
+
+    /**
+     * Whether a frame in clear is still taken: before the key is confirmed (a NEW or AUTHREQ resent,
+     * or a REJECT from a peer that could not decrypt us); never after, so nobody can inject clear
+     * frames into an encrypted call.
+     */
+    boolean acceptsClear() {
+        return cipher == null || !cipherConfirmed;
+    }
+
+    /** A datagram for this dialog neither decrypted nor read in clear. */
+    void undecryptable() {
+        if (!closed) {
+            handler.undecryptable(this);
+        }
+    }
+
     private void transmit(IaxFrame frame) {
-        endpoint.transmit(frame, peer, cipher);
+        endpoint.transmit(frame, peer, sendEncrypted ? cipher : null);
     }
 
     void handler(DialogHandler handler) {
@@ -154,6 +205,92 @@ final class Dialog {
         return (timestamp & ~0xffffL) != (lastFullVoiceTimestamp & ~0xffffL);
     }
 
+    // ---- call path optimisation (RFC 5456 section 6.3) ----
+
+    /**
+     * TXCNT to the far end the server named, with our call number as source and its as destination,
+     * resent like a full frame until {@link #transferConnected()} or, after {@link #GIVE_UP}, {@code gaveUp}.
+     */
+    void connectForTransfer(InetSocketAddress target, int targetCall, InformationElements.Builder elements,
+            Runnable gaveUp) {
+        transferPeer = target;
+        FullFrame connect = FullFrame.of(localCall, targetCall, now(), 0, 0, FrameType.IAX, IaxCommand.TXCNT,
+                elements.encode());
+        long started = System.nanoTime();
+        endpoint.transmit(connect, target);
+        resendTransferConnect(connect, started, FIRST_RETRANSMISSION, gaveUp);
+    }
+
+    private void resendTransferConnect(FullFrame connect, long started, Duration delay, Runnable gaveUp) {
+        transferConnectTimer = endpoint.schedule(() -> {
+            if (closed || transferPeer == null) {
+                return;
+            }
+            if (System.nanoTime() - started >= GIVE_UP.toNanos()) {
+                transferConnectTimer = null;
+                gaveUp.run();
+                return;
+            }
+            endpoint.transmit(connect.retransmitted(), transferPeer);
+            Duration next = delay.multipliedBy(2);
+            resendTransferConnect(connect, started, next.compareTo(LONGEST_RETRANSMISSION) > 0
+                    ? LONGEST_RETRANSMISSION : next, gaveUp);
+        }, delay);
+    }
+
+    /** The far end accepted our TXCNT: stop resending it. */
+    void transferConnected() {
+        if (transferConnectTimer != null) {
+            transferConnectTimer.cancel(false);
+            transferConnectTimer = null;
+        }
+    }
+
+    /** Whether {@code from} is the far end of a native transfer under way (its TXCNT/TXACC come from there). */
+    boolean isTransferPeer(InetSocketAddress from) {
+        return transferPeer != null && transferPeer.equals(from);
+    }
+
+    /** TXCNT or TXACC from the far end of the transfer (not sequenced: they belong to no dialog yet). */
+    void receiveFromTransferPeer(FullFrame frame) {
+        if (!closed) {
+            handler.transferFrame(this, frame);
+        }
+    }
+
+    /** Answers the far end's TXCNT with TXACC, to its call number at its address. */
+    void acceptTransferConnect(FullFrame connect) {
+        endpoint.transmit(FullFrame.of(localCall, connect.sourceCall(), now(), 0, 0, FrameType.IAX,
+                IaxCommand.TXACC, new byte[0]), transferPeer);
+    }
+
+    /** The transfer was refused or failed: the call stays with the server. */
+    void abandonTransfer() {
+        transferConnected();
+        transferPeer = null;
+    }
+
+    /**
+     * TXREL: from now on the dialog talks to the far end directly, which knows us as
+     * {@code newRemoteCall}'s peer; sequence numbers start again at 0, frames still unacknowledged by
+     * the server are dropped (as Asterisk does: nobody there cares any more) and the far end's voice
+     * timestamps are learnt anew from its first full voice frame.
+     */
+    void completeTransfer(int newRemoteCall) {
+        cancelTimers();
+        unacknowledged.clear();
+        transferConnected();
+        peer = transferPeer;
+        remoteCall = newRemoteCall;
+        transferPeer = null;
+        outboundSequence = 0;
+        inboundSequence = 0;
+        lastFullVoiceTimestamp = 0;
+        lastReceivedVoiceTimestamp = 0;
+        awaitingFullVoice = true;
+        endpoint.moved(this);
+    }
+
     /** Answers a frame with an unsequenced IAX frame (ACK, INVAL, VNAK). */
     void sendUnsequenced(int command, long timestamp) {
         if (!closed) {
@@ -186,6 +323,7 @@ final class Dialog {
         if (!closed) {
             closed = true;
             cancelTimers();
+            transferConnected();
             unacknowledged.clear();
             endpoint.forget(this);
         }
@@ -238,6 +376,7 @@ final class Dialog {
         inboundSequence = (inboundSequence + 1) & 0xff;
         if (frame.frameType() == FrameType.VOICE) {
             lastReceivedVoiceTimestamp = frame.timestamp();
+            awaitingFullVoice = false;
         }
         boolean answered = answerKeepAlive(frame) || handler.frame(this, frame);
         if (!answered && !closed) {
@@ -256,7 +395,7 @@ final class Dialog {
     }
 
     void receiveVoice(int timestamp16, byte[] payload) {
-        if (!closed) {
+        if (!closed && !awaitingFullVoice) {
             long timestamp = extendMiniTimestamp(timestamp16);
             if (timestamp > lastReceivedVoiceTimestamp) {
                 lastReceivedVoiceTimestamp = timestamp;

@@ -15,6 +15,17 @@ interface DialogHandler {
     default void voice(Dialog dialog, long timestamp, byte[] payload) {
     }
 
+    /**
+     * A datagram for this dialog that did not decrypt with its key and is not a frame in clear (a
+     * caller who answered our challenge with another secret); it is dropped.
+     */
+    default void undecryptable(Dialog dialog) {
+    }
+
+    /** TXCNT or TXACC from the far end of a native transfer the server asked for. */
+    default void transferFrame(Dialog dialog, FullFrame frame) {
+    }
+
     /** The peer stopped answering (retransmissions gave up) or disowned the call (INVAL). */
     void failed(Dialog dialog, String reason);
 }

@@ -69,6 +69,10 @@ final class EngineCallMedia implements CallMedia {
                             .ifPresent(formats::add);
                 }
                 if (wanted.isEmpty()) {
+                    // Opus last (see MediaFormats.SUPPORTED): offered, but the preferred format stays G.722
+                    if (formats.remove(MediaFormats.OPUS)) {
+                        formats.add(MediaFormats.OPUS);
+                    }
                     return formats;
                 }
                 return wanted.stream().filter(formats::contains).toList();

@@ -67,6 +67,19 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         ENDED
     }
 
+    /**
+     * Call path optimisation (RFC 5456 section 6.3), beside the call's phase: the server asked us
+     * (TXREQ) to reach the far end directly; TXCNT sent until its TXACC, then TXREADY sent until the
+     * server's TXREL moves the call (or its TXREJ, or our TXREJ after no TXACC, leaves it with the server).
+     */
+    enum PathTransfer {
+        NONE,
+        /** TXCNT sent to the far end, waiting for its TXACC. */
+        CONNECTING,
+        /** TXACC received and TXREADY sent, waiting for the server's TXREL. */
+        READY
+    }
+
     private final Iax2Endpoint endpoint;
     private final Iax2Settings settings;
     private final char[] secret;
@@ -85,12 +98,19 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private volatile long format;
     /** Read by the UI thread for the quality icon, otherwise only on the loop. */
     private volatile CallMedia media;
+    private PathTransfer pathTransfer = PathTransfer.NONE;
     private long voiceOffset = -1;
+    /** Added to received voice timestamps, so the media clock runs on when the far end's clock changes (TXREL). */
+    private long receiveOffset;
+    private boolean rebaseReceivedVoice;
+    private long lastReceivedVoice = -1;
     private boolean sentFullVoice;
     private byte[] callToken;
     private boolean authenticated;
     private ScheduledFuture<?> pinger;
     private ScheduledFuture<?> transferTimer;
+    /** An incoming call we encrypt: our AUTHREQ offers AES-128 and its challenge gives the key. */
+    private boolean encrypting;
     /** The MD5 challenge we sent an incoming caller, while {@link Phase#CHALLENGED}. */
     private String challenge;
     private FullFrame challengedNew;
@@ -123,10 +143,12 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     /**
      * A call the peer placed (loop thread); the core is asked ({@code announce}) once the NEW is
-     * accepted. {@code secret} non-empty: the caller must first answer an MD5 challenge with it.
+     * accepted. A {@code direct} caller (not the server we register with, which authenticated its
+     * callers) must first answer an MD5 challenge with the account's {@code secret} when it has one;
+     * an encrypted call is challenged even from the server, as the key comes from the challenge.
      */
-    static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, Dialog dialog,
-            FullFrame newFrame, CallMedia.Factory mediaFactory, String id,
+    static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean direct,
+            Dialog dialog, FullFrame newFrame, CallMedia.Factory mediaFactory, String id,
             java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts) {
         InformationElements elements = newFrame.informationElements();
         String number = elements.string(InformationElement.CALLING_NUMBER).orElse("");
@@ -137,7 +159,10 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         Iax2Call call = new Iax2Call(endpoint, settings, secret, false, new Participant(address, name),
                 mediaFactory, id, texts);
         call.dialog = dialog;
-        call.phase = secret.length > 0 ? Phase.CHALLENGED : Phase.RINGING_IN;
+        boolean offered = (elements.number(InformationElement.ENCRYPTION).orElse(0L)
+                & InformationElement.ENCRYPT_AES128) != 0;
+        call.encrypting = settings.encrypted() && offered && secret.length > 0;
+        call.phase = (direct && secret.length > 0) || call.encrypting ? Phase.CHALLENGED : Phase.RINGING_IN;
         call.announce = announce;
         return call;
     }
@@ -169,8 +194,15 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         if (address.viaServer()) {
             elements.string(InformationElement.USERNAME, settings.user());
         }
+        long capability = MediaFormats.capability(formats);
+        // the 32-bit elements carry the low bits (as Asterisk truncates them); the 64-bit ones only
+        // when a format above bit 31 (Opus) is offered, so RFC 5456 peers see the NEW they know
         elements.u32(InformationElement.FORMAT, formats.get(0))
-                .u32(InformationElement.CAPABILITY, MediaFormats.capability(formats));
+                .u32(InformationElement.CAPABILITY, capability);
+        if (MediaFormats.needs64Bits(capability)) {
+            elements.u64Versioned(InformationElement.FORMAT2, formats.get(0))
+                    .u64Versioned(InformationElement.CAPABILITY2, capability);
+        }
         if (settings.encrypted()) {
             // AES-128 without the key-rotation bit (0x8000): we take RTKEY but never send one
             elements.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
@@ -190,9 +222,16 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         InformationElements.Builder request = InformationElements.builder()
                 .u16(InformationElement.AUTHMETHODS, InformationElement.AUTH_MD5)
                 .string(InformationElement.CHALLENGE, challenge);
+        if (encrypting) {
+            // AES-128 without key rotation, in Asterisk's order (capture 10: methods, challenge, encryption, user)
+            request.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
+        }
         newFrame.informationElements().string(InformationElement.USERNAME)
                 .ifPresent(user -> request.string(InformationElement.USERNAME, user));
         dialog.sendIax(IaxCommand.AUTHREQ, request);
+        if (encrypting) {
+            dialog.expectEncrypted(Aes128Cipher.fromChallenge(challenge, secret));
+        }
         return true;
     }
 
@@ -202,18 +241,47 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         byte[] given = authrep.informationElements().string(InformationElement.MD5_RESULT).orElse("")
                 .toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
-            LOG.log(Level.INFO, "IAX2 call {0}: the caller at {1} failed our challenge; rejected", id, dialog.peer());
-            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
-                    .string(InformationElement.CAUSE, "No authority found")
-                    .u8(InformationElement.CAUSECODE, CAUSE_NOT_AUTHORISED));
-            dialog.closeWhenDelivered();
-            phase = Phase.ENDED;
+            refuseChallenged("the caller at {1} failed our challenge; rejected");
+            return true;
+        }
+        if (encrypting && !dialog.encryptedBothWays()) {
+            refuseChallenged("the caller at {1} answered our encrypted challenge in clear; rejected");
             return true;
         }
         phase = Phase.RINGING_IN;
         FullFrame newFrame = challengedNew;
         challengedNew = null;
         return acceptAndRing(newFrame);
+    }
+
+    /** REJECT of an incoming NEW the core never hears of; cause 58 (bearer capability not available). */
+    private void refuseNew(String cause) {
+        LOG.log(Level.INFO, "IAX2 call {0} from {1} refused: {2}", id, dialog.peer(), cause);
+        dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                .string(InformationElement.CAUSE, cause).u8(InformationElement.CAUSECODE, 58));
+        dialog.closeWhenDelivered();
+        phase = Phase.ENDED;
+    }
+
+    /** REJECT "No authority found" (cause 50) to a challenged caller, as Asterisk does; the core never hears of it. */
+    private void refuseChallenged(String why) {
+        LOG.log(Level.INFO, "IAX2 call {0}: " + why, id, dialog.peer());
+        dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
+                .string(InformationElement.CAUSE, "No authority found")
+                .u8(InformationElement.CAUSECODE, CAUSE_NOT_AUTHORISED));
+        dialog.closeWhenDelivered();
+        phase = Phase.ENDED;
+    }
+
+    /**
+     * A datagram of the challenged caller that the key of our encrypted challenge does not open: it
+     * answered with another secret. Refused in clear, as it cannot read our encrypted frames.
+     */
+    @Override
+    public void undecryptable(Dialog from) {
+        if (phase == Phase.CHALLENGED && encrypting && !dialog.encryptedBothWays()) {
+            refuseChallenged("the caller at {1} encrypts with another secret; rejected");
+        }
     }
 
     /** Accepts the NEW (format chosen), tells the core and rings (loop thread). */
@@ -225,14 +293,15 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
                 .or(() -> elements.number(InformationElement.CAPABILITY)).orElse(preferred);
         Optional<Long> chosen = MediaFormats.choose(preferred, capability, mediaFactory.formats());
         if (chosen.isEmpty()) {
-            dialog.sendIax(IaxCommand.REJECT, InformationElements.builder()
-                    .string(InformationElement.CAUSE, "No common codec").u8(InformationElement.CAUSECODE, 58));
-            dialog.closeWhenDelivered();
-            phase = Phase.ENDED;
+            refuseNew("No common codec");
             return true;
         }
         format = chosen.get();
-        dialog.sendIax(IaxCommand.ACCEPT, InformationElements.builder().u32(InformationElement.FORMAT, format));
+        InformationElements.Builder accept = InformationElements.builder().u32(InformationElement.FORMAT, format);
+        if (MediaFormats.needs64Bits(format)) {
+            accept.u64Versioned(InformationElement.FORMAT2, format);
+        }
+        dialog.sendIax(IaxCommand.ACCEPT, accept);
         dialog.send(FrameType.CONTROL, ControlSubclass.RINGING, new byte[0]);
         startPinging();
         listener = announce.apply(this);
@@ -280,6 +349,12 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             case IaxCommand.NEW -> {
                 if (outgoing || listener != null) {
                     return false;
+                }
+                if (settings.encrypted() && !encrypting) {
+                    // the account wants every call encrypted, as its own calls are
+                    refuseNew(secret.length == 0 ? "Encryption needs the account's password"
+                            : "Encryption is required");
+                    return true;
                 }
                 return phase == Phase.CHALLENGED ? challengeCaller(frame) : acceptAndRing(frame);
             }
@@ -381,13 +456,109 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
                 return false;
             }
             case IaxCommand.TRANSFER -> {
-                LOG.log(Level.INFO, "IAX2 call {0}: the peer asked us to transfer; not supported", id);
+                // a request to a PBX to send the call elsewhere; a softphone has no dialplan to carry it out
+                LOG.log(Level.INFO, "IAX2 call {0}: the peer asked us to transfer the call to {1}; answered"
+                        + " UNSUPPORT, the call goes on", id, elements.string(InformationElement.CALLED_NUMBER).orElse("?"));
+                dialog.sendIax(IaxCommand.UNSUPPORT, InformationElements.builder()
+                        .u8(InformationElement.IAX_UNKNOWN, IaxCommand.TRANSFER));
+                return true;
+            }
+            case IaxCommand.TXREQ -> {
+                return transferRequested(elements);
+            }
+            case IaxCommand.TXREL -> {
+                return transferReleased(frame, elements);
+            }
+            case IaxCommand.TXREJ -> {
+                if (pathTransfer != PathTransfer.NONE) {
+                    LOG.log(Level.INFO, "IAX2 call {0}: the server called the direct path off; the call stays", id);
+                    pathTransfer = PathTransfer.NONE;
+                    dialog.abandonTransfer();
+                }
                 return false;
+            }
+            case IaxCommand.TXMEDIA -> {
+                // Asterisk's media-only variant would split voice from signalling; we keep both with the server
+                LOG.log(Level.INFO, "IAX2 call {0}: media-only transfer (TXMEDIA) refused; the call stays", id);
+                pathTransfer = PathTransfer.NONE;
+                dialog.abandonTransfer();
+                dialog.sendIax(IaxCommand.TXREJ, InformationElements.builder());
+                return true;
             }
             default -> {
                 return false;
             }
         }
+    }
+
+    // ---- call path optimisation (native transfer, RFC 5456 section 6.3) ----
+
+    /**
+     * TXREQ: the server asks us to reach the far end directly at the address and call number it
+     * gives. We send TXCNT there; a request we cannot follow is answered TXREJ and the call goes on.
+     */
+    private boolean transferRequested(InformationElements elements) {
+        Optional<InetSocketAddress> target = elements.address(InformationElement.APPARENT_ADDR);
+        long targetCall = elements.number(InformationElement.CALLNO).orElse(0L);
+        String refusal = phase != Phase.CONNECTED ? "the call is " + phase
+                : dialog.cipher() != null ? "the call is encrypted, and the far end has no key with us"
+                : pathTransfer != PathTransfer.NONE ? "a transfer is already under way"
+                : target.isEmpty() || targetCall < 1 || targetCall > 0x7fff
+                        ? "it names no usable IPv4 address and call number" : null;
+        if (refusal != null) {
+            LOG.log(Level.INFO, "IAX2 call {0}: the server''s transfer request refused (TXREJ): {1}", id, refusal);
+            dialog.sendIax(IaxCommand.TXREJ, InformationElements.builder());
+            return true;
+        }
+        pathTransfer = PathTransfer.CONNECTING;
+        InformationElements.Builder connect = InformationElements.builder();
+        elements.number(InformationElement.TRANSFERID).ifPresent(tag -> connect.u32(InformationElement.TRANSFERID, tag));
+        dialog.connectForTransfer(target.get(), (int) targetCall, connect, this::transferConnectUnanswered);
+        return false;
+    }
+
+    /** The far end never accepted our TXCNT: the server hears TXREJ and keeps carrying the call. */
+    private void transferConnectUnanswered() {
+        if (pathTransfer == PathTransfer.CONNECTING) {
+            LOG.log(Level.INFO, "IAX2 call {0}: the far end never answered TXCNT; TXREJ, the call stays", id);
+            pathTransfer = PathTransfer.NONE;
+            dialog.abandonTransfer();
+            dialog.sendIax(IaxCommand.TXREJ, InformationElements.builder());
+        }
+    }
+
+    /** TXCNT from the far end (answered TXACC), or its TXACC to ours (then TXREADY to the server). */
+    @Override
+    public void transferFrame(Dialog from, FullFrame frame) {
+        if (frame.isIax(IaxCommand.TXCNT) && pathTransfer != PathTransfer.NONE) {
+            dialog.acceptTransferConnect(frame);
+        } else if (frame.isIax(IaxCommand.TXACC) && pathTransfer == PathTransfer.CONNECTING) {
+            dialog.transferConnected();
+            pathTransfer = PathTransfer.READY;
+            dialog.sendIax(IaxCommand.TXREADY, InformationElements.builder()
+                    .u16(InformationElement.CALLNO, dialog.localCall()));
+        }
+    }
+
+    /**
+     * TXREL: both ends are ready; from here on the call runs directly with the far end, which knows it
+     * as the call number given. ACKed to the server first (as Asterisk does), as the dialog leaves it.
+     */
+    private boolean transferReleased(FullFrame frame, InformationElements elements) {
+        long newCall = elements.number(InformationElement.CALLNO).orElse(0L);
+        if (pathTransfer != PathTransfer.READY || newCall < 1 || newCall > 0x7fff) {
+            LOG.log(Level.INFO, "IAX2 call {0}: TXREL without a transfer ready to complete; ignored", id);
+            return false;
+        }
+        dialog.sendUnsequenced(IaxCommand.ACK, frame.timestamp());
+        InetSocketAddress server = dialog.peer();
+        dialog.completeTransfer((int) newCall);
+        pathTransfer = PathTransfer.NONE;
+        // the far end learns our format and timestamps from a full voice frame, and its clock is not the server's
+        sentFullVoice = false;
+        rebaseReceivedVoice = true;
+        LOG.log(Level.INFO, "IAX2 call {0}: now direct with {1} (was through {2})", id, dialog.peer(), server);
+        return true;
     }
 
     /** @return whether the frame was answered (ACKed before our HANGUP, as Asterisk does) */
@@ -431,7 +602,13 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
 
     private void deliverVoice(long timestamp, byte[] payload) {
         if (media != null && phase == Phase.CONNECTED) {
-            media.received(timestamp, payload);
+            if (rebaseReceivedVoice) {
+                // the first voice of a new far end continues our media clock one frame on
+                rebaseReceivedVoice = false;
+                receiveOffset = lastReceivedVoice < 0 ? 0 : lastReceivedVoice + 20 - timestamp;
+            }
+            lastReceivedVoice = timestamp + receiveOffset;
+            media.received(lastReceivedVoice, payload);
         }
     }
 

@@ -127,9 +127,15 @@ final class Iax2Endpoint implements AutoCloseable {
         return dialog;
     }
 
+    /** The dialog's peer changed (native transfer): mini frames are found under its new address and call number. */
+    void moved(Dialog dialog) {
+        byRemote.values().removeIf(known -> known == dialog);
+        byRemote.put(key(dialog.peer(), dialog.remoteCall()), dialog);
+    }
+
     void forget(Dialog dialog) {
         dialogs.remove(dialog.localCall(), dialog);
-        byRemote.values().remove(dialog);
+        byRemote.values().removeIf(known -> known == dialog);
     }
 
     void transmit(IaxFrame frame, InetSocketAddress peer) {
@@ -178,6 +184,9 @@ final class Iax2Endpoint implements AutoCloseable {
         IaxFrame frame;
         try {
             byte[] datagram = decryptIfNeeded(received, peer);
+            if (datagram == null) {
+                return;
+            }
             frame = FrameCodec.decode(datagram, 0, datagram.length);
         } catch (MalformedFrameException e) {
             LOG.log(Level.DEBUG, "IAX2 from " + peer + " dropped: " + e.getMessage());
@@ -192,7 +201,12 @@ final class Iax2Endpoint implements AutoCloseable {
         }
     }
 
-    /** The datagram in clear: frames of an encrypted dialog are found by their call numbers, which stay clear. */
+    /**
+     * The datagram in clear, or null to drop it: frames of an encrypted dialog are found by their call
+     * numbers, which stay clear. AES-CBC has no integrity check, so a decryption counts when it gives a
+     * plausible frame; the first such frame confirms the key. Until then a plausible clear frame is
+     * taken as it is; anything else is reported to the dialog and dropped.
+     */
     private byte[] decryptIfNeeded(byte[] datagram, InetSocketAddress peer) {
         if (datagram.length < 4) {
             return datagram;
@@ -208,7 +222,47 @@ final class Iax2Endpoint implements AutoCloseable {
         if (dialog == null || dialog.cipher() == null) {
             return datagram;
         }
-        return dialog.cipher().decrypt(datagram);
+        byte[] decrypted;
+        try {
+            decrypted = dialog.cipher().decrypt(datagram);
+        } catch (MalformedFrameException e) {
+            decrypted = null;
+        }
+        if ((first & 0x8000) == 0) {
+            // a mini frame has nothing to check: voice flows only once the call is up and keyed
+            return decrypted != null ? decrypted : dialog.acceptsClear() ? datagram : null;
+        }
+        if (decrypted != null && plausibleFullFrame(decrypted)) {
+            if (!dialog.encryptedBothWays()) {
+                dialog.cipherConfirmed();
+            }
+            return decrypted;
+        }
+        if (dialog.acceptsClear() && plausibleFullFrame(datagram)) {
+            return datagram;
+        }
+        LOG.log(Level.DEBUG, "IAX2 from " + peer + ": a frame of an encrypted call did not decrypt; dropped");
+        dialog.undecryptable();
+        return null;
+    }
+
+    /** A known frame type (and for IAX frames a known command with well-formed elements). */
+    private static boolean plausibleFullFrame(byte[] datagram) {
+        try {
+            if (!(FrameCodec.decode(datagram, 0, datagram.length) instanceof FullFrame full)) {
+                return false;
+            }
+            if (full.frameType() < FrameType.DTMF_END || full.frameType() > FrameType.DTMF_BEGIN) {
+                return false;
+            }
+            if (full.frameType() == FrameType.IAX) {
+                full.informationElements();
+                return full.rawSubclass() >= IaxCommand.NEW && full.rawSubclass() <= IaxCommand.CALLTOKEN;
+            }
+            return true;
+        } catch (MalformedFrameException e) {
+            return false;
+        }
     }
 
     private void voice(InetSocketAddress peer, int remoteCall, int timestamp16, byte[] payload) {
@@ -222,6 +276,11 @@ final class Iax2Endpoint implements AutoCloseable {
         LOG.log(Level.TRACE, () -> "IAX2 <- " + peer + " " + frame.describe());
         if (frame.destinationCall() != 0) {
             Dialog dialog = dialogs.get(frame.destinationCall());
+            if (dialog != null && !dialog.peer().equals(peer) && dialog.isTransferPeer(peer)
+                    && (frame.isIax(IaxCommand.TXCNT) || frame.isIax(IaxCommand.TXACC))) {
+                dialog.receiveFromTransferPeer(frame);
+                return;
+            }
             if (dialog == null || !dialog.peer().equals(peer)) {
                 if (!frame.unsequenced()) {
                     // RFC 5456 section 6.9.2: a frame for a call we do not know is answered with INVAL
@@ -232,7 +291,8 @@ final class Iax2Endpoint implements AutoCloseable {
                 return;
             }
             dialog.receive(frame);
-            if (dialog.remoteCall() != 0 && !dialog.closed()) {
+            // (a TXREL just moved the dialog to another peer: moved() has filed it there)
+            if (dialog.remoteCall() != 0 && !dialog.closed() && dialog.peer().equals(peer)) {
                 byRemote.putIfAbsent(key(peer, dialog.remoteCall()), dialog);
             }
             return;

@@ -73,7 +73,7 @@ final class Iax2Session implements ProtocolSession, MessageSender, AutoCloseable
         String id = account.id() + "-in-" + CALL_IDS.incrementAndGet();
         // the server we register with authenticated its callers itself; anyone else proves our secret
         boolean viaServer = settings.server().map(server -> server.equals(dialog.peer())).orElse(false);
-        Iax2Call call = Iax2Call.incoming(endpoint, settings, viaServer ? new char[0] : secret, dialog, newFrame,
+        Iax2Call call = Iax2Call.incoming(endpoint, settings, secret, !viaServer, dialog, newFrame,
                 media, id, incoming -> listener.incomingCall(incoming, incoming.remote()), this::textReceived);
         calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
         calls.add(call);

@@ -16,9 +16,10 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * default: loopback when the server is on loopback, else every interface), {@code port} (local UDP
  * port, default 4569, 0 = any free one), {@code context} (the called context sent in NEW),
  * {@code number} (our caller number), {@code refresh} (registration lifetime asked for, seconds),
- * {@code encryption} ({@code aes128}: outgoing calls must be encrypted, as Asterisk's
- * {@code encryption=aes128}; default {@code no}), {@code codecs} (the formats to offer and accept,
- * in order, e.g. {@code PCMU,G722}; default: every one the media engine codes, in its order).
+ * {@code encryption} ({@code aes128}: every call, placed or received, must be encrypted, as with
+ * Asterisk's {@code encryption=aes128}; default {@code no}), {@code codecs} (the formats to offer and
+ * accept, in order, e.g. {@code PCMU,G722,opus}; default: every one the media engine codes, in its
+ * order, Opus last).
  * Hosts are IP literals: the plug-in does no DNS. The password is the account's secret.
  */
 record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketAddress bind, Optional<String> context,
@@ -80,7 +81,7 @@ record Iax2Settings(String user, Optional<InetSocketAddress> server, InetSocketA
                     .filter(candidate -> MediaFormats.rtpmap(candidate).orElseThrow().split("/")[0]
                             .equalsIgnoreCase(wanted))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "codecs: IAX2 carries PCMU, PCMA, G722 and iLBC, not " + wanted));
+                            "codecs: IAX2 carries PCMU, PCMA, G722, iLBC and opus, not " + wanted));
             if (!formats.contains(format)) {
                 formats.add(format);
             }

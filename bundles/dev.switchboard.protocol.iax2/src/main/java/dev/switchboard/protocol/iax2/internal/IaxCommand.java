@@ -20,11 +20,20 @@ final class IaxCommand {
     static final int REGREJ = 0x10;
     static final int REGREL = 0x11;
     static final int VNAK = 0x12;
+    /** Call path optimisation (RFC 5456 section 6.3): the server asks both ends to talk directly. */
+    static final int TXREQ = 0x16;
+    static final int TXCNT = 0x17;
+    static final int TXACC = 0x18;
+    static final int TXREADY = 0x19;
+    static final int TXREL = 0x1a;
+    static final int TXREJ = 0x1b;
     static final int QUELCH = 0x1c;
     static final int UNQUELCH = 0x1d;
     static final int POKE = 0x1e;
     static final int UNSUPPORT = 0x21;
     static final int TRANSFER = 0x22;
+    /** Asterisk's media-only variant of TXREL ({@code transfer=mediaonly}); not part of RFC 5456's flow. */
+    static final int TXMEDIA = 0x26;
     static final int RTKEY = 0x27;
     static final int CALLTOKEN = 0x28;
 
@@ -36,7 +45,7 @@ final class IaxCommand {
      * TXCNT, TXACC), so they neither advance the sender's OSeqno nor the receiver's ISeqno.
      */
     static boolean unsequenced(int subclass) {
-        return subclass == ACK || subclass == INVAL || subclass == VNAK || subclass == 0x17 || subclass == 0x18;
+        return subclass == ACK || subclass == INVAL || subclass == VNAK || subclass == TXCNT || subclass == TXACC;
     }
 
     static String name(int subclass) {
@@ -59,6 +68,13 @@ final class IaxCommand {
             case REGREJ -> "REGREJ";
             case REGREL -> "REGREL";
             case VNAK -> "VNAK";
+            case TXREQ -> "TXREQ";
+            case TXCNT -> "TXCNT";
+            case TXACC -> "TXACC";
+            case TXREADY -> "TXREADY";
+            case TXREL -> "TXREL";
+            case TXREJ -> "TXREJ";
+            case TXMEDIA -> "TXMEDIA";
             case QUELCH -> "QUELCH";
             case UNQUELCH -> "UNQUELCH";
             case POKE -> "POKE";

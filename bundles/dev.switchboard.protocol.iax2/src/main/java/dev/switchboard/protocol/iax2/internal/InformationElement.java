@@ -18,7 +18,12 @@ final class InformationElement {
     static final int MD5_RESULT = 16;
     static final int APPARENT_ADDR = 18;
     static final int REFRESH = 19;
+    /** A call number (TXREQ, TXREADY, TXREL). */
+    static final int CALLNO = 21;
     static final int CAUSE = 22;
+    /** The command an UNSUPPORT answers. */
+    static final int IAX_UNKNOWN = 23;
+    static final int TRANSFERID = 27;
     static final int DATETIME = 31;
     static final int CALLING_PRES = 38;
     static final int CALLING_TON = 39;

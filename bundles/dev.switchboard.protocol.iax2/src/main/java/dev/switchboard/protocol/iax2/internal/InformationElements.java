@@ -1,8 +1,12 @@
 package dev.switchboard.protocol.iax2.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,6 +90,25 @@ final class InformationElements {
         });
     }
 
+    /**
+     * An address element (APPARENT ADDR): a {@code struct sockaddr_in} as Asterisk sends it, the
+     * family 2 in the sender's byte order (little-endian from x86), port and IPv4 address in network
+     * order, 8 bytes of zeros; empty when absent or not IPv4.
+     */
+    Optional<InetSocketAddress> address(int type) {
+        return bytes(type).filter(value -> value.length == 16)
+                .filter(value -> (value[0] == 2 && value[1] == 0) || (value[0] == 0 && value[1] == 2))
+                .flatMap(value -> {
+                    int port = (value[2] & 0xff) << 8 | value[3] & 0xff;
+                    try {
+                        return Optional.of(new InetSocketAddress(
+                                InetAddress.getByAddress(Arrays.copyOfRange(value, 4, 8)), port));
+                    } catch (UnknownHostException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("[");
@@ -132,6 +155,16 @@ final class InformationElements {
             for (int i = 0; i < 8; i++) {
                 data[1 + i] = (byte) (value >>> (56 - 8 * i));
             }
+            return bytes(type, data);
+        }
+
+        /** An IPv4 address element laid out as Asterisk sends it (see {@link InformationElements#address}). */
+        Builder address(int type, InetSocketAddress address) {
+            byte[] data = new byte[16];
+            data[0] = 2;
+            data[2] = (byte) (address.getPort() >> 8);
+            data[3] = (byte) address.getPort();
+            System.arraycopy(address.getAddress().getAddress(), 0, data, 4, 4);
             return bytes(type, data);
         }
 

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * IAX2 media format bits (RFC 5456 section 8.7) and their names in the call model (the rtpmap names
- * the media engine's codecs carry). Only formats the media engine can code are offered.
+ * IAX2 media format bits (RFC 5456 section 8.7, and the 64-bit ones Asterisk added later) and their
+ * names in the call model (the rtpmap names the media engine's codecs carry). Only formats the media
+ * engine can code are offered.
  */
 final class MediaFormats {
     static final long G723_1 = 0x1;
@@ -18,9 +19,17 @@ final class MediaFormats {
     static final long SPEEX = 0x200;
     static final long ILBC = 0x400;
     static final long G722 = 0x1000;
+    /**
+     * Opus: not in RFC 5456, which predates it; bit 34 as Asterisk's format_compatibility.h numbers it.
+     * Above 32 bits, so it only travels in the 64-bit FORMAT2/CAPABILITY2 elements.
+     */
+    static final long OPUS = 1L << 34;
 
-    /** Formats we can code, best first; the same order as the media engine's codec preference. */
-    static final List<Long> SUPPORTED = List.of(G722, ULAW, ALAW, ILBC);
+    /**
+     * Formats we can code. Opus is last: it is taken when the other side prefers it or the account's
+     * {@code codecs} name it, while two Switchboards left to themselves keep talking G.722.
+     */
+    static final List<Long> SUPPORTED = List.of(G722, ULAW, ALAW, ILBC, OPUS);
 
     private MediaFormats() {
     }
@@ -38,6 +47,9 @@ final class MediaFormats {
         }
         if (format == ILBC) {
             return Optional.of("iLBC/8000");
+        }
+        if (format == OPUS) {
+            return Optional.of("opus/48000/2");
         }
         return Optional.empty();
     }
@@ -66,8 +78,8 @@ final class MediaFormats {
         return ours.stream().filter(format -> (capability & format) != 0).findFirst();
     }
 
-    /** Samples per millisecond of the format's audio (G.722: 16 kHz). */
-    static int samplesPerMillisecond(long format) {
-        return format == G722 ? 16 : 8;
+    /** Whether a format or capability needs the 64-bit elements (FORMAT2, CAPABILITY2) to be carried. */
+    static boolean needs64Bits(long formats) {
+        return (formats & ~0xffffffffL) != 0;
     }
 }
