@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -35,6 +34,7 @@ import dev.switchboard.core.spi.SessionListener;
 import dev.switchboard.media.audio.AudioDevices;
 import dev.switchboard.media.audio.CaptureStream;
 import dev.switchboard.media.internal.Wav;
+import dev.switchboard.testing.audio.SpeechQuality;
 
 /**
  * Speech across an H.323 call between two of our accounts calling each other directly on loopback,
@@ -155,7 +155,7 @@ class H323SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(8_000, audio.sampleRate());
-        double snr = medianSegmentalSnr(reference(), audio.samples());
+        double snr = SpeechQuality.segmentalSnr(reference(), audio.samples(), 8_000, 8_000, 40).medianDb();
         System.out.println("H.323 speech over G.711 µ-law: median segmental SNR " + snr + " dB");
         // µ-law's own quantisation gives ~38 dB on speech; jitter-buffer stretching costs a little
         assertTrue(snr > 30, "median segmental SNR " + snr + " dB");
@@ -173,54 +173,5 @@ class H323SpeechIT {
             }
             return all;
         }
-    }
-
-    /**
-     * The median, over the 20 ms blocks of speech (above -45 dBFS), of each block's SNR after aligning
-     * it within 5 ms of the best overall delay (playout may be stretched by the jitter buffer).
-     */
-    private static double medianSegmentalSnr(short[] reference, short[] received) {
-        int block = 160;
-        int maxDelay = 8000;
-        int length = Math.min(reference.length, received.length - maxDelay - block);
-        assertTrue(length > 8000, "bob heard " + received.length + " samples");
-        int overall = bestDelay(reference, 0, length, received, 0, maxDelay);
-        double quiet = block * Math.pow(32768 * Math.pow(10, -45 / 20.0), 2);
-        List<Double> snrs = new ArrayList<>();
-        for (int start = 0; start + block <= length; start += block) {
-            double signal = 0;
-            for (int i = start; i < start + block; i++) {
-                signal += (double) reference[i] * reference[i];
-            }
-            if (signal < quiet) {
-                continue;
-            }
-            int delay = bestDelay(reference, start, block, received, Math.max(0, overall - 40), overall + 40);
-            double noise = 0;
-            for (int i = start; i < start + block; i++) {
-                double error = reference[i] - received[i + delay];
-                noise += error * error;
-            }
-            snrs.add(10 * Math.log10(signal / Math.max(noise, 1)));
-        }
-        Collections.sort(snrs);
-        return snrs.get(snrs.size() / 2);
-    }
-
-    private static int bestDelay(short[] reference, int start, int length, short[] received, int from, int to) {
-        int best = from;
-        double bestError = Double.MAX_VALUE;
-        for (int delay = from; delay <= to && start + length + delay <= received.length; delay++) {
-            double error = 0;
-            for (int i = start; i < start + length && error < bestError; i++) {
-                double difference = reference[i] - received[i + delay];
-                error += difference * difference;
-            }
-            if (error < bestError) {
-                bestError = error;
-                best = delay;
-            }
-        }
-        return best;
     }
 }

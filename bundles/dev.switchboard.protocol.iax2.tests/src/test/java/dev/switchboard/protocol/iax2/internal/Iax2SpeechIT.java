@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -27,6 +26,7 @@ import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.media.audio.AudioDevices;
 import dev.switchboard.media.audio.CaptureStream;
 import dev.switchboard.media.internal.Wav;
+import dev.switchboard.testing.audio.SpeechQuality;
 
 /**
  * Speech across an IAX2 call between two of our accounts on loopback, through the installed
@@ -117,7 +117,7 @@ class Iax2SpeechIT {
         assertEquals(16_000, audio.sampleRate(), "G.722 plays at 16 kHz");
         // under load the jitter buffer may grow its delay mid-call (seen: 310 ms), so, as for µ-law
         // below, each block is looked for within 500 ms of the overall alignment
-        double median = medianSegmentalSnr(reference(16_000), audio.samples(), 16_000, 16_000 / 2);
+        double median = SpeechQuality.segmentalSnr(reference(16_000), audio.samples(), 16_000, 16_000, 16_000 / 2).medianDb();
         System.out.println("IAX2 speech over G.722: median segmental SNR " + median + " dB");
         // the media engine's own G.722 test call measured 34.6 dB on this speech
         assertTrue(median > 25, "median segmental SNR " + median + " dB");
@@ -167,56 +167,10 @@ class Iax2SpeechIT {
             }
             eightKilohertz[i] = (short) (sum / 6);
         }
-        double correlation = envelopeCorrelation(reference(8_000), eightKilohertz, 160, 50);
+        double correlation = SpeechQuality.envelopeCorrelation(reference(8_000), eightKilohertz, 160, 50);
         System.out.println("IAX2 speech over Opus: loudness envelope correlation " + correlation);
         // silence, noise or chopped audio stay far below; the same speech through Opus is near 1
         assertTrue(correlation > 0.7, "loudness envelope correlation " + correlation);
-    }
-
-    /**
-     * The Pearson correlation of the {@code block}-sample RMS levels (in dB) of the source and what was
-     * heard, at the best delay of up to {@code maxLag} blocks.
-     */
-    private static double envelopeCorrelation(short[] reference, short[] received, int block, int maxLag) {
-        double[] source = levels(reference, block);
-        double[] heard = levels(received, block);
-        int length = Math.min(source.length, heard.length - maxLag);
-        assertTrue(length > 100, "received " + received.length + " samples");
-        double best = -1;
-        for (int lag = 0; lag <= maxLag; lag++) {
-            double sumA = 0;
-            double sumB = 0;
-            double sumAB = 0;
-            double sumAA = 0;
-            double sumBB = 0;
-            for (int i = 0; i < length; i++) {
-                double a = source[i];
-                double b = heard[i + lag];
-                sumA += a;
-                sumB += b;
-                sumAB += a * b;
-                sumAA += a * a;
-                sumBB += b * b;
-            }
-            double covariance = sumAB - sumA * sumB / length;
-            double spread = Math.sqrt((sumAA - sumA * sumA / length) * (sumBB - sumB * sumB / length));
-            if (spread > 0) {
-                best = Math.max(best, covariance / spread);
-            }
-        }
-        return best;
-    }
-
-    private static double[] levels(short[] samples, int block) {
-        double[] levels = new double[samples.length / block];
-        for (int b = 0; b < levels.length; b++) {
-            double energy = 0;
-            for (int i = b * block; i < (b + 1) * block; i++) {
-                energy += (double) samples[i] * samples[i];
-            }
-            levels[b] = 10 * Math.log10(energy / block + 1);
-        }
-        return levels;
     }
 
     @Test
@@ -256,61 +210,10 @@ class Iax2SpeechIT {
         assertEquals(8_000, audio.sampleRate());
         // loss and late frames make the jitter buffer grow its delay mid-call (seen: 200 ms on a busy
         // machine), so each block is looked for within 500 ms of the overall alignment
-        double median = medianSegmentalSnr(reference(8_000), audio.samples(), 8_000, 8_000 / 2);
+        double median = SpeechQuality.segmentalSnr(reference(8_000), audio.samples(), 8_000, 8_000, 8_000 / 2).medianDb();
         System.out.println("IAX2 speech over µ-law with 5 % loss and reordering: median segmental SNR " + median + " dB");
         // µ-law is ~37 dB on this speech; lost frames are concealed, most blocks arrive intact
         assertTrue(median > 30, "median segmental SNR " + median + " dB");
-    }
-
-    /**
-     * The median over the 20 ms speech blocks (RMS above -45 dBFS) of each block's SNR, every block
-     * aligned on its own within {@code window} samples of the best overall delay (the jitter buffer may
-     * stretch playout).
-     */
-    private static double medianSegmentalSnr(short[] reference, short[] received, int rate, int window) {
-        int maxDelay = rate;
-        int length = Math.min(reference.length, received.length - maxDelay - rate / 20);
-        assertTrue(length > rate, "received " + received.length + " samples");
-        int overall = leastErrorDelay(reference, 0, length, received, 0, maxDelay);
-        int block = rate / 50;
-        double speech = block * Math.pow(32768 * Math.pow(10, -45 / 20.0), 2);
-        List<Double> snrs = new ArrayList<>();
-        for (int start = 0; start + block <= length; start += block) {
-            double signal = 0;
-            for (int i = start; i < start + block; i++) {
-                signal += (double) reference[i] * reference[i];
-            }
-            if (signal < speech) {
-                continue;
-            }
-            int delay = leastErrorDelay(reference, start, block, received, Math.max(0, overall - window),
-                    overall + window);
-            double noise = 0;
-            for (int i = start; i < start + block; i++) {
-                double error = reference[i] - received[i + delay];
-                noise += error * error;
-            }
-            snrs.add(10 * Math.log10(signal / Math.max(noise, 1)));
-        }
-        Collections.sort(snrs);
-        return snrs.get(snrs.size() / 2);
-    }
-
-    private static int leastErrorDelay(short[] reference, int start, int length, short[] received, int from, int to) {
-        int best = from;
-        double bestError = Double.MAX_VALUE;
-        for (int delay = from; delay <= to && start + length + delay <= received.length; delay++) {
-            double error = 0;
-            for (int i = start; i < start + length && error < bestError; i++) {
-                double difference = reference[i] - received[i + delay];
-                error += difference * difference;
-            }
-            if (error < bestError) {
-                bestError = error;
-                best = delay;
-            }
-        }
-        return best;
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
