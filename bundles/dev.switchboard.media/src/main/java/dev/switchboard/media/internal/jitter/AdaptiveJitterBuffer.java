@@ -201,6 +201,16 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
             nextPosition = slotPositions[first];
         }
         int slot = slotOf(nextSequence);
+        if (slotStates[slot] != BUFFERED || slotSequences[slot] != nextSequence) {
+            int following = firstBufferedAfter(nextSequence);
+            if (following >= 0 && slotPositions[following] == nextPosition) {
+                // the sequence numbers in between were not audio of this payload type: RFC 4733 events and
+                // RFC 3389 comfort noise share the stream's numbering, and a sender may interleave them with
+                // its audio. The timestamps say no audio is missing, so nothing is concealed.
+                nextSequence = slotSequences[following];
+                slot = following;
+            }
+        }
         if (slotStates[slot] == BUFFERED && slotSequences[slot] == nextSequence) {
             if (!spurtStart && (slotPositions[slot] != nextPosition || slotMarkers[slot])) {
                 playing = false;
@@ -346,6 +356,18 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         System.arraycopy(pending, 2 * count, pending, count, pendingCount - 2 * count);
         pendingCount -= count;
         samplesDropped += count;
+    }
+
+    /** The buffered packet with the lowest sequence number above {@code sequence}, or -1. */
+    private int firstBufferedAfter(long sequence) {
+        int first = -1;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (slotStates[slot] == BUFFERED && slotSequences[slot] > sequence
+                    && (first < 0 || slotSequences[slot] < slotSequences[first])) {
+                first = slot;
+            }
+        }
+        return first;
     }
 
     private int earliestBufferedSlot() {

@@ -53,7 +53,6 @@ public abstract class MediaPipeline implements MediaSession {
     private static final long QUALITY_REPORT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Duration INBAND_DTMF_PAUSE = Duration.ofMillis(60);
     private static final int TELEPHONE_EVENT_VOLUME = 10;
-    private static final int PLAYOUT_RESYNC_FRAMES = 10;
 
     protected final MediaSessionListener listener;
     protected final MediaSessionOptions options;
@@ -84,9 +83,9 @@ public abstract class MediaPipeline implements MediaSession {
 
     private volatile Thread thread;
     private volatile boolean closed;
-    /** The playout time of the frame being pulled, smoothed; the media thread's. */
+    /** The scheduled play time of the frame being pulled; the media thread's. */
     private long playoutNanos;
-    private boolean playoutClockRunning;
+    private final PlayoutClock playoutClock = new PlayoutClock();
 
     // owned by the media thread
     private ActiveFormat looping;
@@ -170,30 +169,13 @@ public abstract class MediaPipeline implements MediaSession {
 
     /**
      * The jitter buffer's clock: arrivals (on the transport's thread) are stamped with the real time,
-     * pulls (on the media thread) with the frame's smoothed playout time. The media thread is scheduled
-     * with a few ms of jitter on a loaded machine; stamped with the real time, every late wake-up would
-     * look to the jitter buffer like playout falling behind, and it would stretch and shrink the audio
-     * to follow what is only scheduling noise.
+     * pulls (on the media thread) with the frame's scheduled play time ({@link PlayoutClock}). Stamped
+     * with the real time, every late wake-up of the media thread on a loaded machine would look to the
+     * jitter buffer like playout falling behind, and it would stretch and shrink the audio to follow
+     * what is only a scheduling delay.
      */
     private long jitterClock() {
         return Thread.currentThread() == thread ? playoutNanos : System.nanoTime();
-    }
-
-    /**
-     * Advances the playout clock by one frame, pulled gently (1/32 of the error a frame) towards the
-     * real time so that it follows the device's clock without its wake-up jitter; a stall of more than
-     * {@value #PLAYOUT_RESYNC_FRAMES} frames restarts it.
-     */
-    private void advancePlayoutClock(long periodNanos) {
-        long now = System.nanoTime();
-        long predicted = playoutNanos + periodNanos;
-        long error = now - predicted;
-        if (!playoutClockRunning || Math.abs(error) > PLAYOUT_RESYNC_FRAMES * periodNanos) {
-            playoutNanos = now;
-            playoutClockRunning = true;
-        } else {
-            playoutNanos = predicted + error / 32;
-        }
     }
 
     /** Reopens the devices at the first format's rate; nothing has been read from them yet, so nothing is lost. */
@@ -480,7 +462,7 @@ public abstract class MediaPipeline implements MediaSession {
         MediaDirection now = direction;
         send(format, now.sends());
 
-        advancePlayoutClock(format.packetNanos);
+        playoutNanos = playoutClock.nextFrame(format.packetNanos, System.nanoTime());
         format.pull(peer);
         if (!now.receives()) {
             Arrays.fill(peer, 0, samples, (short) 0);
