@@ -86,6 +86,8 @@ public abstract class MediaPipeline implements MediaSession {
     /** The scheduled play time of the frame being pulled; the media thread's. */
     private long playoutNanos;
     private final PlayoutClock playoutClock = new PlayoutClock();
+    /** The scheduled play time of the next frame to pull, for stamping arrivals; written by the media thread. */
+    private volatile long nextPullNanos = Long.MAX_VALUE;
 
     // owned by the media thread
     private ActiveFormat looping;
@@ -175,7 +177,13 @@ public abstract class MediaPipeline implements MediaSession {
      * what is only a scheduling delay.
      */
     private long jitterClock() {
-        return Thread.currentThread() == thread ? playoutNanos : System.nanoTime();
+        if (Thread.currentThread() == thread) {
+            return playoutNanos;
+        }
+        // A packet read while the media loop is behind its schedule is in time for the frame the loop pulls
+        // next, however late the receiving thread got to it: when the whole process stalls (a garbage-collection
+        // pause, a starved machine) both threads resume late, and the stall is not network jitter to wait for.
+        return Math.min(System.nanoTime(), nextPullNanos);
     }
 
     /** Reopens the devices at the first format's rate; nothing has been read from them yet, so nothing is lost. */
@@ -464,6 +472,7 @@ public abstract class MediaPipeline implements MediaSession {
 
         playoutNanos = playoutClock.nextFrame(format.packetNanos, System.nanoTime());
         format.pull(peer);
+        nextPullNanos = playoutNanos + format.packetNanos;
         if (!now.receives()) {
             Arrays.fill(peer, 0, samples, (short) 0);
         } else if (!format.format.hasTelephoneEvents() && detector != null) {
