@@ -40,7 +40,7 @@ class StarvedPlayoutIT {
     private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final double TONE_HZ = 440;
-    private static final int TONE_SECONDS = 4;
+    private static final int TONE_SECONDS = 3;
 
     @TempDir
     Path directory;
@@ -89,7 +89,7 @@ class StarvedPlayoutIT {
         // a block played as sent scores ~90 dB (exact samples, rounding of the decoder aside); a block in which the
         // jitter buffer stretched or shrank, or concealed a late packet, scores lower. ffmpeg is starved too and
         // sends in bursts, so the buffer has to adapt some
-        assertTrue(snr.medianDb() > 60 && snr.badShare() < 0.1, "playout against what ffmpeg sent: " + snr);
+        assertTrue(snr.medianDb() > 60 && snr.badShare() < 0.2, "playout against what ffmpeg sent: " + snr);
     }
 
     /** Has ffmpeg stream to a session that plays into {@code received}; returns once the stream has played out. */

@@ -72,6 +72,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private int pendingStart;
     private int pendingCount;
 
+    /** An RFC 3389 packet said the sender went quiet; cleared by its next audio packet. */
+    private boolean senderPaused;
     private boolean haveFirstPacket;
     private long highestSequence;
     private long highestTimestamp;
@@ -114,6 +116,10 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     public synchronized void put(int sequenceNumber, long timestamp, boolean marker, byte[] payload, int offset,
             int length) {
         long arrival = nowInSamples();
+        if (senderPaused) {
+            senderPaused = false;
+            comfortNoise.resumed();
+        }
         long sequence;
         long extendedTimestamp;
         if (!haveFirstPacket) {
@@ -174,6 +180,12 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     }
 
     @Override
+    public synchronized void comfortNoise(int levelMinusDbov) {
+        senderPaused = true;
+        comfortNoise.signalled(levelMinusDbov);
+    }
+
+    @Override
     public synchronized JitterStatistics statistics() {
         return new JitterStatistics(millis(targetDelay - fastestTransit), millis(playoutDelay - fastestTransit),
                 packetsReceived, latePackets, duplicates, concealedFrames, samplesInserted, samplesDropped,
@@ -210,6 +222,11 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
                 nextSequence = slotSequences[following];
                 slot = following;
             }
+        }
+        if (senderPaused && (slotStates[slot] != BUFFERED || slotSequences[slot] != nextSequence)) {
+            // the sender said it went quiet: the spurt is over, nothing is lost
+            playing = false;
+            return false;
         }
         if (slotStates[slot] == BUFFERED && slotSequences[slot] == nextSequence) {
             if (!spurtStart && (slotPositions[slot] != nextPosition || slotMarkers[slot])) {

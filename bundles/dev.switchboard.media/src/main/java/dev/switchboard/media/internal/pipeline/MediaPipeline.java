@@ -53,6 +53,8 @@ public abstract class MediaPipeline implements MediaSession {
     private static final long QUALITY_REPORT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Duration INBAND_DTMF_PAUSE = Duration.ofMillis(60);
     private static final int TELEPHONE_EVENT_VOLUME = 10;
+    private static final int NOISE_REFRESH_MILLIS = 1000;
+    private static final int NOISE_LEVEL_STEP_DB = 3;
 
     protected final MediaSessionListener listener;
     protected final MediaSessionOptions options;
@@ -97,6 +99,10 @@ public abstract class MediaPipeline implements MediaSession {
     private long mediaClock;
     private long mediaMillisNanos;
     private boolean wasSending;
+    private final VoiceActivity voiceActivity = new VoiceActivity();
+    /** Media time of the last RFC 3389 packet sent and the level it gave; the media thread's. */
+    private long lastNoiseTimestamp;
+    private int lastNoiseLevel = -1;
     private ToneSource localTone;
     private short[] inbandDtmf;
     private int inbandPosition;
@@ -410,6 +416,16 @@ public abstract class MediaPipeline implements MediaSession {
         throw new UnsupportedOperationException("this transport has no telephone events");
     }
 
+    /** Whether this transport sends RFC 3389 comfort noise in pauses with the current format. */
+    protected boolean sendsComfortNoise(ActiveFormat format) {
+        return false;
+    }
+
+    /** Sends one RFC 3389 packet (the noise level only); its timestamp is in ticks since the loop started. */
+    protected void sendComfortNoise(ActiveFormat format, int levelMinusDbov, long clockTimestamp) {
+        throw new UnsupportedOperationException("this transport has no comfort-noise packets");
+    }
+
     /** Once a frame on the media thread, for transport checks such as inactivity. */
     protected void frameDone(long nowNanos) {
     }
@@ -534,6 +550,12 @@ public abstract class MediaPipeline implements MediaSession {
             wasSending = false;
             return;
         }
+        if (sendsComfortNoise(format)
+                && !voiceActivity.speech(microphone, format.loopSamples, format.format.packetMillis())) {
+            sendNoiseLevel(format);
+            wasSending = false; // the next audio packet starts a talk spurt
+            return;
+        }
         int length = format.encode(microphone);
         if (length > 0) {
             sendAudio(format, format.payload, length, mediaClock, mediaMillisNanos / 1_000_000, !wasSending);
@@ -541,6 +563,22 @@ public abstract class MediaPipeline implements MediaSession {
         } else if (format.pausedByCodec) {
             // DTX: the first packet after the pause starts a talk spurt (marker bit, RFC 3551 section 4.1)
             wasSending = false;
+        }
+    }
+
+    /**
+     * In a pause, RFC 3389 packets instead of audio: one when the pause starts, then again when the level
+     * moved by {@value #NOISE_LEVEL_STEP_DB} dB or after {@value #NOISE_REFRESH_MILLIS} ms, which also
+     * keeps the peer's inactivity timer from taking the pause for a dead call.
+     */
+    private void sendNoiseLevel(ActiveFormat format) {
+        int level = voiceActivity.levelMinusDbov();
+        long refreshTicks = (long) format.info.clockRate() * NOISE_REFRESH_MILLIS / 1000;
+        if (wasSending || lastNoiseLevel < 0 || Math.abs(level - lastNoiseLevel) >= NOISE_LEVEL_STEP_DB
+                || mediaClock - lastNoiseTimestamp >= refreshTicks) {
+            sendComfortNoise(format, level, mediaClock);
+            lastNoiseTimestamp = mediaClock;
+            lastNoiseLevel = level;
         }
     }
 
