@@ -18,9 +18,12 @@ import dev.switchboard.media.codec.AudioCodec;
  *                                  8000), or a negative number when not negotiated; with it the session sends
  *                                  noise-level packets instead of audio while the microphone hears only
  *                                  background, and plays noise at the level the peer's packets give
+ * @param peerFmtp                  the peer's format parameters for the payload type (SDP {@code a=fmtp}),
+ *                                  {@code ""} when it gave none; the encoder follows them where the codec
+ *                                  has something to follow (Opus: {@code usedtx=1} turns DTX on)
  */
 public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
-        int comfortNoisePayloadType) {
+        int comfortNoisePayloadType, String peerFmtp) {
 
     /** The {@code telephoneEventPayloadType} that means "no RFC 4733". */
     public static final int NO_TELEPHONE_EVENT = -1;
@@ -32,8 +35,15 @@ public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, i
         this(codec, payloadType, packetMillis, telephoneEventPayloadType, NO_COMFORT_NOISE);
     }
 
+    /** A format whose peer gave no format parameters. */
+    public MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
+            int comfortNoisePayloadType) {
+        this(codec, payloadType, packetMillis, telephoneEventPayloadType, comfortNoisePayloadType, "");
+    }
+
     public MediaFormat {
         Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(peerFmtp, "peerFmtp");
         if (payloadType < 0 || payloadType > 127) {
             throw new IllegalArgumentException("payload type must be 0-127: " + payloadType);
         }

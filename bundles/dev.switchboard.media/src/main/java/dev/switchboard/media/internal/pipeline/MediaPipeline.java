@@ -162,7 +162,7 @@ public abstract class MediaPipeline implements MediaSession {
                 next = new ActiveFormat(format, previous.encoder, previous.jitter, loopRate);
             } else {
                 var codec = format.codec();
-                next = new ActiveFormat(format, codec.newEncoder(),
+                next = new ActiveFormat(format, codec.newEncoder(format.peerFmtp()),
                         ActiveFormat.jitterBuffer(codec, jitterBuffers, this::jitterClock), loopRate);
             }
             active = next;
