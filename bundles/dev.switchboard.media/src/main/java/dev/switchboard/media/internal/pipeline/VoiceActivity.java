@@ -4,14 +4,15 @@ package dev.switchboard.media.internal.pipeline;
  * Tells speech from background in the microphone's frames, for RFC 3389 discontinuous transmission: a
  * frame is speech when its level stands {@value #SPEECH_OVER_FLOOR_DB} dB over the background floor (the
  * quietest frame of the last {@value #FLOOR_WINDOW_FRAMES} frames, so a background that gets louder is
- * followed within that window) and above {@value #SILENCE_DBOV} dBov. After speech, {@value #HANGOVER_MILLIS}
+ * followed within that window) and above {@value #SILENCE_DBOV} dBov (quieter frames are background even
+ * after a pause of digital silence, which would put the floor far below any real background). After speech, {@value #HANGOVER_MILLIS}
  * ms must pass without speech before frames count as background: the quiet ends of words and the gaps between
  * them stay in the talk spurt. A call starts in a talk spurt, so a first word is never taken for background.
  */
 final class VoiceActivity {
 
     static final double SPEECH_OVER_FLOOR_DB = 9;
-    static final double SILENCE_DBOV = -55;
+    static final double SILENCE_DBOV = -45;
     /** Two seconds of 20 ms frames. */
     static final int FLOOR_WINDOW_FRAMES = 100;
     static final int HANGOVER_MILLIS = 200;
