@@ -114,10 +114,8 @@ class RtpMediaSessionIT {
     void speechCrossesPcmuAtG711Quality() throws Exception {
         AudioAnalysis.SegmentalSnr snr = speechSnr("PCMU", 8000);
         System.out.println("RtpMediaSession speech over PCMU: " + snr);
-        // µ-law's SNR on speech is ~35-38 dB. Blocks where the jitter buffer adapted its delay are bad ones;
-        // on a machine loaded by other builds the media threads wake late and that happened in up to a third
-        // of the blocks, so the bound on them only catches a pipeline that mangles the audio throughout
-        assertTrue(snr.medianDb() > 30 && snr.badShare() < 0.5, "PCMU: " + snr);
+        // µ-law's SNR on speech is ~35-38 dB. Blocks where the jitter buffer adapted its delay are bad ones
+        assertTrue(snr.medianDb() > 30 && snr.badShare() < 0.25, "PCMU: " + snr);
     }
 
     @Test
@@ -125,7 +123,7 @@ class RtpMediaSessionIT {
         AudioAnalysis.SegmentalSnr snr = speechSnr("G722", 16000);
         System.out.println("RtpMediaSession speech over G.722: " + snr);
         // G.722 at 64 kbit/s (sub-band ADPCM) measured 34.6 dB on this narrowband speech
-        assertTrue(snr.medianDb() > 25 && snr.badShare() < 0.5, "G.722: " + snr);
+        assertTrue(snr.medianDb() > 25 && snr.badShare() < 0.25, "G.722: " + snr);
     }
 
     private AudioAnalysis.SegmentalSnr speechSnr(String codecName, int rate) throws Exception {
@@ -145,7 +143,64 @@ class RtpMediaSessionIT {
         speaker.close();
         Wav.Audio audio = Wav.read(received);
         assertEquals(rate, audio.sampleRate());
-        return AudioAnalysis.segmentalSnr(capture(SPEECH.toString(), rate), audio.samples(), rate, rate / 2);
+        // each block at its own delay, followed as the jitter buffer moves it (a stall of the loaded machine makes it
+        // grow), so the figure is the codec's and a block in which the delay moved is one bad block
+        return AudioAnalysis.trackedSegmentalSnr(capture(SPEECH.toString(), rate), audio.samples(), rate, 15);
+    }
+
+    /**
+     * RFC 3389 negotiated (PT 13): speech then two seconds of background noise at -50 dBov. In the pause the speaker
+     * sends noise-level packets instead of audio, and the listener plays noise at that level; the speech keeps
+     * G.711's quality.
+     */
+    @Test
+    void aPauseGoesAsComfortNoisePacketsAndIsPlayedAtTheirLevel() throws Exception {
+        short[] speech = Wav.read(SPEECH).samples();
+        int pauseSamples = 2 * 8000;
+        short[] talk = java.util.Arrays.copyOf(speech, speech.length + pauseSamples);
+        double noiseRms = 32767 * Math.pow(10, -50 / 20.0);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = speech.length; i < talk.length; i++) {
+            talk[i] = (short) Math.round(noiseRms * random.nextGaussian());
+        }
+        Path source = directory.resolve("speech-then-noise.wav");
+        Wav.write(source, new Wav.Audio(8000, 1, talk));
+        Path received = directory.resolve("cn-received.wav");
+        RtpMediaSession speaker = open("file:" + source, "null:", new Events());
+        RtpMediaSession listener = open("null:", "file:" + received, new Events());
+        connect(speaker, listener);
+        AudioCodec pcmu = codec("PCMU");
+        listener.format(new MediaFormat(pcmu, 0, 20, TELEPHONE_EVENT, 13));
+        speaker.format(new MediaFormat(pcmu, 0, 20, TELEPHONE_EVENT, 13));
+        int frames = talk.length / 160;
+        // the listener has played the whole file (and half a second more) once its recording is that long
+        long playedBytes = 44 + 2L * (talk.length + 4000);
+        await(() -> received.toFile().length() >= playedBytes, TIMEOUT, "the file played out");
+        MediaQuality sent = speaker.quality();
+        listener.close();
+        speaker.close();
+        System.out.println("RtpMediaSession with RFC 3389: " + sent.packetsSent() + " packets for " + frames
+                + " frames of speech and background");
+        // two seconds of pause less the 200 ms hangover are ~90 frames; a few noise-level packets go instead
+        assertTrue(sent.packetsSent() < frames - 70, sent.packetsSent() + " packets sent for " + frames + " frames");
+
+        short[] played = Wav.read(received).samples();
+        AudioAnalysis.SegmentalSnr snr = AudioAnalysis.trackedSegmentalSnr(speech, played, 8000, 15);
+        System.out.println("RtpMediaSession speech over PCMU with RFC 3389: " + snr);
+        assertTrue(snr.medianDb() > 30 && snr.badShare() < 0.25, "speech with RFC 3389: " + snr);
+        // the pause as played: 100 ms blocks at the background's level (fade-in and the last speech aside)
+        int noiseBlocks = 0;
+        for (int start = 0; start + 800 <= played.length; start += 800) {
+            double sum = 0;
+            for (int i = start; i < start + 800; i++) {
+                sum += (double) played[i] * played[i];
+            }
+            double dbov = 10 * Math.log10(Math.max(sum / 800, 1e-9) / (32767.0 * 32767.0));
+            if (Math.abs(dbov + 50) < 3) {
+                noiseBlocks++;
+            }
+        }
+        assertTrue(noiseBlocks >= 12, noiseBlocks + " blocks of 100 ms played at the background's level");
     }
 
     @Test

@@ -32,4 +32,15 @@ public interface JitterBuffer {
     void pull(short[] pcm, int offset, int samples);
 
     JitterStatistics statistics();
+
+    /**
+     * The sender has gone quiet and sent an RFC 3389 comfort-noise packet: the pause that follows is filled
+     * with noise at this level (in -dBov, 0-127, as the packet's first byte gives it; 127 is silence) rather
+     * than at the level of the last frames heard, and the talk spurt ends when its packets run out instead of
+     * being concealed as lost. Buffers that do not generate noise may ignore it.
+     *
+     * @since 1.2
+     */
+    default void comfortNoise(int levelMinusDbov) {
+    }
 }

@@ -3,7 +3,7 @@
  * decoded PCM at its own pace and gets concealment for what is missing. The buffer's delay follows the
  * measured jitter, changing mostly at talk-spurt starts, and absorbs clock drift between the peers.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.switchboard.media.jitter;
 
 import org.osgi.annotation.versioning.Version;

@@ -14,19 +14,44 @@ import dev.switchboard.media.codec.AudioCodec;
  *                                  frame length
  * @param telephoneEventPayloadType the RFC 4733 payload type, or a negative number when the peer has no
  *                                  RFC 4733 and DTMF goes in-band
+ * @param comfortNoisePayloadType   the RFC 3389 comfort-noise payload type at the codec's clock rate (13 for
+ *                                  8000), or a negative number when not negotiated; with it the session sends
+ *                                  noise-level packets instead of audio while the microphone hears only
+ *                                  background, and plays noise at the level the peer's packets give
+ * @param peerFmtp                  the peer's format parameters for the payload type (SDP {@code a=fmtp}),
+ *                                  {@code ""} when it gave none; the encoder follows them where the codec
+ *                                  has something to follow (Opus: {@code usedtx=1} turns DTX on)
  */
-public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType) {
+public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
+        int comfortNoisePayloadType, String peerFmtp) {
 
     /** The {@code telephoneEventPayloadType} that means "no RFC 4733". */
     public static final int NO_TELEPHONE_EVENT = -1;
+    /** The {@code comfortNoisePayloadType} that means "no RFC 3389". */
+    public static final int NO_COMFORT_NOISE = -1;
+
+    /** A format without RFC 3389 comfort noise. */
+    public MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType) {
+        this(codec, payloadType, packetMillis, telephoneEventPayloadType, NO_COMFORT_NOISE);
+    }
+
+    /** A format whose peer gave no format parameters. */
+    public MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
+            int comfortNoisePayloadType) {
+        this(codec, payloadType, packetMillis, telephoneEventPayloadType, comfortNoisePayloadType, "");
+    }
 
     public MediaFormat {
         Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(peerFmtp, "peerFmtp");
         if (payloadType < 0 || payloadType > 127) {
             throw new IllegalArgumentException("payload type must be 0-127: " + payloadType);
         }
         if (telephoneEventPayloadType > 127) {
             throw new IllegalArgumentException("telephone-event payload type must be 0-127: " + telephoneEventPayloadType);
+        }
+        if (comfortNoisePayloadType > 127) {
+            throw new IllegalArgumentException("comfort-noise payload type must be 0-127: " + comfortNoisePayloadType);
         }
         int frameMillis = codec.info().frameMillis();
         if (packetMillis <= 0 || packetMillis % frameMillis != 0) {
@@ -38,5 +63,10 @@ public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, i
     /** Whether DTMF goes as RFC 4733 telephone events (else in-band tones). */
     public boolean hasTelephoneEvents() {
         return telephoneEventPayloadType >= 0;
+    }
+
+    /** Whether RFC 3389 comfort noise was negotiated. */
+    public boolean hasComfortNoise() {
+        return comfortNoisePayloadType >= 0;
     }
 }

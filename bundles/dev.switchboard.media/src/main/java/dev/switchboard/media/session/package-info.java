@@ -17,7 +17,7 @@
  * <p>
  * Listener calls come from media threads and must return quickly.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.media.session;
 
 import org.osgi.annotation.versioning.Version;

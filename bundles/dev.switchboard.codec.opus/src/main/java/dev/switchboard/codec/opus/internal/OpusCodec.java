@@ -83,6 +83,27 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
 
     @Override
     public Encoder newEncoder() {
+        return newEncoder(dtx);
+    }
+
+    /** DTX when configured, or when the peer asks for it ({@code usedtx=1}, RFC 7587 section 6.1). */
+    @Override
+    public Encoder newEncoder(String peerFmtp) {
+        return newEncoder(dtx || parameter(peerFmtp, "usedtx").equals("1"));
+    }
+
+    /** A parameter's value in an fmtp line ({@code name=value;name=value}), {@code ""} when absent. */
+    static String parameter(String fmtp, String name) {
+        for (String pair : fmtp.split(";")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && pair.substring(0, equals).strip().equalsIgnoreCase(name)) {
+                return pair.substring(equals + 1).strip();
+            }
+        }
+        return "";
+    }
+
+    private Encoder newEncoder(boolean dtx) {
         if (!dtx) {
             return backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE);
         }

@@ -147,6 +147,27 @@ class OpusCodecTest {
         assertEquals("useinbandfec=1", new OpusCodec(which.create()).info().fmtp());
     }
 
+    /** Not configured for DTX, the encoder follows a peer that asks for it with usedtx=1, and only such a peer. */
+    @ParameterizedTest
+    @EnumSource(Backends.class)
+    void theEncoderFollowsThePeersUsedtx(Backends which) {
+        OpusCodec codec = new OpusCodec(which.create());
+        byte[] packet = new byte[4000];
+        short[] silence = new short[FRAME * 2];
+        for (String fmtp : new String[] { "useinbandfec=1; usedtx=1", "usedtx=0", "" }) {
+            var encoder = codec.newEncoder(fmtp);
+            int nothing = 0;
+            for (int i = 0; i < 50; i++) {
+                nothing += encoder.encode(silence, 0, silence.length, packet, 0) == 0 ? 1 : 0;
+            }
+            if (fmtp.contains("usedtx=1")) {
+                assertTrue(nothing >= 30, which + " " + fmtp + ": " + nothing + " of 50 silent frames not sent");
+            } else {
+                assertEquals(0, nothing, which + " " + fmtp + ": every frame is sent");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Backends.class)
     void concealmentFillsTheFrameAskedFor(Backends which) {

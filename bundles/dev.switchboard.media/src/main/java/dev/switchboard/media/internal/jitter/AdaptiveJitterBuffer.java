@@ -72,6 +72,8 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private int pendingStart;
     private int pendingCount;
 
+    /** An RFC 3389 packet said the sender went quiet; cleared by its next audio packet. */
+    private boolean senderPaused;
     private boolean haveFirstPacket;
     private long highestSequence;
     private long highestTimestamp;
@@ -114,6 +116,10 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     public synchronized void put(int sequenceNumber, long timestamp, boolean marker, byte[] payload, int offset,
             int length) {
         long arrival = nowInSamples();
+        if (senderPaused) {
+            senderPaused = false;
+            comfortNoise.resumed();
+        }
         long sequence;
         long extendedTimestamp;
         if (!haveFirstPacket) {
@@ -174,6 +180,12 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     }
 
     @Override
+    public synchronized void comfortNoise(int levelMinusDbov) {
+        senderPaused = true;
+        comfortNoise.signalled(levelMinusDbov);
+    }
+
+    @Override
     public synchronized JitterStatistics statistics() {
         return new JitterStatistics(millis(targetDelay - fastestTransit), millis(playoutDelay - fastestTransit),
                 packetsReceived, latePackets, duplicates, concealedFrames, samplesInserted, samplesDropped,
@@ -201,6 +213,21 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
             nextPosition = slotPositions[first];
         }
         int slot = slotOf(nextSequence);
+        if (slotStates[slot] != BUFFERED || slotSequences[slot] != nextSequence) {
+            int following = firstBufferedAfter(nextSequence);
+            if (following >= 0 && slotPositions[following] == nextPosition) {
+                // the sequence numbers in between were not audio of this payload type: RFC 4733 events and
+                // RFC 3389 comfort noise share the stream's numbering, and a sender may interleave them with
+                // its audio. The timestamps say no audio is missing, so nothing is concealed.
+                nextSequence = slotSequences[following];
+                slot = following;
+            }
+        }
+        if (senderPaused && (slotStates[slot] != BUFFERED || slotSequences[slot] != nextSequence)) {
+            // the sender said it went quiet: the spurt is over, nothing is lost
+            playing = false;
+            return false;
+        }
         if (slotStates[slot] == BUFFERED && slotSequences[slot] == nextSequence) {
             if (!spurtStart && (slotPositions[slot] != nextPosition || slotMarkers[slot])) {
                 playing = false;
@@ -346,6 +373,18 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         System.arraycopy(pending, 2 * count, pending, count, pendingCount - 2 * count);
         pendingCount -= count;
         samplesDropped += count;
+    }
+
+    /** The buffered packet with the lowest sequence number above {@code sequence}, or -1. */
+    private int firstBufferedAfter(long sequence) {
+        int first = -1;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (slotStates[slot] == BUFFERED && slotSequences[slot] > sequence
+                    && (first < 0 || slotSequences[slot] < slotSequences[first])) {
+                first = slot;
+            }
+        }
+        return first;
     }
 
     private int earliestBufferedSlot() {

@@ -7,7 +7,8 @@ package dev.switchboard.media.internal.jitter;
  * the quietest of the last few decoded frames, and only when they were background (at most
  * {@value #MAX_BACKGROUND_RMS} RMS, about -36 dBFS): a spurt that ends on speech is a loss or a hang-up,
  * not a pause, and is followed by silence. The noise is white noise through a one-pole low-pass,
- * faded in over one frame. Nothing is allocated per frame.
+ * faded in over one frame. A sender that signals its noise level with RFC 3389 packets is played at that
+ * level instead. Nothing is allocated per frame.
  */
 final class ComfortNoise {
 
@@ -21,7 +22,14 @@ final class ComfortNoise {
     /** RMS of a uniform variable on [-1, 1]. */
     private static final double UNIFORM_RMS = 1 / Math.sqrt(3);
 
+    /** RMS of a full-scale square wave, RFC 3389's 0 dBov for 16-bit audio. */
+    static final double ZERO_DBOV_RMS = 32767;
+    /** RFC 3389's level for "no noise". */
+    private static final int SILENT_MINUS_DBOV = 127;
+
     private final double[] recentRms = new double[REMEMBERED];
+    /** The level the sender's last RFC 3389 packet gave, until its audio resumes; negative when none. */
+    private double signalledRms = -1;
     private int recentCount;
     private int nextRecent;
     private final int fadeSamples;
@@ -48,8 +56,22 @@ final class ComfortNoise {
         faded = 0;
     }
 
+    /** The sender's RFC 3389 noise level (in -dBov) for this pause; it overrides the level of the frames heard. */
+    void signalled(int levelMinusDbov) {
+        int level = Math.max(0, Math.min(SILENT_MINUS_DBOV, levelMinusDbov));
+        signalledRms = level == SILENT_MINUS_DBOV ? 0 : ZERO_DBOV_RMS * Math.pow(10, -level / 20.0);
+    }
+
+    /** The sender's audio resumed: the next pause is filled at its own signalled level, or at the level heard. */
+    void resumed() {
+        signalledRms = -1;
+    }
+
     /** The RMS the pause will be filled at: 0 when the last frames were not background. */
     double level() {
+        if (signalledRms >= 0) {
+            return signalledRms;
+        }
         if (recentCount == 0) {
             return 0;
         }

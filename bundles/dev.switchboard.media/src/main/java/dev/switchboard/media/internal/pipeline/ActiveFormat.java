@@ -88,9 +88,12 @@ final class ActiveFormat {
         return MonoJitterBuffers.create(codec, factory, clock);
     }
 
-    /** Whether the same codec runs on, so encoder and jitter buffer can carry over a payload-type change. */
+    /**
+     * Whether the same codec runs on with the same peer parameters, so encoder and jitter buffer can carry over
+     * a payload-type change.
+     */
     boolean sameCodec(MediaFormat other) {
-        return other.codec() == format.codec();
+        return other.codec() == format.codec() && other.peerFmtp().equals(format.peerFmtp());
     }
 
     /**

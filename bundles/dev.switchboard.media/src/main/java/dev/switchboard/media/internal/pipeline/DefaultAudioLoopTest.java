@@ -61,7 +61,12 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
         int frames = (int) Math.max(1, length.toMillis() / info.frameMillis());
         int payloadType = info.staticPayloadType() == CodecInfo.DYNAMIC ? DYNAMIC_PAYLOAD_TYPE : info.staticPayloadType();
         int timestampStep = info.samplesPerFrame() * info.clockRate() / info.sampleRate();
-        JitterBuffer jitter = jitterBuffers.create(info, codec.newDecoder(), System::nanoTime);
+        // pulls are stamped with the frame schedule, arrivals (on the RTP thread) with the real time, as in calls
+        PlayoutClock playoutClock = new PlayoutClock();
+        Thread loopThread = Thread.currentThread();
+        long[] playoutNanos = new long[1];
+        JitterBuffer jitter = jitterBuffers.create(info, codec.newDecoder(),
+                () -> Thread.currentThread() == loopThread ? playoutNanos[0] : System.nanoTime());
         Encoder encoder = codec.newEncoder();
         short[] captured = new short[frame];
         short[] played = new short[frame];
@@ -77,7 +82,8 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
                 })) {
             sender.remote(receiver.localRtpAddress(), receiver.localRtcpAddress());
             receiver.remote(sender.localRtpAddress(), sender.localRtcpAddress());
-            FramePacer pacer = new FramePacer(Duration.ofMillis(info.frameMillis()).toNanos());
+            long frameNanos = Duration.ofMillis(info.frameMillis()).toNanos();
+            FramePacer pacer = new FramePacer(frameNanos);
             boolean inputEnded = false;
             int sent = 0;
             for (int i = 0; i < frames + DRAIN_FRAMES; i++) {
@@ -88,6 +94,7 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
                     sender.send(payloadType, payload, 0, bytes, timestampStep, i == 0);
                     sent++;
                 }
+                playoutNanos[0] = playoutClock.nextFrame(frameNanos, System.nanoTime());
                 jitter.pull(played, 0, frame);
                 output.add(played, 0, frame);
                 playback.write(played, 0, frame);

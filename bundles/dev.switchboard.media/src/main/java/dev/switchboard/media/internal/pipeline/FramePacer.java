@@ -1,16 +1,22 @@
 package dev.switchboard.media.internal.pipeline;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps a media loop at one frame per frame period when its devices do not (files, null devices,
  * conference ports): a sound card blocks in {@code read} until a frame is there, a file does not.
- * After a stall of more than a few frames the clock restarts from now instead of catching up in a
- * burst, which a jitter buffer at the far end would only have to absorb.
+ * Each frame is due one period after the previous one's due time, not after the loop woke, so late
+ * wake-ups do not add up. When the loop was held up (a loaded machine, a garbage-collection pause) it
+ * catches up by running the missed frames back to back, as a loop on a sound card does with the frames
+ * the card buffered meanwhile: no audio is skipped, and the frames keep their place in time, which is
+ * what the jitter buffer's playout clock ({@link PlayoutClock}) assumes. Only a stall longer than
+ * {@link #MAX_CATCH_UP_NANOS} restarts the schedule from now.
  */
 public final class FramePacer {
 
-    private static final int MAX_FRAMES_BEHIND = 5;
+    /** Longer stalls are not made up: a second of audio in a burst is more than the far end should take. */
+    static final long MAX_CATCH_UP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private long periodNanos;
     private long due;
@@ -30,11 +36,11 @@ public final class FramePacer {
         due = System.nanoTime();
     }
 
-    /** Waits for the end of the current frame period. */
+    /** Waits for the end of the current frame period; returns at once while the loop is catching up. */
     public void awaitNextFrame() {
         due += periodNanos;
         long now = System.nanoTime();
-        if (now - due > MAX_FRAMES_BEHIND * periodNanos) {
+        if (now - due > MAX_CATCH_UP_NANOS) {
             due = now;
             return;
         }

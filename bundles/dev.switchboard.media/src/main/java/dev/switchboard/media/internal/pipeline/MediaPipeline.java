@@ -53,7 +53,8 @@ public abstract class MediaPipeline implements MediaSession {
     private static final long QUALITY_REPORT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Duration INBAND_DTMF_PAUSE = Duration.ofMillis(60);
     private static final int TELEPHONE_EVENT_VOLUME = 10;
-    private static final int PLAYOUT_RESYNC_FRAMES = 10;
+    private static final int NOISE_REFRESH_MILLIS = 1000;
+    private static final int NOISE_LEVEL_STEP_DB = 3;
 
     protected final MediaSessionListener listener;
     protected final MediaSessionOptions options;
@@ -84,9 +85,11 @@ public abstract class MediaPipeline implements MediaSession {
 
     private volatile Thread thread;
     private volatile boolean closed;
-    /** The playout time of the frame being pulled, smoothed; the media thread's. */
+    /** The scheduled play time of the frame being pulled; the media thread's. */
     private long playoutNanos;
-    private boolean playoutClockRunning;
+    private final PlayoutClock playoutClock = new PlayoutClock();
+    /** The scheduled play time of the next frame to pull, for stamping arrivals; written by the media thread. */
+    private volatile long nextPullNanos = Long.MAX_VALUE;
 
     // owned by the media thread
     private ActiveFormat looping;
@@ -96,6 +99,10 @@ public abstract class MediaPipeline implements MediaSession {
     private long mediaClock;
     private long mediaMillisNanos;
     private boolean wasSending;
+    private final VoiceActivity voiceActivity = new VoiceActivity();
+    /** Media time of the last RFC 3389 packet sent and the level it gave; the media thread's. */
+    private long lastNoiseTimestamp;
+    private int lastNoiseLevel = -1;
     private ToneSource localTone;
     private short[] inbandDtmf;
     private int inbandPosition;
@@ -155,7 +162,7 @@ public abstract class MediaPipeline implements MediaSession {
                 next = new ActiveFormat(format, previous.encoder, previous.jitter, loopRate);
             } else {
                 var codec = format.codec();
-                next = new ActiveFormat(format, codec.newEncoder(),
+                next = new ActiveFormat(format, codec.newEncoder(format.peerFmtp()),
                         ActiveFormat.jitterBuffer(codec, jitterBuffers, this::jitterClock), loopRate);
             }
             active = next;
@@ -170,30 +177,19 @@ public abstract class MediaPipeline implements MediaSession {
 
     /**
      * The jitter buffer's clock: arrivals (on the transport's thread) are stamped with the real time,
-     * pulls (on the media thread) with the frame's smoothed playout time. The media thread is scheduled
-     * with a few ms of jitter on a loaded machine; stamped with the real time, every late wake-up would
-     * look to the jitter buffer like playout falling behind, and it would stretch and shrink the audio
-     * to follow what is only scheduling noise.
+     * pulls (on the media thread) with the frame's scheduled play time ({@link PlayoutClock}). Stamped
+     * with the real time, every late wake-up of the media thread on a loaded machine would look to the
+     * jitter buffer like playout falling behind, and it would stretch and shrink the audio to follow
+     * what is only a scheduling delay.
      */
     private long jitterClock() {
-        return Thread.currentThread() == thread ? playoutNanos : System.nanoTime();
-    }
-
-    /**
-     * Advances the playout clock by one frame, pulled gently (1/32 of the error a frame) towards the
-     * real time so that it follows the device's clock without its wake-up jitter; a stall of more than
-     * {@value #PLAYOUT_RESYNC_FRAMES} frames restarts it.
-     */
-    private void advancePlayoutClock(long periodNanos) {
-        long now = System.nanoTime();
-        long predicted = playoutNanos + periodNanos;
-        long error = now - predicted;
-        if (!playoutClockRunning || Math.abs(error) > PLAYOUT_RESYNC_FRAMES * periodNanos) {
-            playoutNanos = now;
-            playoutClockRunning = true;
-        } else {
-            playoutNanos = predicted + error / 32;
+        if (Thread.currentThread() == thread) {
+            return playoutNanos;
         }
+        // A packet read while the media loop is behind its schedule is in time for the frame the loop pulls
+        // next, however late the receiving thread got to it: when the whole process stalls (a garbage-collection
+        // pause, a starved machine) both threads resume late, and the stall is not network jitter to wait for.
+        return Math.min(System.nanoTime(), nextPullNanos);
     }
 
     /** Reopens the devices at the first format's rate; nothing has been read from them yet, so nothing is lost. */
@@ -420,6 +416,16 @@ public abstract class MediaPipeline implements MediaSession {
         throw new UnsupportedOperationException("this transport has no telephone events");
     }
 
+    /** Whether this transport sends RFC 3389 comfort noise in pauses with the current format. */
+    protected boolean sendsComfortNoise(ActiveFormat format) {
+        return false;
+    }
+
+    /** Sends one RFC 3389 packet (the noise level only); its timestamp is in ticks since the loop started. */
+    protected void sendComfortNoise(ActiveFormat format, int levelMinusDbov, long clockTimestamp) {
+        throw new UnsupportedOperationException("this transport has no comfort-noise packets");
+    }
+
     /** Once a frame on the media thread, for transport checks such as inactivity. */
     protected void frameDone(long nowNanos) {
     }
@@ -480,8 +486,9 @@ public abstract class MediaPipeline implements MediaSession {
         MediaDirection now = direction;
         send(format, now.sends());
 
-        advancePlayoutClock(format.packetNanos);
+        playoutNanos = playoutClock.nextFrame(format.packetNanos, System.nanoTime());
         format.pull(peer);
+        nextPullNanos = playoutNanos + format.packetNanos;
         if (!now.receives()) {
             Arrays.fill(peer, 0, samples, (short) 0);
         } else if (!format.format.hasTelephoneEvents() && detector != null) {
@@ -543,6 +550,12 @@ public abstract class MediaPipeline implements MediaSession {
             wasSending = false;
             return;
         }
+        if (sendsComfortNoise(format)
+                && !voiceActivity.speech(microphone, format.loopSamples, format.format.packetMillis())) {
+            sendNoiseLevel(format);
+            wasSending = false; // the next audio packet starts a talk spurt
+            return;
+        }
         int length = format.encode(microphone);
         if (length > 0) {
             sendAudio(format, format.payload, length, mediaClock, mediaMillisNanos / 1_000_000, !wasSending);
@@ -550,6 +563,22 @@ public abstract class MediaPipeline implements MediaSession {
         } else if (format.pausedByCodec) {
             // DTX: the first packet after the pause starts a talk spurt (marker bit, RFC 3551 section 4.1)
             wasSending = false;
+        }
+    }
+
+    /**
+     * In a pause, RFC 3389 packets instead of audio: one when the pause starts, then again when the level
+     * moved by {@value #NOISE_LEVEL_STEP_DB} dB or after {@value #NOISE_REFRESH_MILLIS} ms, which also
+     * keeps the peer's inactivity timer from taking the pause for a dead call.
+     */
+    private void sendNoiseLevel(ActiveFormat format) {
+        int level = voiceActivity.levelMinusDbov();
+        long refreshTicks = (long) format.info.clockRate() * NOISE_REFRESH_MILLIS / 1000;
+        if (wasSending || lastNoiseLevel < 0 || Math.abs(level - lastNoiseLevel) >= NOISE_LEVEL_STEP_DB
+                || mediaClock - lastNoiseTimestamp >= refreshTicks) {
+            sendComfortNoise(format, level, mediaClock);
+            lastNoiseTimestamp = mediaClock;
+            lastNoiseLevel = level;
         }
     }
 

@@ -25,8 +25,8 @@ import dev.switchboard.media.session.RtpMediaSession;
 /**
  * A call's media as RTP: the pipeline's packets go out through an {@link RtpSession}; received packets of
  * the format's payload type go into the jitter buffer, those of its telephone-event type through an
- * RFC 4733 receiver to the listener, others (comfort noise, a payload type from before a re-INVITE) are
- * dropped. Until {@link #remote} is called nothing is sent.
+ * RFC 4733 receiver to the listener, RFC 3389 noise levels to the jitter buffer, others (a payload type from
+ * before a re-INVITE) are dropped. Until {@link #remote} is called nothing is sent.
  */
 final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
 
@@ -67,6 +67,12 @@ final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
             }
             if (packet.payloadType() == format.format.payloadType()) {
                 format.jitter.put(packet);
+            } else if (format.format.hasComfortNoise()
+                    && packet.payloadType() == format.format.comfortNoisePayloadType()) {
+                // RFC 3389: the first byte is the noise level; the spectral parameters after it are not used
+                if (packet.payloadLength() >= 1) {
+                    format.jitter.comfortNoise(packet.payloadArray()[packet.payloadOffset()] & 0x7f);
+                }
             } else if (packet.payloadType() == format.format.telephoneEventPayloadType()) {
                 DtmfDigit digit = telephoneEvents.receive(packet);
                 if (digit != null) {
@@ -117,6 +123,17 @@ final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
     protected void sendAudio(ActiveFormat format, byte[] payload, int length, long clockTimestamp, long millis,
             boolean talkSpurtStart) {
         send(format.format.payloadType(), payload, length, clockTimestamp, talkSpurtStart);
+    }
+
+    @Override
+    protected boolean sendsComfortNoise(ActiveFormat format) {
+        return format.format.hasComfortNoise();
+    }
+
+    @Override
+    protected void sendComfortNoise(ActiveFormat format, int levelMinusDbov, long clockTimestamp) {
+        format.payload[0] = (byte) levelMinusDbov;
+        send(format.format.comfortNoisePayloadType(), format.payload, 1, clockTimestamp, false);
     }
 
     @Override

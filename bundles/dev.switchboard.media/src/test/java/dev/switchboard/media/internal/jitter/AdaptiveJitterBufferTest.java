@@ -48,6 +48,24 @@ class AdaptiveJitterBufferTest {
         assertEquals(PlayoutSimulation.TAIL_FRAMES, result.statistics().concealedFrames());
     }
 
+    /**
+     * RFC 4733 events (and RFC 3389 noise) share the stream's sequence numbers; a sender that keeps sending audio
+     * during a key leaves a gap in the audio's numbering after every packet. The timestamps say nothing is missing:
+     * no frame may be concealed and the delay may not move (counted as losses, each gap restarted the talk spurt and
+     * left the delay hundreds of ms high, then shrunk by dropping samples: baresip's tone after its keys played 1.4 %
+     * fast).
+     */
+    @Test
+    void audioInterleavedWithOtherPayloadTypesPlaysUnchanged() {
+        Result result = new PlayoutSimulation().seconds(10).interleavedOtherPayload(100, 160).uniformJitter(5).run();
+
+        JitterStatistics statistics = result.statistics();
+        assertEquals(PlayoutSimulation.TAIL_FRAMES, statistics.concealedFrames(), statistics.toString());
+        assertEquals(0, statistics.latePackets(), statistics.toString());
+        assertEquals(0, statistics.samplesInserted() + statistics.samplesDropped(), statistics.toString());
+        assertPlaysSignalFrom(result.output(), firstSoundAt(result.output()), 0, 10 * SAMPLE_RATE);
+    }
+
     @Test
     void reorderedPacketsArePlayedInOrder() {
         // every fourth packet overtakes the one before it

@@ -115,8 +115,32 @@ class FecAndComfortNoiseTest {
         }
     }
 
-    /** Plays 20 frames of noise at {@code rms}, then 20 frames in which nothing arrives; returns the RMS of those. */
+    /**
+     * An RFC 3389 packet after the spurt's last packet: the spurt ends there (nothing concealed) and the pause is
+     * noise at the level the packet gives (-40 dBov: RMS 328), whatever the spurt's own level.
+     */
+    @Test
+    void aSignalledNoiseLevelEndsTheSpurtAndFillsThePauseAtThatLevel() {
+        JitterStatistics[] statistics = new JitterStatistics[1];
+        double[] pauseRms = playPauseAfter(4000, new Random(3), 40, statistics);
+        double expected = 32767 * Math.pow(10, -40 / 20.0);
+        for (int i = 2; i < pauseRms.length; i++) {
+            double db = 20 * Math.log10(pauseRms[i] / expected);
+            assertTrue(Math.abs(db) < 2, "pause frame " + i + " at " + pauseRms[i] + " RMS for a signalled " + expected);
+        }
+        assertEquals(0, statistics[0].concealedFrames(), statistics[0].toString());
+    }
+
     private static double[] playPauseAfter(double rms, Random random) {
+        return playPauseAfter(rms, random, -1, new JitterStatistics[1]);
+    }
+
+    /**
+     * Plays 20 frames of noise at {@code rms}, then 20 frames in which nothing arrives (after an RFC 3389 level,
+     * unless negative); returns the RMS of those.
+     */
+    private static double[] playPauseAfter(double rms, Random random, int signalledLevel,
+            JitterStatistics[] statistics) {
         long[] clock = {0};
         AdaptiveJitterBuffer buffer = new AdaptiveJitterBuffer(PlayoutSimulation.L16_MONO,
                 LinearPcmDecoder.withoutConcealment(), () -> clock[0]);
@@ -131,6 +155,9 @@ class FecAndComfortNoiseTest {
                 }
                 LinearPcmDecoder.encode(pcm, 0, FRAME_SAMPLES, payload);
                 buffer.put(step, step * (long) FRAME_SAMPLES, step == 0, payload, 0, payload.length);
+                if (step == 19 && signalledLevel >= 0) {
+                    buffer.comfortNoise(signalledLevel);
+                }
             }
             buffer.pull(pcm, 0, FRAME_SAMPLES);
             if (step >= 20) {
@@ -141,6 +168,7 @@ class FecAndComfortNoiseTest {
                 pause[step - 20] = Math.sqrt(sum / FRAME_SAMPLES);
             }
         }
+        statistics[0] = buffer.statistics();
         return pause;
     }
 }

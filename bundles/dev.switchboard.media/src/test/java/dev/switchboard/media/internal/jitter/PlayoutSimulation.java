@@ -42,6 +42,8 @@ final class PlayoutSimulation {
     private long firstTimestamp = 123_456;
     private double pullPhaseMillis = 7;
     private long seed = 1;
+    private int interleavedFrom = -1;
+    private int interleavedTo = -1;
     private Decoder decoder = LinearPcmDecoder.withoutConcealment();
 
     /** Sent signal: a 125 Hz voice with harmonics under a slow envelope, with pauses every two seconds. */
@@ -105,6 +107,17 @@ final class PlayoutSimulation {
         return this;
     }
 
+    /**
+     * From frame {@code from} to frame {@code to} (exclusive) the sender also sends a packet of another payload
+     * type after each audio packet, in the same sequence numbering (as baresip interleaves RFC 4733 events with its
+     * audio); the buffer only gets the audio, as the media session routes the other type elsewhere.
+     */
+    PlayoutSimulation interleavedOtherPayload(int from, int to) {
+        interleavedFrom = from;
+        interleavedTo = to;
+        return this;
+    }
+
     PlayoutSimulation pullPhaseMillis(double value) {
         pullPhaseMillis = value;
         return this;
@@ -149,6 +162,9 @@ final class PlayoutSimulation {
                 continue;
             }
             sequences[frame] = sequence++;
+            if (frame >= interleavedFrom && frame < interleavedTo) {
+                sequence++;
+            }
             if (random.nextDouble() < lossRate) {
                 lost++;
                 continue;
