@@ -24,6 +24,7 @@ import dev.switchboard.media.jitter.JitterBuffer;
 import dev.switchboard.media.jitter.JitterBufferFactory;
 import dev.switchboard.media.jitter.JitterStatistics;
 import dev.switchboard.media.session.MediaSessionFactory;
+import dev.switchboard.testing.audio.SpeechQuality;
 
 /**
  * The installed Opus codec (libopus when the system has it, as in CI) through the engine's jitter
@@ -89,8 +90,8 @@ class OpusFecIT {
         // stream played without loss instead
         Played lossless = play(MonoJitterBuffers.create(opus, factory, () -> clock[0]), clock, packets, allArrive);
         short[] reference = to8k(lossless.pcm());
-        AudioAnalysis.SegmentalSnr snrWithFec = AudioAnalysis.segmentalSnr(reference, to8k(withFec.pcm()), 8000, 800);
-        AudioAnalysis.SegmentalSnr snrWithout = AudioAnalysis.segmentalSnr(reference, to8k(without.pcm()), 8000, 800);
+        SpeechQuality.SegmentalSnr snrWithFec = SpeechQuality.segmentalSnr(reference, to8k(withFec.pcm()), 8000, 800, 400);
+        SpeechQuality.SegmentalSnr snrWithout = SpeechQuality.segmentalSnr(reference, to8k(without.pcm()), 8000, 800, 400);
         System.out.printf("OpusFecIT: %d of %d packets lost, %d with their successor arrived; FEC recovered %d; "
                 + "with FEC %s; without %s%n", lostCount, packets.length, recoverable, fec.recoveredFrames(), snrWithFec,
                 snrWithout);

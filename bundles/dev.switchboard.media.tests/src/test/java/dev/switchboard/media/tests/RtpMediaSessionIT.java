@@ -32,6 +32,7 @@ import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
+import dev.switchboard.testing.audio.SpeechQuality;
 
 /**
  * Media sessions of the OSGi service, two or more on 127.0.0.1, with WAV files as devices and the
@@ -112,7 +113,7 @@ class RtpMediaSessionIT {
 
     @Test
     void speechCrossesPcmuAtG711Quality() throws Exception {
-        AudioAnalysis.SegmentalSnr snr = speechSnr("PCMU", 8000);
+        SpeechQuality.SegmentalSnr snr = speechSnr("PCMU", 8000);
         System.out.println("RtpMediaSession speech over PCMU: " + snr);
         // µ-law's SNR on speech is ~35-38 dB. Blocks where the jitter buffer adapted its delay are bad ones
         assertTrue(snr.medianDb() > 30 && snr.badShare() < 0.25, "PCMU: " + snr);
@@ -120,13 +121,13 @@ class RtpMediaSessionIT {
 
     @Test
     void speechCrossesG722AtItsQuality() throws Exception {
-        AudioAnalysis.SegmentalSnr snr = speechSnr("G722", 16000);
+        SpeechQuality.SegmentalSnr snr = speechSnr("G722", 16000);
         System.out.println("RtpMediaSession speech over G.722: " + snr);
         // G.722 at 64 kbit/s (sub-band ADPCM) measured 34.6 dB on this narrowband speech
         assertTrue(snr.medianDb() > 25 && snr.badShare() < 0.25, "G.722: " + snr);
     }
 
-    private AudioAnalysis.SegmentalSnr speechSnr(String codecName, int rate) throws Exception {
+    private SpeechQuality.SegmentalSnr speechSnr(String codecName, int rate) throws Exception {
         Path received = directory.resolve(codecName + "-received.wav");
         RtpMediaSession speaker = open("file:" + SPEECH, "null:", new Events());
         RtpMediaSession listener = open("null:", "file:" + received, new Events());
@@ -145,7 +146,7 @@ class RtpMediaSessionIT {
         assertEquals(rate, audio.sampleRate());
         // each block at its own delay, followed as the jitter buffer moves it (a stall of the loaded machine makes it
         // grow), so the figure is the codec's and a block in which the delay moved is one bad block
-        return AudioAnalysis.trackedSegmentalSnr(capture(SPEECH.toString(), rate), audio.samples(), rate, 15);
+        return SpeechQuality.trackedSegmentalSnr(capture(SPEECH.toString(), rate), audio.samples(), rate, 15);
     }
 
     /**
@@ -185,7 +186,7 @@ class RtpMediaSessionIT {
         assertTrue(sent.packetsSent() < frames - 70, sent.packetsSent() + " packets sent for " + frames + " frames");
 
         short[] played = Wav.read(received).samples();
-        AudioAnalysis.SegmentalSnr snr = AudioAnalysis.trackedSegmentalSnr(speech, played, 8000, 15);
+        SpeechQuality.SegmentalSnr snr = SpeechQuality.trackedSegmentalSnr(speech, played, 8000, 15);
         System.out.println("RtpMediaSession speech over PCMU with RFC 3389: " + snr);
         assertTrue(snr.medianDb() > 30 && snr.badShare() < 0.25, "speech with RFC 3389: " + snr);
         // the pause as played: 100 ms blocks at the background's level (fade-in and the last speech aside)

@@ -27,6 +27,7 @@ import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
+import dev.switchboard.testing.audio.SpeechQuality;
 import dev.switchboard.testing.peers.Sipp;
 
 /**
@@ -85,8 +86,8 @@ class SippMediaSessionIT {
             assertTrue(result.succeeded(), "SIPp exit code " + result.exitCode() + "\n" + result.messages());
         }
         short[] played = Wav.read(received).samples();
-        AudioAnalysis.SegmentalSnr snr = AudioAnalysis.segmentalSnr(
-                java.util.Arrays.copyOfRange(reference, 160, reference.length), played, 8000, 8000);
+        SpeechQuality.SegmentalSnr snr = SpeechQuality.segmentalSnr(
+                java.util.Arrays.copyOfRange(reference, 160, reference.length), played, 8000, 8000, 400);
         System.out.println("RtpMediaSession playing SIPp's PCMU stream, against SIPp's own µ-law: " + snr);
         // the same µ-law samples come out unless the jitter buffer had to adapt in that block
         assertTrue(snr.medianDb() > 60 && snr.badShare() < 0.5, "playout against what SIPp sent: " + snr);

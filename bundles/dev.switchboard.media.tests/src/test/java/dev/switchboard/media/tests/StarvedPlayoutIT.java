@@ -26,6 +26,7 @@ import dev.switchboard.media.session.MediaSessionFactory;
 import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
+import dev.switchboard.testing.audio.SpeechQuality;
 
 /**
  * ffmpeg as the far end (its own RTP packetiser and its own clock, {@code -re}) sending to a media session that
@@ -84,7 +85,7 @@ class StarvedPlayoutIT {
         }
         short[] reference = decode(codec("G722"), Files.readAllBytes(sent), 160, 320);
         short[] played = Wav.read(received).samples();
-        AudioAnalysis.SegmentalSnr snr = AudioAnalysis.trackedSegmentalSnr(reference, played, 16000, 30);
+        SpeechQuality.SegmentalSnr snr = SpeechQuality.trackedSegmentalSnr(reference, played, 16000, 30);
         System.out.println("starved playout of ffmpeg's G.722 speech, against its own encoding: " + snr);
         // a block played as sent scores ~90 dB (exact samples, rounding of the decoder aside); a block in which the
         // jitter buffer stretched or shrank, or concealed a late packet, scores lower. ffmpeg is starved too and

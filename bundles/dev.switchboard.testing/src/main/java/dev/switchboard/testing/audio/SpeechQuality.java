@@ -74,6 +74,65 @@ public final class SpeechQuality {
     }
 
     /**
+     * Segmental SNR that follows a playout delay which moves, with no bound on how far: each 20 ms block of
+     * {@code reference} that carries speech is scored at its best delay within 10 ms of the previous block's,
+     * and where that scores under {@code reacquireBelowDb} the block is searched for within a second either
+     * side (a jitter buffer that grew or shrank its delay, or several such steps, since the last block). The
+     * first block's delay is searched for in all of {@code received}. The share reported is of blocks under 10 dB,
+     * as for {@link #segmentalSnr}.
+     */
+    public static SegmentalSnr trackedSegmentalSnr(short[] reference, short[] received, int rate, double reacquireBelowDb) {
+        int block = rate / 50;
+        double speechEnergy = block * SPEECH_LEVEL;
+        List<Double> snrs = new ArrayList<>();
+        int delay = -1;
+        for (int start = 0; start + block <= reference.length; start += block) {
+            double signal = 0;
+            for (int i = start; i < start + block; i++) {
+                signal += (double) reference[i] * reference[i];
+            }
+            if (signal < speechEnergy) {
+                continue;
+            }
+            int latest = received.length - block - start;
+            if (latest < 0) {
+                break;
+            }
+            double snr = Double.NEGATIVE_INFINITY;
+            if (delay >= 0) {
+                int near = leastErrorDelay(reference, start, block, received, Math.max(0, delay - rate / 100),
+                        Math.min(latest, delay + rate / 100));
+                snr = blockSnr(reference, start, block, received, near, signal);
+                delay = near;
+            }
+            if (snr < reacquireBelowDb) {
+                int from = delay < 0 ? 0 : Math.max(0, delay - rate);
+                int to = delay < 0 ? latest : Math.min(latest, delay + rate);
+                int found = leastErrorDelay(reference, start, block, received, from, to);
+                double foundSnr = blockSnr(reference, start, block, received, found, signal);
+                if (foundSnr > snr) {
+                    snr = foundSnr;
+                    delay = found;
+                }
+            }
+            snrs.add(snr);
+        }
+        Collections.sort(snrs);
+        long bad = snrs.stream().filter(snr -> snr < BAD_BLOCK_DB).count();
+        return new SegmentalSnr(snrs.get(snrs.size() / 2), (double) bad / snrs.size(), snrs.size());
+    }
+
+    private static double blockSnr(short[] reference, int start, int block, short[] received, int delay,
+            double signal) {
+        double noise = 0;
+        for (int i = start; i < start + block; i++) {
+            double error = reference[i] - received[i + delay];
+            noise += error * error;
+        }
+        return 10 * Math.log10(signal / Math.max(noise, 1e-3));
+    }
+
+    /**
      * The Pearson correlation of the {@code block}-sample RMS levels (in dB) of the reference and what was
      * received, at the best delay of up to {@code maxLag} blocks: near 1 for the same speech through a codec
      * that does not keep the waveform, far below for silence, noise or chopped audio.

@@ -56,9 +56,9 @@ class SipSpeechIT {
     }
 
     /**
-     * G.722: ours to baresip 26.5 dB; baresip's to us only 7.7 dB in the same run, a loss not yet placed (baresip
-     * resamples its 8 kHz file to 16 kHz before encoding; our decoder is bit-exact with ffmpeg's on its own), so that
-     * direction is held to what was measured.
+     * G.722: ours to baresip 26.5 dB; baresip's to us only 7.7 dB in the same run: baresip's own stream carries almost
+     * nothing above ~1.5 kHz (its 8 to 16 kHz resampler; ffmpeg decodes the same packets to 7.8 dB), so that direction
+     * is held to what baresip sends.
      */
     @Test
     void g722BothWays() throws Exception {
@@ -68,7 +68,7 @@ class SipSpeechIT {
     /** Opus does not keep the waveform: 17.5-18.4 dB (to us) and 11.7 dB (to baresip) measured. */
     @Test
     void opusBothWays() throws Exception {
-        speechBothWays("opus", "opus/48000/2", 5, 5);
+        speechBothWays("opus", "opus/48000/2", 15, 9);
     }
 
     private void speechBothWays(String codec, String baresipCodec, double minimumToUs, double minimumToBaresip)
