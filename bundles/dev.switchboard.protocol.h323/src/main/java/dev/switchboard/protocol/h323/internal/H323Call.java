@@ -35,6 +35,7 @@ import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.PerException;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.RasClient;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 
 /**
@@ -271,8 +272,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         tunnelling = session.settings().tunnelling();
         H323Settings s = session.settings();
+        // the gatekeeper (or a callee) that chose H.235 MD5 password hashing checks the caller's Setup too
+        RasClient ras = session.gatekeeperRegistered() ? session.ras() : null;
+        List<ChoiceValue> cryptoTokens = ras == null ? List.of() : ras.passwordHashToken().stream().toList();
         send(CallSignalling.setup(identity, s.displayName(), s.aliases(), destination, Optional.of(address),
-                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, H245Tunnel.of(tunnelling)));
+                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, cryptoTokens, H245Tunnel.of(tunnelling)));
         phase = Phase.CALLING;
     }
 
