@@ -35,7 +35,6 @@ import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.PerException;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
-import dev.switchboard.protocol.h323.internal.ras.RasClient;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 
 /**
@@ -272,11 +271,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         tunnelling = session.settings().tunnelling();
         H323Settings s = session.settings();
-        // the gatekeeper (or a callee) that chose H.235 MD5 password hashing checks the caller's Setup too
-        RasClient ras = session.gatekeeperRegistered() ? session.ras() : null;
-        List<ChoiceValue> cryptoTokens = ras == null ? List.of() : ras.passwordHashToken().stream().toList();
         send(CallSignalling.setup(identity, s.displayName(), s.aliases(), destination, Optional.of(address),
-                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, cryptoTokens, H245Tunnel.of(tunnelling)));
+                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, session.setupCryptoTokens(),
+                H245Tunnel.of(tunnelling)));
         phase = Phase.CALLING;
     }
 
@@ -284,6 +281,12 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     private void incomingSetup(Received setup) {
         tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
+        if (!session.setupAuthenticated(setup.cryptoTokens())) {
+            LOG.log(Level.WARNING, "H.323 call from {0} refused: no valid H.235 password hash in its Setup", remote.address());
+            release(Optional.of("securityDenied"), CallSignalling.CAUSE_REJECTED);
+            finish(new EndReason(EndReason.Kind.FAILED, "refused: the Setup has no valid H.235 password hash"));
+            return;
+        }
         try {
             media = openMedia();
         } catch (Exception e) {

@@ -255,7 +255,7 @@ class GatekeeperCallTest {
         CallLeg incoming = bobEvents.nextCall();
         expectRelayed("caller setup");
         // what the gatekeeper checks in the Setup: alice's MD5 password hash
-        List<?> cryptoTokens = (List<?>) Events.poll(callerSetups, "caller's Setup").uuie().get("cryptoTokens");
+        List<?> cryptoTokens = Events.poll(callerSetups, "caller's Setup").cryptoTokens();
         SequenceValue passwordHash = PasswordHashToken.find(cryptoTokens).orElseThrow();
         assertTrue(PasswordHashToken.verifies(passwordHash, "alice123"));
         assertFalse(PasswordHashToken.verifies(passwordHash, "bob123"));

@@ -217,6 +217,11 @@ public final class CallSignalling {
             return uuie == null ? List.of() : (List<byte[]>) uuie.find("fastStart").orElse(List.of());
         }
 
+        /** The CryptoH323Tokens of the message (e.g. a Setup's password hash). */
+        public List<?> cryptoTokens() {
+            return uuie == null ? List.of() : (List<?>) uuie.find("cryptoTokens").orElse(List.of());
+        }
+
         public Optional<byte[]> callId() {
             return uuie == null ? Optional.empty()
                     : uuie.find("callIdentifier").map(c -> (byte[]) ((SequenceValue) c).get("guid"));

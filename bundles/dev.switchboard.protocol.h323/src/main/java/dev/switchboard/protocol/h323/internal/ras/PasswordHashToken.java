@@ -26,6 +26,8 @@ public final class PasswordHashToken {
     /** The tokenOID of the hashed ClearToken: no OID is defined for it, and h323plus uses 0.0. */
     static final ObjectIdentifier HASHED_CLEAR_TOKEN_OID = ObjectIdentifier.parse("0.0");
     private static final int HASH_BITS = 128;
+    /** How far a token's time stamp may be from our clock (H.235 leaves the window to the receiver). */
+    public static final long TIME_WINDOW_SECONDS = 300;
 
     private PasswordHashToken() {
     }
@@ -77,6 +79,11 @@ public final class PasswordHashToken {
         }
         return MessageDigest.isEqual(received.bytes(),
                 hash((String) alias.value(), password, cryptoEPPwdHash.getLong("timeStamp")));
+    }
+
+    /** Whether the token's time stamp is within {@link #TIME_WINDOW_SECONDS} of {@code nowSeconds}: an old one is a replay. */
+    public static boolean fresh(SequenceValue cryptoEPPwdHash, long nowSeconds) {
+        return Math.abs(nowSeconds - cryptoEPPwdHash.getLong("timeStamp")) <= TIME_WINDOW_SECONDS;
     }
 
     /**

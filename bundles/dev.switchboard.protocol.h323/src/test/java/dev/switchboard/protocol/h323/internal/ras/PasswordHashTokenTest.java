@@ -75,7 +75,7 @@ class PasswordHashTokenTest {
                 if (cols.length > 2 && cols[0].equals(capture) && cols[1].equals(frame)) {
                     CallSignalling.Received setup = CallSignalling.read(HEX.parseHex(cols[2]));
                     assertEquals("setup", setup.body());
-                    return (List<?>) setup.uuie().get("cryptoTokens");
+                    return setup.cryptoTokens();
                 }
             }
         }
