@@ -766,13 +766,16 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         if (cause.filter(c -> c == 18 || c == 19).isPresent()) {
             return new EndReason(EndReason.Kind.NO_ANSWER, detail);
         }
-        if (reason.filter(r -> r.equals("destinationRejection")).isPresent() || cause.filter(c -> c == 21).isPresent()) {
+        // a reason naming a failure outweighs the generic "call rejected" cause 21 sent with it
+        boolean failureReason = reason.filter(r -> r.equals("calledPartyNotRegistered")
+                || r.equals("unreachableDestination") || r.equals("noPermission") || r.equals("securityDenied")
+                || r.equals("gatekeeperResources") || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress")
+                || r.equals("noBandwidth")).isPresent();
+        if (reason.filter(r -> r.equals("destinationRejection")).isPresent()
+                || (!failureReason && cause.filter(c -> c == 21).isPresent())) {
             return new EndReason(EndReason.Kind.BUSY, detail.isEmpty() ? "declined" : detail);
         }
-        if (reason.filter(r -> r.equals("calledPartyNotRegistered") || r.equals("unreachableDestination")
-                || r.equals("noPermission") || r.equals("securityDenied") || r.equals("gatekeeperResources")
-                || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress") || r.equals("noBandwidth")).isPresent()
-                || cause.filter(c -> c == 1 || c == 3 || c == 27 || c == 34 || c == 38 || c == 88).isPresent()) {
+        if (failureReason || cause.filter(c -> c == 1 || c == 3 || c == 27 || c == 34 || c == 38 || c == 88).isPresent()) {
             return new EndReason(EndReason.Kind.FAILED, detail);
         }
         return new EndReason(EndReason.Kind.REMOTE_HANGUP, detail);
