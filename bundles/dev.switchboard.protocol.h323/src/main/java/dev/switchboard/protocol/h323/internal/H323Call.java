@@ -272,7 +272,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         tunnelling = session.settings().tunnelling();
         H323Settings s = session.settings();
         send(CallSignalling.setup(identity, s.displayName(), s.aliases(), destination, Optional.of(address),
-                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, H245Tunnel.of(tunnelling)));
+                (InetSocketAddress) socket.getLocalSocketAddress(), proposals, session.setupCryptoTokens(),
+                H245Tunnel.of(tunnelling)));
         phase = Phase.CALLING;
     }
 
@@ -280,6 +281,12 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     private void incomingSetup(Received setup) {
         tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
+        if (!session.setupAuthenticated(setup.cryptoTokens())) {
+            LOG.log(Level.WARNING, "H.323 call from {0} refused: no valid H.235 password hash in its Setup", remote.address());
+            release(Optional.of("securityDenied"), CallSignalling.CAUSE_REJECTED);
+            finish(new EndReason(EndReason.Kind.FAILED, "refused: the Setup has no valid H.235 password hash"));
+            return;
+        }
         try {
             media = openMedia();
         } catch (Exception e) {
@@ -759,13 +766,16 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         if (cause.filter(c -> c == 18 || c == 19).isPresent()) {
             return new EndReason(EndReason.Kind.NO_ANSWER, detail);
         }
-        if (reason.filter(r -> r.equals("destinationRejection")).isPresent() || cause.filter(c -> c == 21).isPresent()) {
+        // a reason naming a failure outweighs the generic "call rejected" cause 21 sent with it
+        boolean failureReason = reason.filter(r -> r.equals("calledPartyNotRegistered")
+                || r.equals("unreachableDestination") || r.equals("noPermission") || r.equals("securityDenied")
+                || r.equals("gatekeeperResources") || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress")
+                || r.equals("noBandwidth")).isPresent();
+        if (reason.filter(r -> r.equals("destinationRejection")).isPresent()
+                || (!failureReason && cause.filter(c -> c == 21).isPresent())) {
             return new EndReason(EndReason.Kind.BUSY, detail.isEmpty() ? "declined" : detail);
         }
-        if (reason.filter(r -> r.equals("calledPartyNotRegistered") || r.equals("unreachableDestination")
-                || r.equals("noPermission") || r.equals("securityDenied") || r.equals("gatekeeperResources")
-                || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress") || r.equals("noBandwidth")).isPresent()
-                || cause.filter(c -> c == 1 || c == 3 || c == 27 || c == 34 || c == 38 || c == 88).isPresent()) {
+        if (failureReason || cause.filter(c -> c == 1 || c == 3 || c == 27 || c == 34 || c == 38 || c == 88).isPresent()) {
             return new EndReason(EndReason.Kind.FAILED, detail);
         }
         return new EndReason(EndReason.Kind.REMOTE_HANGUP, detail);

@@ -23,7 +23,9 @@ import dev.switchboard.core.spi.CallLegListener;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.PasswordHashToken;
 import dev.switchboard.protocol.h323.internal.ras.RasClient;
 
 /**
@@ -120,6 +122,32 @@ final class H323Session implements ProtocolSession {
     /** Where we take calls (the bound port when settings asked for any free one). */
     InetSocketAddress localAddress() {
         return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /**
+     * The cryptoTokens of our Setup: the MD5 password hash when the gatekeeper we are registered with
+     * chose it, or when the account's {@code setupauth=md5} asks for it on every call.
+     */
+    List<ChoiceValue> setupCryptoTokens() {
+        RasClient client = gatekeeperRegistered() ? ras : null;
+        Optional<ChoiceValue> token = client == null ? Optional.empty() : client.passwordHashToken();
+        if (token.isEmpty() && settings.setupPasswordHash() && password.isPresent()) {
+            token = Optional.of(PasswordHashToken.token(settings.alias(), password.get(), System.currentTimeMillis() / 1000));
+        }
+        return token.stream().toList();
+    }
+
+    /**
+     * With {@code setupauth=md5}, whether an incoming Setup's MD5 password hash verifies with our
+     * password and is fresh; without it, every Setup is taken.
+     */
+    boolean setupAuthenticated(List<?> cryptoTokens) {
+        if (!settings.setupPasswordHash()) {
+            return true;
+        }
+        return password.isPresent() && PasswordHashToken.find(cryptoTokens)
+                .filter(token -> PasswordHashToken.fresh(token, System.currentTimeMillis() / 1000))
+                .filter(token -> PasswordHashToken.verifies(token, password.get())).isPresent();
     }
 
     /** On the loop: an incoming call passes the core's policies; null means turned away. */

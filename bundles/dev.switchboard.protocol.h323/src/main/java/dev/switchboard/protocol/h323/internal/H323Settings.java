@@ -23,12 +23,14 @@ import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
  * of the gatekeeper, seconds), {@code codecs} (comma-separated PCMU, PCMA, G722, G729 in order of
  * preference; default: every one the media engine has, in its order), {@code dtmf} ({@code rfc2833}, the
  * default: RFC 2833/4733 telephone events in the media when the peer's H.245 capabilities list them, else
- * userInputIndication; {@code h245}: always userInputIndication). Hosts are IP literals: no DNS. The
- * password is the account's secret.
+ * userInputIndication; {@code h245}: always userInputIndication), {@code setupauth} ({@code none}, the
+ * default, or {@code md5}: our Setups carry an H.235 MD5 password hash of the account's password, and
+ * incoming Setups must carry one that verifies with it). Hosts are IP literals: no DNS. The password
+ * is the account's secret.
  */
 record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddress> gatekeeper,
         InetSocketAddress bind, boolean fastStart, boolean tunnelling, long timeToLive, String displayName,
-        Optional<List<AudioCapability>> codecs, boolean rfc2833) {
+        Optional<List<AudioCapability>> codecs, boolean rfc2833, boolean setupPasswordHash) {
 
     static final int CALL_SIGNALLING_PORT = 1720;
     static final int RAS_PORT = 1719;
@@ -50,6 +52,8 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
             SettingField.text("codecs", "Codecs", false, "e.g. PCMA,PCMU; default: all the media engine has"),
             new SettingField("dtmf", "DTMF", Kind.CHOICE, false, "rfc2833",
                     "rfc2833: in the media when the peer has it; h245: userInputIndication", List.of("rfc2833", "h245")),
+            new SettingField("setupauth", "Call authentication", Kind.CHOICE, false, "none",
+                    "md5: calls carry and must carry an H.235 MD5 hash of the password", List.of("none", "md5")),
             SettingField.text("audio.in", "Microphone device", false, "Default: the system's"),
             SettingField.text("audio.out", "Speaker device", false, "Default: the system's"));
 
@@ -75,9 +79,13 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
         if (!dtmf.equals("rfc2833") && !dtmf.equals("h245")) {
             throw new IllegalArgumentException("dtmf: rfc2833 or h245, got " + dtmf);
         }
+        String setupAuthentication = account.setting("setupauth").map(String::strip).orElse("none");
+        if (!setupAuthentication.equals("none") && !setupAuthentication.equals("md5")) {
+            throw new IllegalArgumentException("setupauth: none or md5, got " + setupAuthentication);
+        }
         return new H323Settings(alias, e164, gatekeeper, new InetSocketAddress(bind, port),
                 yesNo(account, "faststart"), yesNo(account, "tunnelling"), ttl, account.displayName(), codecs,
-                dtmf.equals("rfc2833"));
+                dtmf.equals("rfc2833"), setupAuthentication.equals("md5"));
     }
 
     private static List<AudioCapability> codecs(String value) {

@@ -3,6 +3,7 @@ package dev.switchboard.protocol.h323.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -25,11 +26,14 @@ import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
 import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.per.Asn;
+import dev.switchboard.protocol.h323.internal.per.AsnNull;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 import dev.switchboard.protocol.h323.internal.ras.H225Asn;
 import dev.switchboard.protocol.h323.internal.ras.H2351Token;
+import dev.switchboard.protocol.h323.internal.ras.PasswordHashToken;
 import dev.switchboard.protocol.h323.internal.ras.RasCodec;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 import dev.switchboard.protocol.h323.internal.ras.RasVectors;
@@ -50,6 +54,7 @@ class GatekeeperCallTest {
     /** Routed mode: the gatekeeper's call signalling port, which relays each message to the callee. */
     private java.net.ServerSocket routing;
     private final BlockingQueue<String> relayed = new LinkedBlockingQueue<>();
+    private final BlockingQueue<CallSignalling.Received> callerSetups = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void startGatekeeper() throws Exception {
@@ -90,7 +95,13 @@ class GatekeeperCallTest {
 
     private byte[] answer(RasMessage request) {
         return switch (request) {
-            case RasMessage.GatekeeperRequest grq -> recorded("02#6", grq.requestSeqNum());
+            case RasMessage.GatekeeperRequest grq -> { // GnuGk with H.235 MD5 password hashing chosen
+                ChoiceValue gcf = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(recorded("02#6", grq.requestSeqNum()));
+                ((SequenceValue) gcf.value()).with("authenticationMode",
+                        Asn.choose(H225Asn.AUTHENTICATION_MECHANISM, "pwdHash", AsnNull.NULL))
+                        .with("algorithmOID", PasswordHashToken.MD5);
+                yield H225Asn.RAS_MESSAGE.encode(gcf);
+            }
             case RasMessage.RegistrationRequest rrq -> recorded("02#8", rrq.requestSeqNum());
             case RasMessage.AdmissionRequest arq -> {
                 ChoiceValue acf = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(RasVectors.datagram("02#10"));
@@ -139,6 +150,8 @@ class GatekeeperCallTest {
         assertFalse(rrq.tokens().isEmpty(), "the password's access token");
         assertEquals(java.util.Optional.of(true), H2351Token.verify(lastDatagram.get(RasMessage.RegistrationRequest.class),
                 "alice123"), "H.235.1 token keyed by the password");
+        assertEquals(java.util.Optional.of(true), PasswordHashToken.verify(
+                lastDatagram.get(RasMessage.RegistrationRequest.class), "alice123"), "the MD5 hash the gatekeeper chose");
 
         Events.Call call = new Events.Call();
         alice.dial("1002", call);
@@ -156,6 +169,13 @@ class GatekeeperCallTest {
 
         alice.unregister();
         next(RasMessage.UnregistrationRequest.class);
+        for (Class<?> request : List.of(RasMessage.AdmissionRequest.class, RasMessage.DisengageRequest.class,
+                RasMessage.UnregistrationRequest.class)) {
+            assertEquals(java.util.Optional.of(true), PasswordHashToken.verify(lastDatagram.get(request), "alice123"),
+                    request.getSimpleName());
+            assertEquals(java.util.Optional.of(true), H2351Token.verify(lastDatagram.get(request), "alice123"),
+                    request.getSimpleName() + " H.235.1");
+        }
         assertEquals(RegistrationState.UNREGISTERED, aliceEvents.nextState());
     }
 
@@ -183,7 +203,11 @@ class GatekeeperCallTest {
         try {
             while (true) {
                 byte[] payload = Tpkt.read(from.getInputStream());
-                relayed.add(side + " " + CallSignalling.read(payload).body());
+                CallSignalling.Received message = CallSignalling.read(payload);
+                if (side.equals("caller") && message.body().equals("setup")) {
+                    callerSetups.add(message);
+                }
+                relayed.add(side + " " + message.body());
                 Tpkt.write(to.getOutputStream(), payload);
                 to.getOutputStream().flush();
             }
@@ -230,6 +254,11 @@ class GatekeeperCallTest {
         alice.dial("1002", call);
         CallLeg incoming = bobEvents.nextCall();
         expectRelayed("caller setup");
+        // what the gatekeeper checks in the Setup: alice's MD5 password hash
+        List<?> cryptoTokens = Events.poll(callerSetups, "caller's Setup").cryptoTokens();
+        SequenceValue passwordHash = PasswordHashToken.find(cryptoTokens).orElseThrow();
+        assertTrue(PasswordHashToken.verifies(passwordHash, "alice123"));
+        assertFalse(PasswordHashToken.verifies(passwordHash, "bob123"));
         expectRelayed("callee alerting");
         // both ends asked admission: the caller, and the callee for the call the gatekeeper brought (answerCall)
         List<Boolean> answerCall = new java.util.ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.switchboard.protocol.h323.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -282,6 +283,37 @@ class H323CallTest {
         assertTrue(reason.detail().contains("cannot reach"), reason.detail());
     }
 
+    private static H323Session securedSession(String alias, Events.Session events, String password) throws Exception {
+        return new H323Session(new Account(alias, "h323", Map.of("alias", alias, "port", "0", "setupauth", "md5")),
+                password.toCharArray(), events, new RecordingMedia.Factory(AudioCapability.PCMU));
+    }
+
+    @Test
+    void setupAuthenticationLetsInOnlyCallersWithThePassword() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        bob = securedSession("bob", bobEvents, "shared1");
+        alice = securedSession("alice", new Events.Session(), "shared1");
+        Events.Call call = new Events.Call();
+        CallLeg outgoing = alice.dial(bobAddress(), call);
+        bobEvents.nextCall().answer();
+        call.until(CallState.CONNECTED);
+        outgoing.hangup();
+        call.ended();
+
+        for (H323Session intruder : List.of(securedSession("carol", new Events.Session(), "guessed"),
+                session("dave", new Events.Session(), new RecordingMedia.Factory(AudioCapability.PCMU)))) {
+            try {
+                Events.Call refused = new Events.Call();
+                intruder.dial(bobAddress(), refused);
+                EndReason reason = refused.ended();
+                assertEquals(EndReason.Kind.FAILED, reason.kind(), reason.toString());
+                assertNull(bobEvents.incoming.poll(), "bob is not told of a call without the password's hash");
+            } finally {
+                intruder.close();
+            }
+        }
+    }
+
     @Test
     void addressesAndSettingsAreChecked() throws Exception {
         alice = session("alice", new Events.Session(), new RecordingMedia.Factory(AudioCapability.PCMU));
@@ -298,6 +330,10 @@ class H323CallTest {
         assertEquals(false, H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "dtmf", "h245"))).rfc2833());
         assertEquals(true, H323Settings.of(new Account("x", "h323", Map.of("alias", "x"))).rfc2833(), "RFC 2833 by default");
         assertTrue(H323Settings.FIELDS.stream().anyMatch(f -> f.key().equals("dtmf")), "dtmf on the account form");
+        assertThrows(IllegalArgumentException.class,
+                () -> H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "setupauth", "sha1"))));
+        assertEquals(false, H323Settings.of(new Account("x", "h323", Map.of("alias", "x"))).setupPasswordHash());
+        assertTrue(H323Settings.FIELDS.stream().anyMatch(f -> f.key().equals("setupauth")), "setupauth on the account form");
         assertEquals(1719, H323Settings.of(new Account("x", "h323", Map.of("alias", "x", "gatekeeper", "127.0.0.1")))
                 .gatekeeper().orElseThrow().getPort());
     }

@@ -90,7 +90,8 @@ public final class CallSignalling {
 
     public static Q931Message setup(CallIdentity call, String displayName, List<AliasAddress> source,
             List<AliasAddress> destination, Optional<InetSocketAddress> destCallSignalAddress,
-            InetSocketAddress sourceCallSignalAddress, List<byte[]> fastStart, H245Tunnel tunnel) {
+            InetSocketAddress sourceCallSignalAddress, List<byte[]> fastStart, List<ChoiceValue> cryptoTokens,
+            H245Tunnel tunnel) {
         SequenceValue setup = common(call)
                 .with("sourceInfo", RasCodec.endpointType())
                 .with("activeMC", false).with("conferenceID", call.conferenceId())
@@ -108,6 +109,9 @@ public final class CallSignalling {
         destCallSignalAddress.ifPresent(a -> setup.with("destCallSignalAddress", RasCodec.transport(a)));
         if (!fastStart.isEmpty()) {
             setup.with("fastStart", List.copyOf(fastStart));
+        }
+        if (!cryptoTokens.isEmpty()) {
+            setup.with("cryptoTokens", List.<Object>copyOf(cryptoTokens));
         }
         List<Q931Message.InformationElement> elements = new ArrayList<>();
         elements.add(new Q931Message.InformationElement(BEARER_CAPABILITY, BEARER_SPEECH));
@@ -211,6 +215,11 @@ public final class CallSignalling {
         @SuppressWarnings("unchecked")
         public List<byte[]> fastStart() {
             return uuie == null ? List.of() : (List<byte[]>) uuie.find("fastStart").orElse(List.of());
+        }
+
+        /** The CryptoH323Tokens of the message (e.g. a Setup's password hash). */
+        public List<?> cryptoTokens() {
+            return uuie == null ? List.of() : (List<?>) uuie.find("cryptoTokens").orElse(List.of());
         }
 
         public Optional<byte[]> callId() {

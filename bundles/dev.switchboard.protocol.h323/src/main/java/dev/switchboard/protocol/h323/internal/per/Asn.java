@@ -541,18 +541,17 @@ public final class Asn {
         @Override
         public void encode(PerOutput out, Object value) {
             SequenceValue s = (SequenceValue) value;
-            int bitmapLength = s.additionBitmapLength();
-            if (bitmapLength < 0) {
-                bitmapLength = 0;
-                for (int i = 0; i < additions.size(); i++) {
-                    String name = additions.get(i).name();
-                    if (name != null && s.has(name)) {
-                        bitmapLength = i + 1;
-                    }
+            // as long as decoded (so a received message re-encodes byte for byte), and longer when an
+            // addition was set after decoding (a token added to a received or re-encoded message)
+            int bitmapLength = Math.max(s.additionBitmapLength(), 0);
+            for (int i = 0; i < additions.size(); i++) {
+                String name = additions.get(i).name();
+                if (name != null && s.has(name)) {
+                    bitmapLength = Math.max(bitmapLength, i + 1);
                 }
-                for (int index : s.unknownAdditions().keySet()) {
-                    bitmapLength = Math.max(bitmapLength, index + 1);
-                }
+            }
+            for (int index : s.unknownAdditions().keySet()) {
+                bitmapLength = Math.max(bitmapLength, index + 1);
             }
             boolean[] present = new boolean[bitmapLength];
             boolean anyPresent = false;

@@ -63,7 +63,7 @@ public final class SequenceValue {
         return Collections.unmodifiableMap(components);
     }
 
-    /** Bit-map length as decoded, or -1 to let the encoder use "up to the last present addition". */
+    /** Bit-map length as decoded (the encoder lengthens it for an addition set later), or -1 for "up to the last present addition". */
     public int additionBitmapLength() {
         return additionBitmapLength;
     }

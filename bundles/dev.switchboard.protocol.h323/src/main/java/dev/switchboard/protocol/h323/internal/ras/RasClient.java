@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.RegistrationStateMachine;
+import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.ObjectIdentifier;
 import dev.switchboard.protocol.h323.internal.per.PerException;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage.AdmissionConfirm;
@@ -53,6 +55,9 @@ import dev.switchboard.protocol.h323.internal.ras.RasMessage.UnregistrationReque
 public final class RasClient implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RasClient.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What we offer in the GRQ when we have a password: each is a token we can add to our requests. */
+    private static final List<ObjectIdentifier> SECURITY_ALGORITHMS = List.of(H2351Token.HMAC_SHA1_96,
+            CiscoAccessToken.TOKEN_OID, PasswordHashToken.MD5);
 
     /** Retransmission and keep-alive timing; the keep-alive is sent {@code keepAliveMargin} before the TTL ends. */
     public record Timing(Duration retryInterval, int attempts, Duration keepAliveMargin, Duration reconnectDelay) {
@@ -63,7 +68,8 @@ public final class RasClient implements AutoCloseable {
 
     /**
      * What to register: aliases, where we take calls, the TTL to ask for, and the password (if the
-     * gatekeeper wants one) for a {@link CiscoAccessToken} on each RRQ, in the name of the first h323-ID.
+     * gatekeeper wants one) for a {@link CiscoAccessToken} on each RRQ and ARQ, an H.235.1 token, and,
+     * when the gatekeeper chose it, a {@link PasswordHashToken}, in the name of the first h323-ID.
      */
     public record Registration(InetSocketAddress gatekeeper, List<AliasAddress> aliases,
             InetSocketAddress callSignalAddress, long requestedTimeToLive, Optional<String> password) {
@@ -99,6 +105,8 @@ public final class RasClient implements AutoCloseable {
     private Optional<String> gatekeeperIdentifier = Optional.empty();
     private Optional<String> endpointIdentifier = Optional.empty();
     private long grantedTimeToLive;
+    /** The gatekeeper's GCF chose H.235 MD5 password hashing; read by call signalling threads for the Setup. */
+    private volatile boolean passwordHashChosen;
 
     public RasClient(String accountId, Registration registration, Timing timing, Consumer<RegistrationState> listener)
             throws SocketException {
@@ -240,7 +248,9 @@ public final class RasClient implements AutoCloseable {
             moveTo(RegistrationState.REGISTERING);
         }
         phase = Phase.DISCOVERING;
-        send(new GatekeeperRequest(seq(), localAddress(), Optional.empty(), registration.aliases()), timing.attempts());
+        boolean secured = registration.password().isPresent();
+        send(new GatekeeperRequest(seq(), localAddress(), Optional.empty(), registration.aliases(),
+                secured ? List.of("pwdHash") : List.of(), secured ? SECURITY_ALGORITHMS : List.of()), timing.attempts());
     }
 
     private void register(boolean keepAlive) {
@@ -251,9 +261,13 @@ public final class RasClient implements AutoCloseable {
                 keepAlive ? endpointIdentifier : Optional.empty(), authenticationTokens()), timing.attempts());
     }
 
+    private Optional<String> user() {
+        return registration.aliases().stream().filter(AliasAddress.H323Id.class::isInstance).map(AliasAddress::value)
+                .findFirst();
+    }
+
     private List<SequenceValue> authenticationTokens() {
-        Optional<String> user = registration.aliases().stream().filter(AliasAddress.H323Id.class::isInstance)
-                .map(AliasAddress::value).findFirst();
+        Optional<String> user = user();
         if (registration.password().isEmpty() || user.isEmpty()) {
             return List.of();
         }
@@ -262,14 +276,35 @@ public final class RasClient implements AutoCloseable {
     }
 
     /**
+     * A fresh H.235 MD5 password hash token (cryptoEPPwdHash) for a RAS request or a Setup, when the
+     * gatekeeper chose that authentication in its GCF and we have a password and an h323-ID.
+     */
+    public Optional<ChoiceValue> passwordHashToken() {
+        Optional<String> user = user();
+        if (!passwordHashChosen || registration.password().isEmpty() || user.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PasswordHashToken.token(user.get(), registration.password().get(),
+                System.currentTimeMillis() / 1000));
+    }
+
+    /**
      * The encoded request, with an H.235.1 integrity token (HMAC-SHA1-96 keyed by the password) once
      * the gatekeeper is known, as h323plus sends it: a gatekeeper with H.235.1 on checks it, one
      * without ignores it. The sender is our alias until the gatekeeper gave us an endpoint identifier.
+     * The MD5 password hash token, when the gatekeeper chose it, goes in first, so that the H.235.1
+     * hash (over the whole message) covers it.
      */
     private byte[] protect(RasMessage request) {
         byte[] datagram = RasCodec.encode(request);
-        if (registration.password().isEmpty() || gatekeeperIdentifier.isEmpty() || request instanceof GatekeeperRequest
-                || registration.aliases().isEmpty()) {
+        if (request instanceof GatekeeperRequest) {
+            return datagram;
+        }
+        Optional<ChoiceValue> passwordHash = passwordHashToken();
+        if (passwordHash.isPresent()) {
+            datagram = PasswordHashToken.addTo(datagram, passwordHash.get());
+        }
+        if (registration.password().isEmpty() || gatekeeperIdentifier.isEmpty() || registration.aliases().isEmpty()) {
             return datagram;
         }
         boolean fullRegistration = request instanceof RegistrationRequest rrq && !rrq.keepAlive();
@@ -373,6 +408,7 @@ public final class RasClient implements AutoCloseable {
             case GatekeeperConfirm gcf when answers(gcf) && phase == Phase.DISCOVERING -> {
                 settle();
                 gatekeeperIdentifier = gcf.gatekeeperIdentifier();
+                passwordHashChosen = gcf.choosesPasswordHash();
                 register(false);
             }
             case GatekeeperReject grj when answers(grj) && phase == Phase.DISCOVERING -> fail("gatekeeper rejected discovery: " + grj.rejectReason());

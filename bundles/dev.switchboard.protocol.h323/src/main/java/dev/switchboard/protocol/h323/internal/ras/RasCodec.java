@@ -56,9 +56,14 @@ public final class RasCodec {
         int seq = (int) m.getLong("requestSeqNum");
         return switch (pdu.name()) {
             case "gatekeeperRequest" -> new GatekeeperRequest(seq, ip(m.get("rasAddress")),
-                    optString(m, "gatekeeperIdentifier"), aliases(m, "endpointAlias"));
+                    optString(m, "gatekeeperIdentifier"), aliases(m, "endpointAlias"),
+                    ((List<?>) m.find("authenticationCapability").orElse(List.of())).stream()
+                            .map(c -> String.valueOf(((ChoiceValue) c).name())).toList(),
+                    ((List<?>) m.find("algorithmOIDs").orElse(List.of())).stream()
+                            .map(ObjectIdentifier.class::cast).toList());
             case "gatekeeperConfirm" -> new GatekeeperConfirm(seq, optString(m, "gatekeeperIdentifier"),
-                    ip(m.get("rasAddress")));
+                    ip(m.get("rasAddress")), m.find("authenticationMode").map(c -> String.valueOf(((ChoiceValue) c).name())),
+                    m.find("algorithmOID").map(ObjectIdentifier.class::cast));
             case "gatekeeperReject" -> new GatekeeperReject(seq, optString(m, "gatekeeperIdentifier"),
                     reason(m, "rejectReason"));
             case "registrationRequest" -> new RegistrationRequest(seq, (Boolean) m.get("discoveryComplete"),
@@ -108,10 +113,18 @@ public final class RasCodec {
             case GatekeeperRequest m -> pdu("gatekeeperRequest", header(m).with("rasAddress", transport(m.rasAddress()))
                     .with("endpointType", terminal())
                     .with("gatekeeperIdentifier", m.gatekeeperIdentifier().orElse(null))
-                    .with("endpointAlias", aliasList(m.endpointAlias())));
+                    .with("endpointAlias", aliasList(m.endpointAlias()))
+                    .with("authenticationCapability", m.authenticationCapability().isEmpty() ? null
+                            : m.authenticationCapability().stream()
+                                    .<Object>map(c -> nullChoice(H225Asn.AUTHENTICATION_MECHANISM, c)).toList())
+                    .with("algorithmOIDs", m.algorithmOIDs().isEmpty() ? null : List.<Object>copyOf(m.algorithmOIDs()))
+                    .with("supportsAssignedGK", false));
             case GatekeeperConfirm m -> pdu("gatekeeperConfirm", header(m)
                     .with("gatekeeperIdentifier", m.gatekeeperIdentifier().orElse(null))
-                    .with("rasAddress", transport(m.rasAddress())));
+                    .with("rasAddress", transport(m.rasAddress()))
+                    .with("authenticationMode",
+                            m.authenticationMode().map(c -> nullChoice(H225Asn.AUTHENTICATION_MECHANISM, c)).orElse(null))
+                    .with("algorithmOID", m.algorithmOID().orElse(null)));
             case GatekeeperReject m -> pdu("gatekeeperReject", header(m)
                     .with("gatekeeperIdentifier", m.gatekeeperIdentifier().orElse(null))
                     .with("rejectReason", nullChoice(H225Asn.GATEKEEPER_REJECT_REASON, m.rejectReason())));

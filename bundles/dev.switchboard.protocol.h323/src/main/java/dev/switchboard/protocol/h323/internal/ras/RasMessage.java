@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.ObjectIdentifier;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 
 /**
@@ -15,12 +16,27 @@ import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 public sealed interface RasMessage {
     int requestSeqNum();
 
+    /**
+     * Discovery. {@code authenticationCapability} (AuthenticationMechanism alternative names, e.g.
+     * "pwdHash") and {@code algorithmOIDs} tell the gatekeeper which H.235 security we can use.
+     */
     record GatekeeperRequest(int requestSeqNum, InetSocketAddress rasAddress, Optional<String> gatekeeperIdentifier,
-            List<AliasAddress> endpointAlias) implements RasMessage {
+            List<AliasAddress> endpointAlias, List<String> authenticationCapability, List<ObjectIdentifier> algorithmOIDs)
+            implements RasMessage {
+        public GatekeeperRequest {
+            authenticationCapability = List.copyOf(authenticationCapability);
+            algorithmOIDs = List.copyOf(algorithmOIDs);
+        }
     }
 
-    record GatekeeperConfirm(int requestSeqNum, Optional<String> gatekeeperIdentifier, InetSocketAddress rasAddress)
-            implements RasMessage {
+    /** The gatekeeper found; {@code authenticationMode} and {@code algorithmOID} are the H.235 security it chose. */
+    record GatekeeperConfirm(int requestSeqNum, Optional<String> gatekeeperIdentifier, InetSocketAddress rasAddress,
+            Optional<String> authenticationMode, Optional<ObjectIdentifier> algorithmOID) implements RasMessage {
+        /** H.235 password hashing with MD5 ({@link PasswordHashToken}) chosen, by mechanism or by algorithm. */
+        public boolean choosesPasswordHash() {
+            return authenticationMode.filter("pwdHash"::equals).isPresent()
+                    || algorithmOID.filter(PasswordHashToken.MD5::equals).isPresent();
+        }
     }
 
     record GatekeeperReject(int requestSeqNum, Optional<String> gatekeeperIdentifier, String rejectReason)

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.RegistrationState.Kind;
+import dev.switchboard.protocol.h323.internal.per.Asn;
+import dev.switchboard.protocol.h323.internal.per.AsnNull;
 import dev.switchboard.protocol.h323.internal.per.BitString;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
@@ -46,6 +48,8 @@ class RasClientReplayTest {
     private final BlockingQueue<RegistrationState> states = new LinkedBlockingQueue<>();
     private final BlockingQueue<RasMessage> received = new LinkedBlockingQueue<>();
     private volatile Function<RasMessage, byte[]> gatekeeper = request -> null;
+    /** The last datagram of each request type, as sent (the typed records leave the cryptoTokens out). */
+    private final java.util.Map<Class<?>, byte[]> lastDatagram = new java.util.concurrent.ConcurrentHashMap<>();
     private DatagramSocket responder;
     private Thread responderThread;
     private volatile InetSocketAddress clientAddress;
@@ -61,7 +65,9 @@ class RasClientReplayTest {
                     DatagramPacket p = new DatagramPacket(buffer, buffer.length);
                     responder.receive(p);
                     clientAddress = (InetSocketAddress) p.getSocketAddress();
-                    RasMessage request = RasCodec.decode(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                    byte[] datagram = java.util.Arrays.copyOf(p.getData(), p.getLength());
+                    RasMessage request = RasCodec.decode(datagram);
+                    lastDatagram.put(request.getClass(), datagram);
                     received.add(request);
                     byte[] answer = gatekeeper.apply(request);
                     if (answer != null) {
@@ -343,12 +349,81 @@ class RasClientReplayTest {
         assertTrue(failed.reason().contains("RegistrationConfirm failed its H.235.1 integrity check"), failed.reason());
     }
 
+    /** Capture 02's GCF, but choosing H.235 MD5 password hashing (GnuGk with only that authentication on). */
+    private static byte[] gcfChoosingPasswordHash(int seqNum) {
+        ChoiceValue pdu = (ChoiceValue) H225Asn.RAS_MESSAGE.decode(recorded("02#2", seqNum, null));
+        ((SequenceValue) pdu.value())
+                .with("authenticationMode", Asn.choose(H225Asn.AUTHENTICATION_MECHANISM, "pwdHash", AsnNull.NULL))
+                .with("algorithmOID", PasswordHashToken.MD5);
+        return H225Asn.RAS_MESSAGE.encode(pdu);
+    }
+
+    /** A gatekeeper that chose MD5 and admits bob only with a cryptoEPPwdHash made with bob123. */
+    private byte[] gnugkCheckingPasswordHash(RasMessage request) {
+        boolean verified = PasswordHashToken.verify(lastDatagram.get(request.getClass()), "bob123").orElse(false);
+        return switch (request) {
+            case GatekeeperRequest grq -> gcfChoosingPasswordHash(grq.requestSeqNum());
+            case RegistrationRequest rrq when verified -> recorded("03#4", rrq.requestSeqNum(), null);
+            case RegistrationRequest rrq -> recorded("03#8", rrq.requestSeqNum(), null);
+            case RasMessage.AdmissionRequest arq when verified -> recorded("02#10", arq.requestSeqNum(), null);
+            case RasMessage.DisengageRequest drq when verified -> recorded("02#956", drq.requestSeqNum(), null);
+            case UnregistrationRequest urq when verified -> recorded("02#1067", urq.requestSeqNum(), null);
+            default -> null;
+        };
+    }
+
+    @Test
+    void aGatekeeperChoosingMd5GetsAPasswordHashInEveryRequest() throws Exception {
+        gatekeeper = this::gnugkCheckingPasswordHash;
+        startClient("bob123");
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        GatekeeperRequest grq = nextRequest(GatekeeperRequest.class);
+        assertEquals(List.of("pwdHash"), grq.authenticationCapability());
+        assertTrue(grq.algorithmOIDs().contains(PasswordHashToken.MD5), grq.algorithmOIDs().toString());
+        byte[] rrq = lastDatagram.get(RegistrationRequest.class);
+        assertEquals(java.util.Optional.of(false), PasswordHashToken.verify(rrq, "bob124"));
+        assertEquals(java.util.Optional.of(true), H2351Token.verify(rrq, "bob123"), "the H.235.1 token covers it too");
+        assertTrue(nextRequest(RegistrationRequest.class).tokens().stream()
+                .anyMatch(t -> CiscoAccessToken.verifies(t, "bob123")), "the access token is still sent alongside");
+
+        byte[] conference = new byte[16];
+        byte[] call = new byte[16];
+        assertInstanceOf(RasMessage.AdmissionConfirm.class, client.admit(List.of(new H323Id("alice")),
+                java.util.Optional.empty(), 90, conference, call, false, 1280).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(RasMessage.DisengageConfirm.class, client.disengage(90, conference, call, false)
+                .get(5, TimeUnit.SECONDS));
+        assertTrue(client.passwordHashToken().isPresent(), "and for the Setup");
+        client.close();
+        client = null;
+        nextRequest(RasMessage.AdmissionRequest.class);
+        nextRequest(RasMessage.DisengageRequest.class);
+        nextRequest(UnregistrationRequest.class);
+        assertEquals(java.util.Optional.of(true), PasswordHashToken.verify(lastDatagram.get(UnregistrationRequest.class),
+                "bob123"));
+        expect(Kind.UNREGISTERED);
+    }
+
+    @Test
+    void aWrongPasswordsHashIsRefusedByTheMd5Gatekeeper() throws Exception {
+        gatekeeper = this::gnugkCheckingPasswordHash;
+        startClient("wrongpass");
+        expect(Kind.REGISTERING);
+        RegistrationState failed = expect(Kind.FAILED);
+        assertTrue(failed.reason().contains("securityDenial"), failed.reason());
+        assertEquals(java.util.Optional.of(true), PasswordHashToken.verify(lastDatagram.get(RegistrationRequest.class),
+                "wrongpass"));
+    }
+
     @Test
     void closeUnregisters() throws Exception {
         gatekeeper = request -> gnugk(request, 60L);
         startClient();
         expect(Kind.REGISTERING);
         expect(Kind.REGISTERED);
+        assertEquals(java.util.Optional.empty(), PasswordHashToken.verify(lastDatagram.get(RegistrationRequest.class),
+                "bob123"), "capture 02's gatekeeper chose the access token, so no MD5 hash");
+        assertTrue(client.passwordHashToken().isEmpty());
         client.close();
         client = null;
         nextRequest(GatekeeperRequest.class);

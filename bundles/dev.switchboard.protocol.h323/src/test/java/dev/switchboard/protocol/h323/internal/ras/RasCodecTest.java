@@ -89,11 +89,23 @@ class RasCodecTest {
         RegistrationRequest keepAlive = new RegistrationRequest(8, true, List.of(), List.of(ras), List.of(),
                 Optional.of("PeersGK"), Optional.of(60L), true, Optional.of("123_endp"), List.of());
         assertEquals(keepAlive, RasCodec.decode(RasCodec.encode(keepAlive)));
-        GatekeeperRequest grq = new GatekeeperRequest(1, ras, Optional.empty(), List.of(new H323Id("carol")));
+        GatekeeperRequest grq = new GatekeeperRequest(1, ras, Optional.empty(), List.of(new H323Id("carol")), List.of(),
+                List.of());
         assertEquals(grq, RasCodec.decode(RasCodec.encode(grq)));
+        GatekeeperRequest securedGrq = new GatekeeperRequest(2, ras, Optional.empty(), List.of(new H323Id("carol")),
+                List.of("pwdHash"), List.of(H2351Token.HMAC_SHA1_96, PasswordHashToken.MD5));
+        assertEquals(securedGrq, RasCodec.decode(RasCodec.encode(securedGrq)));
         assertEquals(new UnregistrationConfirm(9), RasCodec.decode(RasCodec.encode(new UnregistrationConfirm(9))));
-        GatekeeperConfirm gcf = new GatekeeperConfirm(1, Optional.of("GK"), new InetSocketAddress("127.0.0.1", 1719));
+        GatekeeperConfirm gcf = new GatekeeperConfirm(1, Optional.of("GK"), new InetSocketAddress("127.0.0.1", 1719),
+                Optional.empty(), Optional.empty());
         assertEquals(gcf, RasCodec.decode(RasCodec.encode(gcf)));
+        assertFalse(gcf.choosesPasswordHash());
+        GatekeeperConfirm md5 = new GatekeeperConfirm(1, Optional.of("GK"), new InetSocketAddress("127.0.0.1", 1719),
+                Optional.of("pwdHash"), Optional.of(PasswordHashToken.MD5));
+        assertEquals(md5, RasCodec.decode(RasCodec.encode(md5)));
+        assertTrue(md5.choosesPasswordHash());
+        // capture 02's GnuGk chose the Cisco access token, not the MD5 hash
+        assertFalse(((GatekeeperConfirm) RasCodec.decode(RasVectors.datagram("02#2"))).choosesPasswordHash());
     }
 
     @Test
