@@ -26,6 +26,10 @@ public final class Sdp {
             return encodingName.equalsIgnoreCase("telephone-event");
         }
 
+        boolean isComfortNoise() {
+            return encodingName.equalsIgnoreCase("CN");
+        }
+
         String rtpmap() {
             return encodingName + "/" + clockRate + (channels > 1 ? "/" + channels : "");
         }
@@ -41,10 +45,16 @@ public final class Sdp {
                     .findFirst();
         }
 
+        /** The RFC 3389 comfort-noise payload with the given clock rate, if offered. */
+        public Optional<Payload> comfortNoise(int clockRate) {
+            return payloads.stream().filter(Payload::isComfortNoise).filter(p -> p.clockRate() == clockRate)
+                    .findFirst();
+        }
+
         /** The first payload that is a codec we have, in this description's order. */
         public Optional<Agreed> firstCommon(List<AudioCodec> ours) {
             for (Payload payload : payloads) {
-                if (payload.isTelephoneEvent()) {
+                if (payload.isTelephoneEvent() || payload.isComfortNoise()) {
                     continue;
                 }
                 for (AudioCodec codec : ours) {
@@ -68,6 +78,7 @@ public final class Sdp {
     }
 
     private static final int FIRST_DYNAMIC_TYPE = 96;
+    static final Payload COMFORT_NOISE = new Payload(13, "CN", 8000, 1, "");
     static final int DEFAULT_PTIME = 20;
 
     private Sdp() {
@@ -75,7 +86,8 @@ public final class Sdp {
 
     /**
      * Our payload list for an offer: every codec (static types where RFC 3551 has one, dynamic ones from 96), then
-     * telephone-event/8000 (and /16000 when a 16 kHz clock codec is offered).
+     * telephone-event/8000 and comfort noise (RFC 3389, static type 13 at 8000 Hz), which the media engine sends in
+     * pauses only when the peer lists it too.
      */
     public static List<Payload> offerPayloads(List<AudioCodec> codecs) {
         List<Payload> payloads = new ArrayList<>();
@@ -87,6 +99,7 @@ public final class Sdp {
                     info.fmtp() == null ? "" : info.fmtp()));
         }
         payloads.add(new Payload(101, "telephone-event", 8000, 1, "0-16"));
+        payloads.add(COMFORT_NOISE);
         return payloads;
     }
 
@@ -255,6 +268,7 @@ public final class Sdp {
             case 9 -> new Payload(9, "G722", 8000, 1, "");
             case 3 -> new Payload(3, "GSM", 8000, 1, "");
             case 18 -> new Payload(18, "G729", 8000, 1, "");
+            case 13 -> COMFORT_NOISE;
             default -> null;
         };
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -752,9 +753,14 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         try {
             Request reinvite = dialog.createRequest(Request.INVITE);
             reinvite.setHeader(endpoint.contact(session.settings().registeredUser()));
-            List<Sdp.Payload> payloads = List.of(payloadOf(format), telephoneEventPayload());
-            setSdp(reinvite, localDescription(direction, format.hasTelephoneEvents() ? payloads
-                    : List.of(payloadOf(format))));
+            List<Sdp.Payload> payloads = new ArrayList<>(List.of(payloadOf(format)));
+            if (format.hasTelephoneEvents()) {
+                payloads.add(telephoneEventPayload());
+            }
+            if (format.hasComfortNoise()) {
+                payloads.add(new Sdp.Payload(format.comfortNoisePayloadType(), "CN", 8000, 1, ""));
+            }
+            setSdp(reinvite, localDescription(direction, payloads));
             setSessionTimerRefresh(reinvite);
             ClientTransaction transaction = endpoint.provider.getNewClientTransaction(reinvite);
             pendingOffer = transaction;
@@ -1789,7 +1795,10 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         int telephoneEvent = peer.telephoneEvent(clock).map(Sdp.Payload::type).orElse(MediaFormat.NO_TELEPHONE_EVENT);
         int frame = agreed.codec().info().frameMillis();
         int packet = Math.max(frame, (peer.ptime() / frame) * frame);
-        MediaFormat next = new MediaFormat(agreed.codec(), agreed.payload().type(), packet, telephoneEvent);
+        int comfortNoise = comfortNoise(agreed.codec(), peer).map(Sdp.Payload::type).orElse(MediaFormat.NO_COMFORT_NOISE);
+        // the agreed payload is the peer's own line, so its fmtp (Opus usedtx, ...) tells the encoder what the peer wants
+        MediaFormat next = new MediaFormat(agreed.codec(), agreed.payload().type(), packet, telephoneEvent, comfortNoise,
+                agreed.payload().fmtp());
         String before = format == null ? null : format.codec().info().rtpmap();
         format = next;
         media.remote(peer.rtp(), null);
@@ -1818,8 +1827,18 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
 
     private static List<Sdp.Payload> answerPayloads(Sdp.Agreed agreed, Sdp.Description offer) {
         int clock = agreed.codec().info().clockRate();
-        return offer.telephoneEvent(clock).map(event -> List.of(agreed.payload(), event))
-                .orElse(List.of(agreed.payload()));
+        List<Sdp.Payload> payloads = new ArrayList<>(List.of(agreed.payload()));
+        offer.telephoneEvent(clock).ifPresent(payloads::add);
+        comfortNoise(agreed.codec(), offer).ifPresent(payloads::add);
+        return payloads;
+    }
+
+    /**
+     * The peer's comfort-noise payload usable with the codec: RFC 3389 noise is described at 8 kHz, so a wideband
+     * codec (G.722's RTP clock is 8000 too) would need a CN type at its own sample rate, which we do not offer.
+     */
+    private static Optional<Sdp.Payload> comfortNoise(AudioCodec codec, Sdp.Description peer) {
+        return codec.info().sampleRate() == 8000 ? peer.comfortNoise(codec.info().clockRate()) : Optional.empty();
     }
 
     private Sdp.Payload payloadOf(MediaFormat current) {

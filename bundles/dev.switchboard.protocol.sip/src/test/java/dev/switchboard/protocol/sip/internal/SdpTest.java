@@ -67,6 +67,24 @@ class SdpTest {
     }
 
     @Test
+    void comfortNoiseIsReadWithoutRtpmapAndIsNeverTakenForACodec() {
+        Sdp.Description offer = Sdp.parse(BARESIP_OFFER.replace("RTP/AVP 9 0 8 101", "RTP/AVP 13 0 101"));
+        assertEquals(List.of("CN/8000", "PCMU/8000", "telephone-event/8000"),
+                offer.payloads().stream().map(Sdp.Payload::rtpmap).toList());
+        assertEquals(13, offer.comfortNoise(8000).orElseThrow().type());
+        assertTrue(offer.comfortNoise(16000).isEmpty());
+        assertTrue(Sdp.parse(BARESIP_OFFER).comfortNoise(8000).isEmpty());
+        assertTrue(offer.firstCommon(List.of()).isEmpty(), "no codec of ours, CN and telephone-event are no codecs");
+    }
+
+    @Test
+    void ourOfferEndsWithTelephoneEventAndComfortNoise() {
+        List<Sdp.Payload> offer = Sdp.offerPayloads(List.of());
+        assertEquals(List.of("telephone-event/8000", "CN/8000"), offer.stream().map(Sdp.Payload::rtpmap).toList());
+        assertEquals(13, offer.get(1).type());
+    }
+
+    @Test
     void malformedSdpIsRefusedWithAReason() {
         assertThrows(IllegalArgumentException.class, () -> Sdp.parse("v=0\r\nc=IN IP4 127.0.0.1\r\n"));
         assertThrows(IllegalArgumentException.class, () -> Sdp.parse(BARESIP_OFFER.replace("40000", "x")));
