@@ -26,6 +26,8 @@ import dev.switchboard.contacts.AddressBook;
 import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.history.CallRecord;
 import dev.switchboard.history.History;
+import dev.switchboard.ui.MessageLine;
+import dev.switchboard.ui.SearchField;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallCommands;
 import dev.switchboard.ui.calls.CallFeed;
@@ -58,9 +60,9 @@ public final class HistoryPart {
     private int callsSeen = -1;
 
     private Combo filter;
-    private Text search;
+    private SearchField search;
     private Table table;
-    private Label message;
+    private MessageLine message;
     private Button callBack;
     private Button addContact;
     private Color missedColour;
@@ -117,14 +119,7 @@ public final class HistoryPart {
         filter.select(0);
         Widgets.labelledBy(filter, show);
         filter.addListener(SWT.Selection, event -> render());
-        Label find = new Label(parent, SWT.NONE);
-        find.setText("Find");
-        search = Widgets.name(new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL),
-                "switchboard.history.search", null);
-        search.setMessage("Name or number");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Widgets.labelledBy(search, find);
-        search.addListener(SWT.Modify, event -> render());
+        search = new SearchField(parent, "Find", "switchboard.history.search", null, "Name or number", text -> render());
 
         table = Widgets.name(new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER), "switchboard.history.list",
                 LIST_NAME);
@@ -150,8 +145,8 @@ public final class HistoryPart {
         addContact = Widgets.name(new Button(bar, SWT.PUSH), "switchboard.history.addcontact", null);
         addContact.setText("Add to contacts…");
         addContact.addListener(SWT.Selection, event -> addToContacts());
-        message = Widgets.name(new Label(bar, SWT.WRAP), "switchboard.history.message", null);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        message = new MessageLine(bar, "switchboard.history.message");
+        message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         updateButtons();
         readSoon();
     }
@@ -220,7 +215,7 @@ public final class HistoryPart {
             return;
         }
         CallRecord selected = selected();
-        shown = CallFilter.values()[Math.max(0, filter.getSelectionIndex())].apply(all, search.getText());
+        shown = CallFilter.values()[Math.max(0, filter.getSelectionIndex())].apply(all, search.text());
         table.setRedraw(false);
         table.removeAll();
         Instant now = Instant.now();
@@ -297,11 +292,8 @@ public final class HistoryPart {
     }
 
     private void say(String text, boolean error) {
-        if (message == null || message.isDisposed()) {
-            return;
+        if (message != null) {
+            message.say(text, error);
         }
-        message.setText(text);
-        message.setForeground(error ? missedColour : message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        message.requestLayout();
     }
 }
