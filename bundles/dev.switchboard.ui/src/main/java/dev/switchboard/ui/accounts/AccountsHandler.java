@@ -4,6 +4,7 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
@@ -11,12 +12,14 @@ import org.eclipse.swt.widgets.Shell;
 
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.core.presence.PresenceService;
+import dev.switchboard.ui.UiTopics;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.inject.Named;
 
 /**
- * Switchboard › Accounts…: the settings dialog, a JFace preference dialog so that later pages
- * (audio, codecs, directory) join it as further nodes.
+ * Switchboard › Accounts…: the settings dialog, a JFace preference dialog: Accounts, Forwarding;
+ * later pages (audio, codecs, directory) join it as further nodes.
  */
 public final class AccountsHandler {
 
@@ -27,9 +30,12 @@ public final class AccountsHandler {
 
     @Execute
     void execute(@Named("activeShell") Shell shell, @Service AccountRegistry registry, @Service ProtocolCatalog catalog,
-            @Optional @Service RegistrationManager registrations, @Service CoreOperations operations) {
+            @Optional @Service RegistrationManager registrations, @Optional @Service PresenceService presence,
+            @Service CoreOperations operations, IEventBroker events) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
+        pages.addToRoot(new PreferenceNode("forwarding", new ForwardingPage(registry, presence, operations,
+                availability -> events.post(UiTopics.AVAILABILITY, availability))));
         PreferenceDialog dialog = new PreferenceDialog(shell, pages) {
             @Override
             protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite parent) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -27,6 +28,7 @@ import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.history.CallRecord;
 import dev.switchboard.history.History;
 import dev.switchboard.ui.MessageLine;
+import dev.switchboard.ui.UiTopics;
 import dev.switchboard.ui.SearchField;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallCommands;
@@ -50,6 +52,7 @@ public final class HistoryPart {
     private static final int LIMIT = 500;
 
     private final UISynchronize ui;
+    private final IEventBroker events;
     private final CoreOperations operations;
     private final Runnable watcher = this::callsChanged;
     private final AtomicBoolean readPending = new AtomicBoolean();
@@ -70,9 +73,10 @@ public final class HistoryPart {
     private List<CallRecord> shown = List.of();
 
     @Inject
-    public HistoryPart(UISynchronize ui, @Service CoreOperations operations) {
+    public HistoryPart(UISynchronize ui, @Service CoreOperations operations, IEventBroker events) {
         this.ui = ui;
         this.operations = operations;
+        this.events = events;
     }
 
     @Inject
@@ -159,6 +163,8 @@ public final class HistoryPart {
 
     @Focus
     void focus() {
+        // the missed calls are in front of the user now
+        events.post(UiTopics.MISSED_SEEN, Boolean.TRUE);
         readSoon();
         table.setFocus();
     }
