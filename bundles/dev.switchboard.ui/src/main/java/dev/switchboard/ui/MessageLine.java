@@ -27,7 +27,7 @@ public final class MessageLine {
         }
         label.setText(text);
         label.setForeground(error ? Widgets.errorColour(label.getDisplay())
-                : label.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                : Widgets.secondaryText(label.getDisplay()));
         label.requestLayout();
     }
 }

@@ -3,6 +3,8 @@ package dev.switchboard.ui.accounts;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.preference.PreferenceDialog;
@@ -10,16 +12,20 @@ import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
 import org.eclipse.swt.widgets.Shell;
 
+import dev.switchboard.contacts.ldap.LdapDirectories;
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.presence.PresenceService;
+import dev.switchboard.media.audio.AudioDevices;
+import dev.switchboard.media.session.TonePlayer;
 import dev.switchboard.ui.UiTopics;
+import dev.switchboard.ui.contacts.DirectoryPage;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.inject.Named;
 
 /**
- * Switchboard › Accounts…: the settings dialog, a JFace preference dialog: Accounts, Forwarding;
- * later pages (audio, codecs, directory) join it as further nodes.
+ * Switchboard › Accounts…: the settings dialog, a JFace preference dialog: Accounts, Forwarding,
+ * Audio, Directories (when the LDAP plug-in runs); later pages join it as further nodes.
  */
 public final class AccountsHandler {
 
@@ -31,11 +37,17 @@ public final class AccountsHandler {
     @Execute
     void execute(@Named("activeShell") Shell shell, @Service AccountRegistry registry, @Service ProtocolCatalog catalog,
             @Optional @Service RegistrationManager registrations, @Optional @Service PresenceService presence,
-            @Service CoreOperations operations, IEventBroker events) {
+            @Service CoreOperations operations, IEventBroker events, @Optional @Service AudioDevices devices,
+            @Optional @Service TonePlayer tones, @Optional @Service LdapDirectories directories,
+            @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
         pages.addToRoot(new PreferenceNode("forwarding", new ForwardingPage(registry, presence, operations,
                 availability -> events.post(UiTopics.AVAILABILITY, availability))));
+        pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, preferences, operations)));
+        if (directories != null) {
+            pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
+        }
         PreferenceDialog dialog = new PreferenceDialog(shell, pages) {
             @Override
             protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite parent) {

@@ -135,7 +135,7 @@ public final class IncomingCallNotifier {
 
         Label what = new Label(shell, SWT.NONE);
         what.setText(TITLE + " \u00B7 " + call.accountId());
-        what.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+        what.setForeground(Widgets.secondaryText(display));
         what.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         Label caller = Widgets.name(new Label(shell, SWT.NONE), "switchboard.incoming.caller", null);
         caller.setText(call.peerLabel());

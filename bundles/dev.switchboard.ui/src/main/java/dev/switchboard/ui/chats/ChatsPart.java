@@ -470,12 +470,12 @@ public final class ChatsPart {
             transcript.setMargins(8, 6, 8, 6);
             transcript.setLineSpacing(3);
             status = new Label(body, SWT.NONE);
-            status.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            status.setForeground(Widgets.secondaryText(body.getDisplay()));
             status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             status.setText(key.room() ? "Room on " + key.accountId() : key.peer() + " on " + key.accountId());
             // typing and delivery on the right of the status line, apart from the input's name
             activity = Widgets.name(new Label(body, SWT.RIGHT), "switchboard.chats.activity", null);
-            activity.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            activity.setForeground(Widgets.secondaryText(body.getDisplay()));
             GridData activityLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
             activityLayout.widthHint = 220;
             activity.setLayoutData(activityLayout);
@@ -674,7 +674,7 @@ public final class ChatsPart {
                 StyleRange time = new StyleRange();
                 time.start = start;
                 time.length = text.length() - start;
-                time.foreground = transcript.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
+                time.foreground = Widgets.secondaryText(transcript.getDisplay());
                 styles.add(time);
                 int nameStart = text.length();
                 text.append(who).append(": ");
@@ -682,7 +682,7 @@ public final class ChatsPart {
                 name.start = nameStart;
                 name.length = text.length() - nameStart;
                 name.fontStyle = SWT.BOLD;
-                name.foreground = each.incoming() ? transcript.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE) : null;
+                name.foreground = each.incoming() ? Widgets.accentText(transcript.getDisplay()) : null;
                 styles.add(name);
                 text.append(each.text());
                 if (!each.incoming() && delivered.contains(each.id())) {
@@ -719,7 +719,7 @@ public final class ChatsPart {
                             input.setText(text);
                             return;
                         }
-                        status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                        status.setForeground(Widgets.secondaryText(status.getDisplay()));
                         status.setText(key.room() ? "Room on " + key.accountId() : key.peer() + " on " + key.accountId());
                         add(sent);
                     }));

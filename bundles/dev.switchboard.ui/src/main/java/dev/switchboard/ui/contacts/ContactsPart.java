@@ -171,7 +171,7 @@ public final class ContactsPart {
         split.setWeights(45, 55);
 
         summary = Widgets.name(new Label(parent, SWT.NONE), "switchboard.contacts.summary", null);
-        summary.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        summary.setForeground(Widgets.secondaryText(parent.getDisplay()));
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         message = new MessageLine(parent, "switchboard.contacts.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
@@ -270,7 +270,7 @@ public final class ContactsPart {
             hint.setText(shown.contacts().isEmpty() && lastQuery.isEmpty()
                     ? "Your address book is empty. Add a contact or import a vCard file; type a name to search the directory."
                     : "Choose a contact to see every address. Double-click calls.");
-            hint.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            hint.setForeground(Widgets.secondaryText(details.getDisplay()));
             GridData hintLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
             hintLayout.widthHint = 200;
             hint.setLayoutData(hintLayout);
@@ -327,7 +327,7 @@ public final class ContactsPart {
         for (ContactAddress address : contact.addresses()) {
             Label kind = new Label(details, SWT.NONE);
             kind.setText(ContactText.addressTitle(address));
-            kind.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            kind.setForeground(Widgets.secondaryText(details.getDisplay()));
             Text value = new Text(details, SWT.READ_ONLY);
             value.setText(address.value());
             value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -336,7 +336,7 @@ public final class ContactsPart {
         }
         Label from = new Label(details, SWT.WRAP);
         from.setText("From: " + ContactText.sources(contact.sourceIds(), shown.sources()));
-        from.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        from.setForeground(Widgets.secondaryText(details.getDisplay()));
         GridData fromLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         fromLayout.verticalIndent = 4;
         from.setLayoutData(fromLayout);
