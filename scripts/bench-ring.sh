@@ -30,7 +30,7 @@ await() {
 for tool in kamailio baresip Xvfb xdotool dbus-daemon; do
   command -v $tool >/dev/null || { echo "bench-ring: $tool is not installed (scripts/install-peers.sh)" >&2; exit 1; }
 done
-python3 -c 'import pyatspi' 2>/dev/null || { echo "bench-ring: python3-pyatspi is not installed" >&2; exit 1; }
+/usr/bin/python3 -c "import pyatspi" 2>/dev/null || { echo "bench-ring: python3-pyatspi is not installed" >&2; exit 1; }
 
 PORT=$(free_port)
 mkdir -p "$WORK/run"
@@ -48,6 +48,7 @@ loadmodule "pv.so"
 loadmodule "usrloc.so"
 loadmodule "registrar.so"
 loadmodule "siputils.so"
+loadmodule "textops.so"
 modparam("usrloc", "db_mode", 0)
 request_route {
     if (is_method("REGISTER")) { if (!save("location")) sl_reply_error(); exit; }
@@ -83,8 +84,8 @@ grep -q '"event":"ok"' "$WORK/agent.out" || { echo "bench-ring: the account was 
 "$ROOT/switchboard" run --profile "$WORK/desk" > "$WORK/desktop.log" 2>&1 &
 await "desktop window" 180000 xdotool search --onlyvisible --name '^Switchboard ?$'
 PROBE="$ROOT/releng/dev.switchboard.product.tests/a11y/a11y_tree.py"
-await "Connect button" 60000 python3 "$PROBE" --within "Registration status" --press "push button	Connect" Switchboard
-registered() { python3 "$PROBE" Switchboard | grep -q 'label	Alice (alice): registered'; }
+await "Connect button" 60000 /usr/bin/python3 "$PROBE" --within "Registration status" --press "push button	Connect" Switchboard
+registered() { /usr/bin/python3 "$PROBE" Switchboard | grep -q 'label	Alice (alice): registered'; }
 await "registration" 60000 registered
 
 baresip_config() {

@@ -111,6 +111,7 @@ public final class AudioPage extends PreferencePage {
         }
         String device = selectedId();
         test.setEnabled(false);
+        org.eclipse.swt.widgets.Display display = test.getDisplay();
         operations.supply(() -> {
             try {
                 return tones.play(Tone.RINGING, device.isEmpty() ? null : device);
@@ -118,7 +119,7 @@ public final class AudioPage extends PreferencePage {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         })
-                .whenComplete((handle, failure) -> getShell().getDisplay().asyncExec(() -> {
+                .whenComplete((handle, failure) -> display.asyncExec(() -> {
                     if (test.isDisposed()) {
                         if (handle != null) {
                             handle.close();

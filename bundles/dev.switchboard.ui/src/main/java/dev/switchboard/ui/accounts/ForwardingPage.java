@@ -93,7 +93,8 @@ public final class ForwardingPage extends PreferencePage {
         message = new MessageLine(page, "switchboard.forwarding.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 
-        accounts = registry.accounts();
+        accounts = registry.accounts().stream()
+                .sorted(java.util.Comparator.comparing(Account::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
         for (Account each : accounts) {
             account.add(each.displayName().equals(each.id()) ? each.id() : each.displayName() + " (" + each.id() + ")");
         }
@@ -176,9 +177,12 @@ public final class ForwardingPage extends PreferencePage {
             return false;
         }
         Account changed = current.get().with(form.settings());
-        registry.put(changed, null);
-        accounts = registry.accounts();
-        message.say("Saved the forwarding of " + changed.displayName() + ".", false);
+        // storing re-registers the account with the core: not on the UI thread
+        org.eclipse.swt.widgets.Display display = message.control().getDisplay();
+        operations.run(() -> registry.put(changed, null)).whenComplete((done, failure) -> display
+                .asyncExec(() -> message.say(failure == null ? "Saved the forwarding of " + changed.displayName() + "."
+                        : "Could not save: " + CoreOperations.reason(failure), failure != null)));
+        accounts = accounts.stream().map(each -> each.id().equals(changed.id()) ? changed : each).toList();
         return true;
     }
 }

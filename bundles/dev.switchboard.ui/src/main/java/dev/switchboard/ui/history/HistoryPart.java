@@ -231,7 +231,8 @@ public final class HistoryPart {
             String arrow = "OUTGOING".equals(call.direction()) ? "\u2197 " : "\u2199 ";
             item.setText(new String[] { arrow + CallFilter.kind(call), CallFilter.who(call),
                     CallFilter.when(call.startedAt(), now, zone), CallFilter.duration(call), call.accountId() });
-            if (CallFilter.missed(call)) {
+            // red for calls nobody took; a forwarded call went where it was sent
+            if (CallFilter.missed(call) && !"FORWARDED".equals(call.endReason())) {
                 item.setForeground(missedColour);
             }
             if (call.equals(selected)) {
