@@ -17,6 +17,7 @@ import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.media.audio.AudioDevices;
+import dev.switchboard.media.audio.AudioLoopTest;
 import dev.switchboard.media.session.TonePlayer;
 import dev.switchboard.ui.UiTopics;
 import dev.switchboard.ui.contacts.DirectoryPage;
@@ -38,13 +39,14 @@ public final class AccountsHandler {
     void execute(@Named("activeShell") Shell shell, @Service AccountRegistry registry, @Service ProtocolCatalog catalog,
             @Optional @Service RegistrationManager registrations, @Optional @Service PresenceService presence,
             @Service CoreOperations operations, IEventBroker events, @Optional @Service AudioDevices devices,
-            @Optional @Service TonePlayer tones, @Optional @Service LdapDirectories directories,
+            @Optional @Service TonePlayer tones, @Optional @Service AudioLoopTest loopTest,
+            @Optional @Service LdapDirectories directories,
             @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
         pages.addToRoot(new PreferenceNode("forwarding", new ForwardingPage(registry, presence, operations,
                 availability -> events.post(UiTopics.AVAILABILITY, availability))));
-        pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, preferences, operations)));
+        pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations)));
         if (directories != null) {
             pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
         }
