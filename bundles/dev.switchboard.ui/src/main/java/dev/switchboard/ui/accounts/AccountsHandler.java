@@ -18,6 +18,7 @@ import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.media.audio.AudioDevices;
 import dev.switchboard.media.audio.AudioLoopTest;
+import dev.switchboard.media.codec.CodecRegistry;
 import dev.switchboard.media.session.TonePlayer;
 import dev.switchboard.ui.UiTopics;
 import dev.switchboard.ui.contacts.DirectoryPage;
@@ -26,7 +27,7 @@ import jakarta.inject.Named;
 
 /**
  * Switchboard › Accounts…: the settings dialog, a JFace preference dialog: Accounts, Forwarding,
- * Audio, Directories (when the LDAP plug-in runs); later pages join it as further nodes.
+ * Audio, Codecs, Directories (when the LDAP plug-in runs); later pages join it as further nodes.
  */
 public final class AccountsHandler {
 
@@ -40,13 +41,14 @@ public final class AccountsHandler {
             @Optional @Service RegistrationManager registrations, @Optional @Service PresenceService presence,
             @Service CoreOperations operations, IEventBroker events, @Optional @Service AudioDevices devices,
             @Optional @Service TonePlayer tones, @Optional @Service AudioLoopTest loopTest,
-            @Optional @Service LdapDirectories directories,
+            @Optional @Service LdapDirectories directories, @Optional @Service CodecRegistry codecs,
             @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
         pages.addToRoot(new PreferenceNode("forwarding", new ForwardingPage(registry, presence, operations,
                 availability -> events.post(UiTopics.AVAILABILITY, availability))));
         pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations)));
+        pages.addToRoot(new PreferenceNode("codecs", new CodecsPage(registry, catalog, codecs, operations)));
         if (directories != null) {
             pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
         }
