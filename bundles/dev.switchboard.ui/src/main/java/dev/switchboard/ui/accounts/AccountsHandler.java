@@ -58,6 +58,15 @@ public final class AccountsHandler {
                 // every change is stored when made, so there is nothing to apply or cancel
                 createButton(parent, org.eclipse.jface.dialogs.IDialogConstants.OK_ID, "Close", true);
             }
+
+            @Override
+            public void updateButtons() {
+                // the dialog's own OK button was never made; Close stands in for it
+                org.eclipse.swt.widgets.Button close = getButton(org.eclipse.jface.dialogs.IDialogConstants.OK_ID);
+                if (close != null) {
+                    close.setEnabled(isCurrentPageValid());
+                }
+            }
         };
         dialog.create();
         dialog.getShell().setText("Settings");

@@ -20,7 +20,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * reader would: the window opens with its dialpad, calls and availability controls named; the
  * status area shows the profile's account; a number typed with Enter while no account is
  * registered gives the inline reason (this one in GTK's dark theme, which the window follows: its
- * background is dark and its text colours are chosen for it); a profile without accounts is offered
+ * background is dark and its text colours are chosen for it); Settings stores a forwarding rule and
+ * shows the account's codecs and the audio test call; a profile without accounts is offered
  * the account wizard. Screenshots of each go to {@code target/peer-output}.
  */
 class DesktopSmokeIT {
@@ -74,6 +75,25 @@ class DesktopSmokeIT {
                     "with the reason");
             assertEquals("Cannot call: no account is registered \u2014 Alice is not registered.", error);
             desktop.screenshot("desktop-dial-error-dark.png");
+
+            // Settings: a forwarding rule stored for the account; the Codecs, Audio and Directories pages are there
+            desktop.xdotool("windowfocus", "--sync", window);
+            desktop.key("alt+s");
+            desktop.key("a");
+            String settings = desktop.awaitWindow("^Settings ?$");
+            desktop.actWhenThere("--click", "table cell\tForwarding");
+            desktop.actWhenThere("--focus", "text\tForward every call to");
+            desktop.type(settings, "1099");
+            desktop.act("--press", "push button\tApply");
+            desktop.await("label", "Saved the forwarding of Alice."::equals, "the forwarding saved");
+            desktop.act("--click", "table cell\tCodecs");
+            desktop.await("table cell", "PCMU"::equals, "PCMU among the account's codecs");
+            desktop.act("--click", "table cell\tAudio");
+            desktop.await("push button", "Test call"::equals, "the audio test call");
+            desktop.screenshot("desktop-settings-audio-dark.png");
+            assertTrue(DesktopSession.find(desktop.tree(), "label", name -> name.startsWith("An error has occurred"))
+                    .isEmpty(), "an error dialog opened while moving between the settings pages");
+            desktop.act("--press", "push button\tClose");
         }
     }
 
