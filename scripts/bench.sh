@@ -97,6 +97,8 @@ row "agent, warm (same profile)" agent-warm
 row "desktop, cold (new profile), to visible window" desktop-cold
 row "desktop, warm (same profile), to visible window" desktop-warm
 row "anchor: baresip 1.0 to 'baresip is ready'" baresip
+# SWITCHBOARD_BENCH_ONLY=startup stops after this table (the desktop's start-up without the codec runs)
+[ "${SWITCHBOARD_BENCH_ONLY:-}" = startup ] && exit 0
 
 echo
 echo "Codec speed (encode+decode, one core), ours against the native reference:"
@@ -115,3 +117,4 @@ echo "Contacts (100,000-entry slapd, 10,000 local contacts):"
 echo "XMPP (5,000-contact roster, round trip vs slixmpp, 100,000-message history):"
 "$ROOT/scripts/bench-xmpp.sh"
 "$ROOT/scripts/bench-sip.sh" "$ROOT"
+"$ROOT/scripts/bench-ring.sh" "$ROOT"

@@ -16,9 +16,24 @@ public final class Widgets {
     private Widgets() {
     }
 
-    /** A red that reads well on the light GTK background (SWT colours need no disposal). */
+    /**
+     * A red that reads well on the theme's background: dark on a light GTK theme, light on a dark
+     * one (SWT colours need no disposal).
+     */
     public static Color errorColour(Display display) {
-        return new Color(display, 176, 0, 32);
+        return Display.isSystemDarkTheme() ? new Color(display, 255, 120, 120) : new Color(display, 176, 0, 32);
+    }
+
+    /** Secondary text (hints, times, sources, addresses): grey that stays readable in either theme. */
+    public static Color secondaryText(Display display) {
+        return Display.isSystemDarkTheme() ? new Color(display, 165, 165, 165)
+                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY);
+    }
+
+    /** Names of the other side in a conversation: blue, light on a dark theme. */
+    public static Color accentText(Display display) {
+        return Display.isSystemDarkTheme() ? new Color(display, 140, 180, 255)
+                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_BLUE);
     }
 
     /** Green, amber, red for a call's quality dot, a presence dot's colours; grey when unknown. */
@@ -27,7 +42,7 @@ public final class Widgets {
             case GOOD -> new Color(display, 30, 140, 60);
             case FAIR -> new Color(display, 200, 130, 0);
             case POOR -> errorColour(display);
-            case UNKNOWN -> display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY);
+            case UNKNOWN -> secondaryText(display);
         };
     }
 

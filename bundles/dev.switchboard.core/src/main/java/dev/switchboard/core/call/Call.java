@@ -45,6 +45,18 @@ public interface Call {
     /** Declines a {@link CallState#RINGING_IN} call. */
     void reject();
 
+    /**
+     * Sends a {@link CallState#RINGING_IN} call on, unanswered, to {@code target} (another number,
+     * the voice mailbox); the call then ends here as forwarded. The default is for call models
+     * that cannot forward.
+     *
+     * @throws UnsupportedOperationException if this call cannot be forwarded
+     * @since 1.2
+     */
+    default void forward(String target) {
+        throw new UnsupportedOperationException("this call cannot be forwarded");
+    }
+
     /** Ends the call in any state but {@link CallState#ENDED}; cancels an unanswered outgoing call. */
     void hangup();
 }

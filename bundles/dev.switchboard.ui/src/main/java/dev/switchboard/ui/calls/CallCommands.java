@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.capability.AttendedTransfer;
@@ -39,7 +40,11 @@ public final class CallCommands {
 
     private final CoreOperations operations;
     private final CallFeed feed;
+    /** The account setting naming its voice mailbox (a user or an address), as the SIP account page calls it. */
+    public static final String MAILBOX_SETTING = "mailbox";
+
     private volatile CallManager manager;
+    private volatile AccountRegistry accounts;
 
     @Activate
     public CallCommands(@Reference CoreOperations operations, @Reference CallFeed feed) {
@@ -51,6 +56,18 @@ public final class CallCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCallManager(CallManager newManager) {
         manager = newManager;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAccountRegistry(AccountRegistry newRegistry) {
+        accounts = newRegistry;
+    }
+
+    void unbindAccountRegistry(AccountRegistry oldRegistry) {
+        if (accounts == oldRegistry) {
+            accounts = null;
+        }
     }
 
     void unbindCallManager(CallManager oldManager) {
@@ -77,6 +94,25 @@ public final class CallCommands {
 
     public CompletableFuture<Void> reject(CallView ringing) {
         return operations.run(ringing.call()::reject);
+    }
+
+    /** Sends a ringing call on, unanswered, to {@code target}; fails if the protocol cannot forward. */
+    public CompletableFuture<Void> forward(CallView ringing, String target) {
+        return operations.run(() -> {
+            try {
+                ringing.call().forward(target);
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalStateException("this account's calls cannot be forwarded", e);
+            }
+        });
+    }
+
+    /** The voice mailbox of the call's account, when the account names one. */
+    public Optional<String> mailbox(CallView call) {
+        AccountRegistry current = accounts;
+        return current == null ? Optional.empty()
+                : current.account(call.accountId()).flatMap(account -> account.setting(MAILBOX_SETTING))
+                        .map(String::strip).filter(value -> !value.isEmpty());
     }
 
     public CompletableFuture<Void> hangUp(CallView call) {

@@ -3,11 +3,7 @@ package dev.switchboard.ui.calls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,24 +21,21 @@ import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.call.CallState;
+import dev.switchboard.ui.SteppedFeed;
 
 /**
  * Keeps the picture of every call current for the UI: the calls are read from {@link CallManager}
  * when it arrives, then followed through the {@link CallListener} whiteboard by way of
  * {@link CallRelay}. The manager is optional and may come and go.
  *
- * <p>As in the account status tracker, every callback only queues a step; one worker thread runs
- * the steps in arrival order, owns all mutable state and reads the calls' capabilities, so the
- * core's threads never wait on the UI and the UI thread never calls into a protocol.
+ * <p>The steps' worker ({@link SteppedFeed}) also reads the calls' capabilities, so the UI thread
+ * never calls into a protocol.
  */
 @Component(service = { CallFeed.class, EventHandler.class }, immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + CallerIdentification.TOPIC)
-public final class CallTracker implements CallFeed, CallListener, EventHandler {
+public final class CallTracker extends SteppedFeed<CallBoard> implements CallFeed, CallListener, EventHandler {
 
     private final CallRelay relay;
-    private final Executor steps;
-    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
-    private volatile CallBoard board = CallBoard.NOTHING_RUNNING;
 
     // Confined to the steps' thread.
     private CallManager manager;
@@ -52,9 +45,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
 
     @Activate
     public CallTracker(@Reference(name = "CallRelay") CallRelay relay) {
-        // No thread is kept while idle, so nothing needs shutting down when the component goes.
-        this(relay, new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> Thread.ofPlatform().daemon().name("switchboard-ui-calls").unstarted(task)));
+        this(relay, worker("switchboard-ui-calls"));
     }
 
     /**
@@ -64,8 +55,8 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
      * @param steps runs the steps one at a time, in the order given
      */
     CallTracker(CallRelay relay, Executor steps) {
+        super(steps, CallBoard.NOTHING_RUNNING);
         this.relay = relay;
-        this.steps = steps;
         relay.attach(this);
     }
 
@@ -77,7 +68,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCallManager(CallManager newManager) {
-        steps.execute(() -> {
+        step(() -> {
             manager = newManager;
             calls.clear();
             for (Call call : newManager.calls()) {
@@ -90,7 +81,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
     }
 
     void unbindCallManager(CallManager oldManager) {
-        steps.execute(() -> {
+        step(() -> {
             if (manager == oldManager) {
                 manager = null;
                 calls.clear();
@@ -101,7 +92,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
 
     @Override
     public void callChanged(Call call, CallState previous) {
-        steps.execute(() -> {
+        step(() -> {
             // The live state decides, so an event handled late never revives a call that has since ended.
             if (call.state() == CallState.ENDED) {
                 calls.remove(call.id());
@@ -115,7 +106,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
 
     @Override
     public void refresh(String callId) {
-        steps.execute(() -> {
+        step(() -> {
             CallView known = calls.get(callId);
             if (known != null && known.call().state() != CallState.ENDED) {
                 calls.put(callId, read(known.call()));
@@ -131,7 +122,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
                 || !(event.getProperty(CallerIdentification.NAME) instanceof String name) || name.isBlank()) {
             return;
         }
-        steps.execute(() -> {
+        step(() -> {
             // EventAdmin and the call whiteboard are separate paths: the name may come before the
             // call does, so it is kept until the call ends and applied whenever the call is read
             identified.put(callId, name);
@@ -149,23 +140,7 @@ public final class CallTracker implements CallFeed, CallListener, EventHandler {
         return name == null ? view : view.identifiedAs(name);
     }
 
-    @Override
-    public CallBoard current() {
-        return board;
-    }
-
-    @Override
-    public void addWatcher(Runnable watcher) {
-        watchers.add(watcher);
-    }
-
-    @Override
-    public void removeWatcher(Runnable watcher) {
-        watchers.remove(watcher);
-    }
-
     private void publish() {
-        board = new CallBoard(manager != null, List.copyOf(calls.values()));
-        watchers.forEach(Runnable::run);
+        publish(new CallBoard(manager != null, List.copyOf(calls.values())));
     }
 }

@@ -127,7 +127,7 @@ public final class CallsPart {
 
         empty = Widgets.name(new Label(list, SWT.WRAP), "switchboard.calls.empty", null);
         empty.setText(EMPTY_TEXT);
-        empty.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        empty.setForeground(Widgets.secondaryText(parent.getDisplay()));
         empty.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         render();
     }
@@ -284,7 +284,7 @@ public final class CallsPart {
             detail = new Label(box, SWT.RIGHT);
             detail.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
             address = new Label(box, SWT.NONE);
-            address.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            address.setForeground(Widgets.secondaryText(parent.getDisplay()));
             address.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             quality = new Label(box, SWT.RIGHT);
             quality.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));

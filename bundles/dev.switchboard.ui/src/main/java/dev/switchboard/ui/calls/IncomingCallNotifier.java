@@ -2,14 +2,17 @@ package dev.switchboard.ui.calls;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.Point;
@@ -30,8 +33,9 @@ import jakarta.inject.Inject;
 /**
  * Model add-on that shows a small notification for every call ringing for us: above other windows,
  * at the bottom right of the screen, without taking the keyboard from whatever the user is typing
- * in. It has the caller and Answer / Reject, and closes as soon as the call leaves RINGING_IN
- * (answered here or elsewhere, rejected, or the caller gave up).
+ * in. It has the caller and Answer / Reject, Voicemail (when the account names its mailbox) and
+ * Forward… (asks where to), and closes as soon as the call leaves RINGING_IN (answered here or
+ * elsewhere, rejected, forwarded, or the caller gave up).
  */
 public final class IncomingCallNotifier {
 
@@ -131,7 +135,7 @@ public final class IncomingCallNotifier {
 
         Label what = new Label(shell, SWT.NONE);
         what.setText(TITLE + " \u00B7 " + call.accountId());
-        what.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+        what.setForeground(Widgets.secondaryText(display));
         what.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         Label caller = Widgets.name(new Label(shell, SWT.NONE), "switchboard.incoming.caller", null);
         caller.setText(call.peerLabel());
@@ -155,6 +159,27 @@ public final class IncomingCallNotifier {
         reject.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         answer.addListener(SWT.Selection, event -> act(shell, problem, cmds -> cmds.answer(call), "Could not answer"));
         reject.addListener(SWT.Selection, event -> act(shell, problem, cmds -> cmds.reject(call), "Could not reject"));
+        CallCommands current = commands;
+        Optional<String> mailbox = current == null ? Optional.empty() : current.mailbox(call);
+        Button voicemail = Widgets.name(new Button(shell, SWT.PUSH), "switchboard.incoming.voicemail", null);
+        voicemail.setText("Voicemail");
+        voicemail.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        voicemail.setEnabled(mailbox.isPresent());
+        voicemail.setToolTipText(mailbox.map(box -> "Send the caller to your mailbox, " + box)
+                .orElse("The account names no voice mailbox (account settings)"));
+        voicemail.addListener(SWT.Selection, event -> mailbox.ifPresent(box -> act(shell, problem,
+                cmds -> cmds.forward(call, box), "Could not send to voicemail")));
+        Button forward = Widgets.name(new Button(shell, SWT.PUSH), "switchboard.incoming.forward", null);
+        forward.setText("Forward\u2026");
+        forward.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        forward.addListener(SWT.Selection, event -> {
+            // the notification never takes the keyboard, so the address is asked for in a dialog of its own
+            InputDialog ask = new InputDialog(null, "Forward call", "Forward " + call.peerLabel() + " to (number or address):",
+                    "", text -> text.isBlank() ? "Enter a number or address." : null);
+            if (ask.open() == Window.OK && !shell.isDisposed()) {
+                act(shell, problem, cmds -> cmds.forward(call, ask.getValue().strip()), "Could not forward");
+            }
+        });
 
         Point size = shell.computeSize(WIDTH, SWT.DEFAULT);
         shell.setSize(size);

@@ -6,18 +6,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStateListener;
 import dev.switchboard.core.messaging.DeliveryListener;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 
 /**
- * Follows every message and delivery receipt (whiteboard listener services) for the window: keeps the
+ * Follows every message, delivery receipt and chat state (whiteboard listener services) for the window: keeps the
  * {@link ChatBoard} of this run's conversations and unread counts, and tells watchers (the chats view,
  * the unread badge) on the core's thread; they render on their own. It references no core service,
  * so it can be a whiteboard listener without a service cycle.
  */
-@Component(service = { ChatTracker.class, MessageListener.class, DeliveryListener.class })
-public final class ChatTracker implements MessageListener, DeliveryListener {
+@Component(service = { ChatTracker.class, MessageListener.class, DeliveryListener.class, ChatStateListener.class })
+public final class ChatTracker implements MessageListener, DeliveryListener, ChatStateListener {
 
     /** Told of each change; called on the thread that made it. */
     public interface Watcher {
@@ -25,6 +27,10 @@ public final class ChatTracker implements MessageListener, DeliveryListener {
         }
 
         default void delivered(String accountId, String peer, String messageId) {
+        }
+
+        /** The partner started or stopped typing (or left); only for protocols with chat states. */
+        default void chatState(String accountId, String peer, ChatState state) {
         }
 
         /** Unread counts or the set of conversations changed. */
@@ -52,6 +58,11 @@ public final class ChatTracker implements MessageListener, DeliveryListener {
     @Override
     public void delivered(String accountId, String peer, String messageId) {
         watchers.forEach(watcher -> watcher.delivered(accountId, peer, messageId));
+    }
+
+    @Override
+    public void chatStateChanged(String accountId, String peer, ChatState state) {
+        watchers.forEach(watcher -> watcher.chatState(accountId, peer, state));
     }
 
     public ConversationKey open(String accountId, String peer, boolean room) {

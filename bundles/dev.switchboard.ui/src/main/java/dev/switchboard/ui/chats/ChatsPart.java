@@ -29,14 +29,25 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import dev.switchboard.core.account.SessionCapabilities;
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStates;
+import dev.switchboard.core.messaging.FileTransfer;
 import dev.switchboard.core.messaging.GroupChat;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessagingService;
+import dev.switchboard.core.messaging.TransferListener;
 import dev.switchboard.history.History;
+import dev.switchboard.ui.MessageLine;
+import dev.switchboard.ui.SearchField;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.operations.CoreOperations;
 import dev.switchboard.ui.dialpad.DialChoice;
@@ -49,13 +60,17 @@ import jakarta.inject.Inject;
 /**
  * Conversations in tabs, 1:1 and rooms: each tab reads the last messages from the history, then shows
  * what arrives; sent messages get a tick when the recipient confirms delivery (protocols with
- * receipts); tabs not being read show their unread count. Typing indicators are not shown: the
- * core's messaging API does not report chat states.
+ * receipts); the partner's typing shows under the transcript and ours is told to them (protocols with
+ * chat states); files go out with a progress bar (protocols with file transfer); tabs not being read
+ * show their unread count. The Find field searches every stored conversation; a hit opens its tab.
  */
 public final class ChatsPart {
 
     public static final String PART_ID = "dev.switchboard.ui.part.chats";
+    public static final String SEARCH_NAME = "Search chat history";
+    public static final String RESULTS_NAME = "Messages found";
     private static final int HISTORY_LIMIT = 50;
+    private static final int SEARCH_LIMIT = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final UISynchronize ui;
@@ -107,6 +122,12 @@ public final class ChatsPart {
         }
 
         @Override
+        public void chatState(String accountId, String peer, ChatState state) {
+            ui.asyncExec(() -> tabs.values().stream().filter(tab -> tab.key.sameAs(accountId, peer))
+                    .forEach(tab -> tab.partnerIs(state)));
+        }
+
+        @Override
         public void changed() {
             ui.asyncExec(ChatsPart.this::showUnread);
         }
@@ -118,7 +139,10 @@ public final class ChatsPart {
 
     private CTabFolder folder;
     private Label empty;
-    private Label message;
+    private MessageLine message;
+    private SearchField search;
+    private Table results;
+    private List<Message> found = List.of();
 
     @Inject
     public ChatsPart(UISynchronize ui, @Service CoreOperations operations, @Service ChatTracker tracker,
@@ -152,7 +176,7 @@ public final class ChatsPart {
 
     @PostConstruct
     void createControls(Composite parent) {
-        GridLayout layout = new GridLayout(3, false);
+        GridLayout layout = new GridLayout(4, false);
         layout.marginWidth = 10;
         layout.marginHeight = 8;
         parent.setLayout(layout);
@@ -162,12 +186,29 @@ public final class ChatsPart {
         Button join = Widgets.name(new Button(parent, SWT.PUSH), "switchboard.chats.join", null);
         join.setText("Join room…");
         join.addListener(SWT.Selection, event -> startChat(true));
-        message = Widgets.name(new Label(parent, SWT.WRAP), "switchboard.chats.message", null);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        search = new SearchField(parent, "Search messages", "switchboard.chats.search", SEARCH_NAME, "Search all conversations",
+                this::searchHistory);
+        search.onEnter(text -> {
+            if (results.getItemCount() > 0) {
+                results.setSelection(0);
+                results.setFocus();
+            }
+        });
+        results = Widgets.name(new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER), "switchboard.chats.results",
+                RESULTS_NAME);
+        results.setHeaderVisible(true);
+        GridData resultsLayout = new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1);
+        resultsLayout.exclude = true;
+        results.setLayoutData(resultsLayout);
+        results.setVisible(false);
+        resultColumn("When", 110);
+        resultColumn("Conversation", 160);
+        resultColumn("Message", 320);
+        results.addListener(SWT.DefaultSelection, event -> openFound(results.getSelectionIndex()));
 
         // no accessible name on the folder: SWT would give it to every tab, hiding their own titles
         folder = Widgets.name(new CTabFolder(parent, SWT.BORDER | SWT.CLOSE), "switchboard.chats.tabs", null);
-        folder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        folder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         folder.setSelectionBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         folder.addListener(SWT.Selection, event -> reading());
         folder.addCTabFolder2Listener(new CTabFolder2Adapter() {
@@ -183,6 +224,8 @@ public final class ChatsPart {
                 ui.asyncExec(ChatsPart.this::reading);
             }
         });
+        message = new MessageLine(parent, "switchboard.chats.message");
+        message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         empty = Widgets.name(new Label(folder, SWT.WRAP | SWT.CENTER), "switchboard.chats.empty", null);
         empty.setText("No conversations. Choose Chat on a contact, New chat…, or wait for a message.");
         tracker.addWatcher(watcher);
@@ -318,13 +361,75 @@ public final class ChatsPart {
     }
 
     private void say(String text, boolean error) {
-        if (message.isDisposed()) {
+        message.say(text, error);
+    }
+
+    private void resultColumn(String title, int width) {
+        TableColumn column = new TableColumn(results, SWT.NONE);
+        column.setText(title);
+        column.setWidth(width);
+    }
+
+    /** Searches the stored conversations; while the field is empty the tabs show instead of the hits. */
+    private void searchHistory(String text) {
+        boolean searching = !text.isEmpty();
+        ((GridData) results.getLayoutData()).exclude = !searching;
+        results.setVisible(searching);
+        ((GridData) folder.getLayoutData()).exclude = searching;
+        folder.setVisible(!searching);
+        results.getParent().layout(true);
+        if (!searching) {
+            found = List.of();
+            results.removeAll();
+            say("", false);
             return;
         }
-        message.setText(text);
-        message.setForeground(error ? Widgets.errorColour(message.getDisplay())
-                : message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        message.requestLayout();
+        History current = history;
+        if (current == null) {
+            say("Cannot search: the history service is not running.", true);
+            return;
+        }
+        operations.supply(() -> current.search(text, SEARCH_LIMIT)).whenComplete((hits, failure) -> ui.asyncExec(() -> {
+            // a later keystroke has asked again; its answer is the one to show
+            if (results.isDisposed() || !text.equals(search.text())) {
+                return;
+            }
+            if (failure != null) {
+                say("Search failed: " + CoreOperations.reason(failure), true);
+                return;
+            }
+            showFound(hits);
+        }));
+    }
+
+    private void showFound(List<Message> hits) {
+        found = hits;
+        results.setRedraw(false);
+        results.removeAll();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+        ZoneId zone = ZoneId.systemDefault();
+        for (Message hit : hits) {
+            TableItem item = new TableItem(results, SWT.NONE);
+            String who = hit.incoming() ? hit.sender() : "Me";
+            item.setText(new String[] { when.format(hit.timestamp().atZone(zone)), hit.peer(), who + ": " + hit.text() });
+        }
+        results.setRedraw(true);
+        say(ChatText.found(hits.size(), SEARCH_LIMIT), false);
+    }
+
+    /** Leaves the search for the conversation the chosen hit belongs to. */
+    private void openFound(int index) {
+        if (index < 0 || index >= found.size()) {
+            return;
+        }
+        Message hit = found.get(index);
+        search.control().setText("");
+        boolean room = hit.incoming() && !hit.sender().equals(hit.peer());
+        ConversationKey key = tracker.open(hit.accountId(), hit.peer(), room);
+        Tab tab = tab(key, hit.peer());
+        folder.setSelection(tab.item);
+        tab.input.setFocus();
+        reading();
     }
 
     /** A conversation's stored messages and which of the sent ones were confirmed delivered. */
@@ -340,6 +445,10 @@ public final class ChatsPart {
         private final StyledText transcript;
         private final Text input;
         private final Label status;
+        private final Label activity;
+        private final ProgressBar progress;
+        /** Whether the partner was last told that we are typing. */
+        private boolean toldComposing;
         private final List<Message> messages = new ArrayList<>();
         private final Set<String> ids = new HashSet<>();
         private final Set<String> delivered = new HashSet<>();
@@ -361,17 +470,39 @@ public final class ChatsPart {
             transcript.setMargins(8, 6, 8, 6);
             transcript.setLineSpacing(3);
             status = new Label(body, SWT.NONE);
-            status.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-            status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            status.setForeground(Widgets.secondaryText(body.getDisplay()));
+            status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             status.setText(key.room() ? "Room on " + key.accountId() : key.peer() + " on " + key.accountId());
-            input = Widgets.name(new Text(body, SWT.SINGLE | SWT.BORDER), "switchboard.chats.input", null);
+            // typing and delivery on the right of the status line, apart from the input's name
+            activity = Widgets.name(new Label(body, SWT.RIGHT), "switchboard.chats.activity", null);
+            activity.setForeground(Widgets.secondaryText(body.getDisplay()));
+            GridData activityLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            activityLayout.widthHint = 220;
+            activity.setLayoutData(activityLayout);
+            progress = new ProgressBar(body, SWT.HORIZONTAL | SWT.SMOOTH);
+            GridData progressLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+            progressLayout.exclude = true;
+            progress.setLayoutData(progressLayout);
+            progress.setVisible(false);
+            Composite line = new Composite(body, SWT.NONE);
+            GridLayout lineLayout = new GridLayout(3, false);
+            lineLayout.marginWidth = 0;
+            lineLayout.marginHeight = 0;
+            line.setLayout(lineLayout);
+            line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            input = Widgets.name(new Text(line, SWT.SINGLE | SWT.BORDER), "switchboard.chats.input", null);
             input.setMessage("Write a message, Enter sends");
             input.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             Widgets.labelledBy(input, status);
             input.addListener(SWT.DefaultSelection, event -> send());
-            Button send = Widgets.name(new Button(body, SWT.PUSH), "switchboard.chats.send", null);
+            input.addListener(SWT.Modify, event -> tellTyping(!input.getText().isBlank()));
+            Button send = Widgets.name(new Button(line, SWT.PUSH), "switchboard.chats.send", null);
             send.setText("Send");
             send.addListener(SWT.Selection, event -> send());
+            Button file = Widgets.name(new Button(line, SWT.PUSH), "switchboard.chats.file", null);
+            file.setText("Send file\u2026");
+            file.setEnabled(!key.room());
+            file.addListener(SWT.Selection, event -> sendFile());
             item.setControl(body);
         }
 
@@ -412,14 +543,116 @@ public final class ChatsPart {
         void add(Message received) {
             if (ids.add(received.id())) {
                 messages.add(received);
+                if (received.incoming()) {
+                    // the message is what they were typing
+                    showActivity("");
+                }
                 render();
             }
         }
 
         void confirm(String messageId) {
             if (delivered.add(messageId) && ids.contains(messageId)) {
+                showActivity(ChatText.delivered(messages.stream().filter(each -> each.id().equals(messageId)).findFirst()
+                        .map(each -> TIME.format(each.timestamp().atZone(ZoneId.systemDefault()))).orElse("")));
                 render();
             }
+        }
+
+        void partnerIs(ChatState state) {
+            if (!key.room()) {
+                showActivity(ChatText.partnerState(title, state));
+            }
+        }
+
+        private void showActivity(String text) {
+            if (!activity.isDisposed() && !activity.getText().equals(text)) {
+                activity.setText(text);
+            }
+        }
+
+        /** Tells the partner when we start typing and when the input is empty again; rooms are not told. */
+        private void tellTyping(boolean typing) {
+            if (key.room() || typing == toldComposing) {
+                return;
+            }
+            toldComposing = typing;
+            SessionCapabilities current = sessions;
+            Optional<ChatStates> states = current == null ? Optional.empty()
+                    : current.capability(key.accountId(), ChatStates.class);
+            // a lost typing notice costs the partner nothing but a hint, so a failure only goes to the log
+            states.ifPresent(capability -> operations.run(() -> capability.send(key.peer(),
+                    typing ? ChatState.COMPOSING : ChatState.ACTIVE)).whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            System.getLogger(ChatsPart.class.getName()).log(System.Logger.Level.DEBUG,
+                                    "typing state not sent: " + CoreOperations.reason(failure));
+                        }
+                    }));
+        }
+
+        private void sendFile() {
+            SessionCapabilities current = sessions;
+            Optional<FileTransfer> transfer = current == null ? Optional.empty()
+                    : current.capability(key.accountId(), FileTransfer.class);
+            if (transfer.isEmpty()) {
+                showStatusError("Cannot send files on " + key.accountId() + ": it is offline or its server takes no uploads.");
+                return;
+            }
+            FileDialog chooser = new FileDialog(folder.getShell(), SWT.OPEN);
+            chooser.setText("Send a file to " + title);
+            String chosen = chooser.open();
+            if (chosen == null) {
+                return;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(chosen);
+            String name = file.getFileName().toString();
+            progress.setSelection(0);
+            ((GridData) progress.getLayoutData()).exclude = false;
+            progress.setVisible(true);
+            progress.requestLayout();
+            showActivity("Sending " + name + "\u2026");
+            transfer.get().send(key.peer(), file, new TransferListener() {
+                @Override
+                public void progress(long transferred, long total) {
+                    int percent = total <= 0 ? 0 : (int) Math.min(100, transferred * 100 / total);
+                    ui.asyncExec(() -> {
+                        if (!progress.isDisposed()) {
+                            progress.setSelection(percent);
+                            showActivity("Sending " + name + " \u2014 " + percent + "%");
+                        }
+                    });
+                }
+
+                @Override
+                public void done(java.net.URI link, String sha256) {
+                    ui.asyncExec(() -> endTransfer("Sent " + name, false));
+                }
+
+                @Override
+                public void failed(String reason) {
+                    ui.asyncExec(() -> endTransfer(name + " not sent: " + reason, true));
+                }
+            });
+        }
+
+        private void endTransfer(String outcome, boolean failed) {
+            if (progress.isDisposed()) {
+                return;
+            }
+            ((GridData) progress.getLayoutData()).exclude = true;
+            progress.setVisible(false);
+            progress.requestLayout();
+            if (failed) {
+                showStatusError(outcome);
+                showActivity("");
+            } else {
+                showActivity(outcome);
+            }
+        }
+
+        private void showStatusError(String text) {
+            status.setText(text);
+            status.setForeground(Widgets.errorColour(status.getDisplay()));
         }
 
         void showUnread(int count) {
@@ -441,7 +674,7 @@ public final class ChatsPart {
                 StyleRange time = new StyleRange();
                 time.start = start;
                 time.length = text.length() - start;
-                time.foreground = transcript.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
+                time.foreground = Widgets.secondaryText(transcript.getDisplay());
                 styles.add(time);
                 int nameStart = text.length();
                 text.append(who).append(": ");
@@ -449,7 +682,7 @@ public final class ChatsPart {
                 name.start = nameStart;
                 name.length = text.length() - nameStart;
                 name.fontStyle = SWT.BOLD;
-                name.foreground = each.incoming() ? transcript.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE) : null;
+                name.foreground = each.incoming() ? Widgets.accentText(transcript.getDisplay()) : null;
                 styles.add(name);
                 text.append(each.text());
                 if (!each.incoming() && delivered.contains(each.id())) {
@@ -473,6 +706,8 @@ public final class ChatsPart {
                 return;
             }
             input.setText("");
+            // the message itself says we stopped typing
+            toldComposing = false;
             operations.supply(() -> current.send(key.accountId(), key.peer(), text))
                     .whenComplete((sent, failure) -> ui.asyncExec(() -> {
                         if (transcript.isDisposed()) {
@@ -484,7 +719,7 @@ public final class ChatsPart {
                             input.setText(text);
                             return;
                         }
-                        status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                        status.setForeground(Widgets.secondaryText(status.getDisplay()));
                         status.setText(key.room() ? "Room on " + key.accountId() : key.peer() + " on " + key.accountId());
                         add(sent);
                     }));

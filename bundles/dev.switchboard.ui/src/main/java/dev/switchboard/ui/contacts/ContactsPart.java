@@ -45,7 +45,9 @@ import dev.switchboard.contacts.MergedSearch;
 import dev.switchboard.contacts.vcard.VcardCodec;
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.ui.MessageLine;
 import dev.switchboard.ui.PresenceDots;
+import dev.switchboard.ui.SearchField;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.chats.ChatsPart;
 import dev.switchboard.ui.operations.CoreOperations;
@@ -75,10 +77,10 @@ public final class ContactsPart {
     private volatile VcardCodec vcards;
     private ContactDirectory.TypeAhead typeAhead;
 
-    private Text search;
+    private SearchField search;
     private Table list;
     private Label summary;
-    private Label message;
+    private MessageLine message;
     private Composite details;
     private ScrolledComposite detailsScroller;
     private Font nameFont;
@@ -132,15 +134,9 @@ public final class ContactsPart {
         layout.marginHeight = 8;
         parent.setLayout(layout);
 
-        Label searchLabel = new Label(parent, SWT.NONE);
-        searchLabel.setText("Search");
-        search = Widgets.name(new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL),
-                "switchboard.contacts.search", SEARCH_NAME);
-        search.setMessage("Name, number or address");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Widgets.labelledBy(search, searchLabel);
-        search.addListener(SWT.Modify, event -> query(search.getText().strip()));
-        search.addListener(SWT.DefaultSelection, event -> {
+        search = new SearchField(parent, "Search", "switchboard.contacts.search", SEARCH_NAME, "Name, number or address",
+                this::query);
+        search.onEnter(text -> {
             if (list.getItemCount() > 0) {
                 list.setSelection(0);
                 showDetails(0);
@@ -170,20 +166,22 @@ public final class ContactsPart {
         detailsScroller.setExpandVertical(true);
         details = Widgets.name(new Composite(detailsScroller, SWT.NONE), "switchboard.contacts.details", "Contact details");
         detailsScroller.setContent(details);
+        // wrapped lines grow taller as the pane narrows: the scrolled height must follow the width
+        detailsScroller.addListener(SWT.Resize, event -> relayoutDetails());
         split.setWeights(45, 55);
 
         summary = Widgets.name(new Label(parent, SWT.NONE), "switchboard.contacts.summary", null);
-        summary.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        summary.setForeground(Widgets.secondaryText(parent.getDisplay()));
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        message = Widgets.name(new Label(parent, SWT.WRAP), "switchboard.contacts.message", null);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        message = new MessageLine(parent, "switchboard.contacts.message");
+        message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         showDetails(-1);
         query("");
     }
 
     @Focus
     void focus() {
-        search.setFocus();
+        search.control().setFocus();
     }
 
     @PreDestroy
@@ -272,7 +270,7 @@ public final class ContactsPart {
             hint.setText(shown.contacts().isEmpty() && lastQuery.isEmpty()
                     ? "Your address book is empty. Add a contact or import a vCard file; type a name to search the directory."
                     : "Choose a contact to see every address. Double-click calls.");
-            hint.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            hint.setForeground(Widgets.secondaryText(details.getDisplay()));
             GridData hintLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
             hintLayout.widthHint = 200;
             hint.setLayoutData(hintLayout);
@@ -329,7 +327,7 @@ public final class ContactsPart {
         for (ContactAddress address : contact.addresses()) {
             Label kind = new Label(details, SWT.NONE);
             kind.setText(ContactText.addressTitle(address));
-            kind.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            kind.setForeground(Widgets.secondaryText(details.getDisplay()));
             Text value = new Text(details, SWT.READ_ONLY);
             value.setText(address.value());
             value.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -338,7 +336,7 @@ public final class ContactsPart {
         }
         Label from = new Label(details, SWT.WRAP);
         from.setText("From: " + ContactText.sources(contact.sourceIds(), shown.sources()));
-        from.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        from.setForeground(Widgets.secondaryText(details.getDisplay()));
         GridData fromLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         fromLayout.verticalIndent = 4;
         from.setLayoutData(fromLayout);
@@ -489,12 +487,6 @@ public final class ContactsPart {
     }
 
     private void say(String text, boolean error) {
-        if (message.isDisposed()) {
-            return;
-        }
-        message.setText(text);
-        message.setForeground(error ? Widgets.errorColour(message.getDisplay())
-                : message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        message.requestLayout();
+        message.say(text, error);
     }
 }

@@ -26,6 +26,7 @@ import dev.switchboard.contacts.ContactDirectory;
 import dev.switchboard.contacts.MergedContact;
 import dev.switchboard.contacts.MergedSearch;
 import dev.switchboard.ui.CoalescedRender;
+import dev.switchboard.ui.MessageLine;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallBoard;
 import dev.switchboard.ui.calls.CallCommands;
@@ -84,7 +85,7 @@ public final class DialpadPart {
     /** {@code null} until the first render, so that it fills the choice even with nothing to offer. */
     private List<AccountStatus> accountsShown;
     private Text address;
-    private Label message;
+    private MessageLine message;
     private Button flash;
     private Button redial;
     private Button call;
@@ -208,10 +209,10 @@ public final class DialpadPart {
         suggestions.addListener(SWT.DefaultSelection, event -> pickSuggestion());
         suggestions.addListener(SWT.MouseUp, event -> pickSuggestion());
 
-        message = Widgets.name(new Label(parent, SWT.WRAP), ERROR_KEY, null);
+        message = new MessageLine(parent, ERROR_KEY);
         GridData messageLayout = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
         messageLayout.widthHint = 200;
-        message.setLayoutData(messageLayout);
+        message.control().setLayoutData(messageLayout);
 
         for (String[] key : KEYS) {
             Button button = new Button(parent, SWT.PUSH);
@@ -505,11 +506,6 @@ public final class DialpadPart {
     }
 
     private void showMessage(String text, boolean error) {
-        if (message.isDisposed() || message.getText().equals(text)) {
-            return;
-        }
-        message.setText(text);
-        message.setForeground(error ? Widgets.errorColour(message.getDisplay()) : message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        message.requestLayout();
+        message.say(text, error);
     }
 }

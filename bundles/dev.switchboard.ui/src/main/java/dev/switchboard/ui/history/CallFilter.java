@@ -51,8 +51,14 @@ public enum CallFilter {
                 .toList();
     }
 
-    /** "Missed", "Received", "Dialled" or "Not answered" (an outgoing call that never connected). */
+    /**
+     * "Forwarded" (sent on unanswered, by a rule or by the user), "Missed", "Received", "Dialled" or
+     * "Not answered" (an outgoing call that never connected).
+     */
     public static String kind(CallRecord call) {
+        if (missed(call) && "FORWARDED".equals(call.endReason())) {
+            return "Forwarded";
+        }
         if (missed(call)) {
             return "Missed";
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -20,12 +21,14 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 
 import dev.switchboard.contacts.AddressBook;
 import dev.switchboard.core.contacts.AddressKind;
 import dev.switchboard.history.CallRecord;
 import dev.switchboard.history.History;
+import dev.switchboard.ui.MessageLine;
+import dev.switchboard.ui.UiTopics;
+import dev.switchboard.ui.SearchField;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallCommands;
 import dev.switchboard.ui.calls.CallFeed;
@@ -48,6 +51,7 @@ public final class HistoryPart {
     private static final int LIMIT = 500;
 
     private final UISynchronize ui;
+    private final IEventBroker events;
     private final CoreOperations operations;
     private final Runnable watcher = this::callsChanged;
     private final AtomicBoolean readPending = new AtomicBoolean();
@@ -58,9 +62,9 @@ public final class HistoryPart {
     private int callsSeen = -1;
 
     private Combo filter;
-    private Text search;
+    private SearchField search;
     private Table table;
-    private Label message;
+    private MessageLine message;
     private Button callBack;
     private Button addContact;
     private Color missedColour;
@@ -68,9 +72,10 @@ public final class HistoryPart {
     private List<CallRecord> shown = List.of();
 
     @Inject
-    public HistoryPart(UISynchronize ui, @Service CoreOperations operations) {
+    public HistoryPart(UISynchronize ui, @Service CoreOperations operations, IEventBroker events) {
         this.ui = ui;
         this.operations = operations;
+        this.events = events;
     }
 
     @Inject
@@ -117,14 +122,7 @@ public final class HistoryPart {
         filter.select(0);
         Widgets.labelledBy(filter, show);
         filter.addListener(SWT.Selection, event -> render());
-        Label find = new Label(parent, SWT.NONE);
-        find.setText("Find");
-        search = Widgets.name(new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL),
-                "switchboard.history.search", null);
-        search.setMessage("Name or number");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Widgets.labelledBy(search, find);
-        search.addListener(SWT.Modify, event -> render());
+        search = new SearchField(parent, "Find", "switchboard.history.search", null, "Name or number", text -> render());
 
         table = Widgets.name(new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER), "switchboard.history.list",
                 LIST_NAME);
@@ -150,8 +148,8 @@ public final class HistoryPart {
         addContact = Widgets.name(new Button(bar, SWT.PUSH), "switchboard.history.addcontact", null);
         addContact.setText("Add to contacts…");
         addContact.addListener(SWT.Selection, event -> addToContacts());
-        message = Widgets.name(new Label(bar, SWT.WRAP), "switchboard.history.message", null);
-        message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        message = new MessageLine(bar, "switchboard.history.message");
+        message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         updateButtons();
         readSoon();
     }
@@ -164,6 +162,8 @@ public final class HistoryPart {
 
     @Focus
     void focus() {
+        // the missed calls are in front of the user now
+        events.post(UiTopics.MISSED_SEEN, Boolean.TRUE);
         readSoon();
         table.setFocus();
     }
@@ -220,7 +220,7 @@ public final class HistoryPart {
             return;
         }
         CallRecord selected = selected();
-        shown = CallFilter.values()[Math.max(0, filter.getSelectionIndex())].apply(all, search.getText());
+        shown = CallFilter.values()[Math.max(0, filter.getSelectionIndex())].apply(all, search.text());
         table.setRedraw(false);
         table.removeAll();
         Instant now = Instant.now();
@@ -230,7 +230,8 @@ public final class HistoryPart {
             String arrow = "OUTGOING".equals(call.direction()) ? "\u2197 " : "\u2199 ";
             item.setText(new String[] { arrow + CallFilter.kind(call), CallFilter.who(call),
                     CallFilter.when(call.startedAt(), now, zone), CallFilter.duration(call), call.accountId() });
-            if (CallFilter.missed(call)) {
+            // red for calls nobody took; a forwarded call went where it was sent
+            if (CallFilter.missed(call) && !"FORWARDED".equals(call.endReason())) {
                 item.setForeground(missedColour);
             }
             if (call.equals(selected)) {
@@ -297,11 +298,8 @@ public final class HistoryPart {
     }
 
     private void say(String text, boolean error) {
-        if (message == null || message.isDisposed()) {
-            return;
+        if (message != null) {
+            message.say(text, error);
         }
-        message.setText(text);
-        message.setForeground(error ? missedColour : message.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        message.requestLayout();
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.ui.presence;
 import java.util.List;
 
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -15,6 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.presence.PresenceService;
+import dev.switchboard.ui.UiTopics;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +37,7 @@ public final class AvailabilityControl {
             Availability.DO_NOT_DISTURB, Availability.OFFLINE);
 
     private final UISynchronize ui;
+    private final IEventBroker events;
     private volatile PresenceService presence;
     private volatile CoreOperations operations;
     private Combo choice;
@@ -43,8 +46,9 @@ public final class AvailabilityControl {
     private List<Availability> choices = OFFERED;
 
     @Inject
-    public AvailabilityControl(UISynchronize ui) {
+    public AvailabilityControl(UISynchronize ui, IEventBroker events) {
         this.ui = ui;
+        this.events = events;
     }
 
     @Inject
@@ -128,6 +132,9 @@ public final class AvailabilityControl {
         }).whenComplete((done, failure) -> ui.asyncExec(() -> {
             if (!problem.isDisposed()) {
                 problem.setText(failure == null ? "" : "Could not change status: " + CoreOperations.reason(failure));
+                if (failure == null) {
+                    events.post(UiTopics.AVAILABILITY, wanted.availability());
+                }
                 problem.requestLayout();
             }
         }));

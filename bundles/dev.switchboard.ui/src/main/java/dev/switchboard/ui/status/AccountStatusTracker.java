@@ -4,11 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +20,7 @@ import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationListener;
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.ui.SteppedFeed;
 
 /**
  * Keeps the registration picture of every account current for the UI. The accounts and their
@@ -31,14 +28,10 @@ import dev.switchboard.core.account.RegistrationState;
  * arrive, then followed through {@link AccountListener} and, by way of {@link RegistrationRelay},
  * the {@link RegistrationListener} whiteboard. Both services are optional and may come and go; the
  * board then says what is missing instead of showing stale data.
- *
- * <p>Every callback only queues a step; one worker thread runs the steps in arrival order and owns
- * all mutable state. That keeps the core's threads from waiting on us, lets us call back into the
- * core without holding any lock the core might also want, and makes a fresh read of the services
- * plus the events queued after it always end in the right state.
+ * Every callback only queues a step ({@link SteppedFeed}).
  */
 @Component(service = AccountStatusFeed.class, immediate = true)
-public final class AccountStatusTracker implements AccountStatusFeed, RegistrationListener, AccountListener {
+public final class AccountStatusTracker extends SteppedFeed<StatusBoard> implements AccountStatusFeed, RegistrationListener, AccountListener {
 
     /** The registry's own order follows its storage, which means nothing to the user. */
     private static final Comparator<AccountStatus> BY_NAME = Comparator
@@ -46,9 +39,6 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
             .thenComparing(AccountStatus::accountId);
 
     private final RegistrationRelay relay;
-    private final Executor steps;
-    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
-    private volatile StatusBoard board = StatusBoard.NOTHING_RUNNING;
 
     // Confined to the steps' thread.
     private AccountRegistry registry;
@@ -57,10 +47,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     @Activate
     public AccountStatusTracker(@Reference(name = "RegistrationRelay") RegistrationRelay relay) {
-        // No thread is kept while idle, so nothing needs shutting down when the component goes:
-        // a step queued by the last unbind still runs and then the thread ends.
-        this(relay, new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> Thread.ofPlatform().daemon().name("switchboard-ui-account-status").unstarted(task)));
+        this(relay, worker("switchboard-ui-account-status"));
     }
 
     /**
@@ -70,8 +57,8 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
      * @param steps runs the steps one at a time, in the order given
      */
     AccountStatusTracker(RegistrationRelay relay, Executor steps) {
+        super(steps, StatusBoard.NOTHING_RUNNING);
         this.relay = relay;
-        this.steps = steps;
         relay.attach(this);
     }
 
@@ -84,7 +71,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
             policyOption = ReferencePolicyOption.GREEDY)
     void bindAccountRegistry(AccountRegistry newRegistry) {
         newRegistry.addListener(this);
-        steps.execute(() -> {
+        step(() -> {
             registry = newRegistry;
             accounts.clear();
             for (Account account : newRegistry.accounts()) {
@@ -96,7 +83,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     void unbindAccountRegistry(AccountRegistry oldRegistry) {
         oldRegistry.removeListener(this);
-        steps.execute(() -> {
+        step(() -> {
             if (registry == oldRegistry) {
                 registry = null;
                 accounts.clear();
@@ -108,7 +95,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRegistrationManager(RegistrationManager newManager) {
-        steps.execute(() -> {
+        step(() -> {
             registrationManager = newManager;
             accounts.replaceAll((id, known) -> withState(known, askState(id)));
             publish();
@@ -116,7 +103,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
     }
 
     void unbindRegistrationManager(RegistrationManager oldManager) {
-        steps.execute(() -> {
+        step(() -> {
             if (registrationManager == oldManager) {
                 registrationManager = null;
                 // Without a manager nobody keeps a registration alive.
@@ -128,7 +115,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     @Override
     public void registrationChanged(Account account, RegistrationState previous, RegistrationState current) {
-        steps.execute(() -> {
+        step(() -> {
             if (accounts.containsKey(account.id())) {
                 accounts.put(account.id(), new AccountStatus(account.id(), account.displayName(), current));
                 publish();
@@ -138,7 +125,7 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     @Override
     public void accountChanged(Account account) {
-        steps.execute(() -> {
+        step(() -> {
             if (registry == null) {
                 return;
             }
@@ -151,26 +138,11 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     @Override
     public void accountRemoved(String id) {
-        steps.execute(() -> {
+        step(() -> {
             if (accounts.remove(id) != null) {
                 publish();
             }
         });
-    }
-
-    @Override
-    public StatusBoard current() {
-        return board;
-    }
-
-    @Override
-    public void addWatcher(Runnable watcher) {
-        watchers.add(watcher);
-    }
-
-    @Override
-    public void removeWatcher(Runnable watcher) {
-        watchers.remove(watcher);
     }
 
     private RegistrationState askState(String accountId) {
@@ -191,7 +163,6 @@ public final class AccountStatusTracker implements AccountStatusFeed, Registrati
 
     private void publish() {
         List<AccountStatus> byName = accounts.values().stream().sorted(BY_NAME).toList();
-        board = new StatusBoard(registry != null, registrationManager != null, byName);
-        watchers.forEach(Runnable::run);
+        publish(new StatusBoard(registry != null, registrationManager != null, byName));
     }
 }

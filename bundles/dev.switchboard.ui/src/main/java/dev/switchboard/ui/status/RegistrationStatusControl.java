@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Button;
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.ui.CoalescedRender;
+import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -155,7 +156,7 @@ public final class RegistrationStatusControl {
         Label note = new Label(area, SWT.NONE);
         note.setText(text);
         note.setData(WIDGET_KEY, NOTE_ID);
-        note.setForeground(area.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        note.setForeground(Widgets.secondaryText(area.getDisplay()));
     }
 
     private void addEntry(AccountStatus account, boolean registrationServiceRunning) {

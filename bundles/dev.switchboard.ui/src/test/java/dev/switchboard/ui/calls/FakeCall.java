@@ -26,6 +26,7 @@ final class FakeCall implements Call {
     volatile CallState state;
     volatile Instant connectedAt;
     volatile String codec = "";
+    volatile EndReason endReason;
     final List<Participant> participants = new ArrayList<>();
     final Map<Class<?>, Object> capabilities = new HashMap<>();
     final List<String> done = new ArrayList<>();
@@ -124,7 +125,7 @@ final class FakeCall implements Call {
 
     @Override
     public Optional<EndReason> endReason() {
-        return Optional.empty();
+        return Optional.ofNullable(endReason);
     }
 
     @Override

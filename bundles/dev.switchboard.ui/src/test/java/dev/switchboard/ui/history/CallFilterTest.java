@@ -33,6 +33,15 @@ class CallFilterTest {
     }
 
     @Test
+    void aForwardedCallSaysSoAndCountsAsNotAnswered() {
+        CallRecord forwarded = new CallRecord("alice", "INCOMING", "sip:bob@127.0.0.1", "Bob", T, Optional.empty(),
+                T.plusSeconds(4), "FORWARDED", "1099");
+        assertEquals("Forwarded", CallFilter.kind(forwarded));
+        assertEquals("Missed", CallFilter.kind(MISSED));
+        assertEquals(List.of(forwarded), CallFilter.MISSED.apply(List.of(forwarded, RECEIVED), ""));
+    }
+
+    @Test
     void theSearchMatchesNameOrAddressInAnyCase() {
         assertEquals(List.of(MISSED), CallFilter.ALL.apply(ALL, " BOB "));
         assertEquals(List.of(DIALLED), CallFilter.ALL.apply(ALL, "dave"));

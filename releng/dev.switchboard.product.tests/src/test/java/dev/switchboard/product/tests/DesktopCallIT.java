@@ -27,7 +27,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * (Prosody) from the status area; dial baresip from the dialpad and see it connected with a running
  * timer and the codec, hold, resume, hang up; answer baresip's call from the notification; find a
  * person in the company directory (slapd) and call them from the contacts view; read and answer an
- * agent's chat message in the chats view; find the calls in the history view. A screenshot of each
+ * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
+ * stored messages); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
  * screen goes to {@code target/peer-output}.
  */
 class DesktopCallIT {
@@ -123,6 +124,15 @@ class DesktopCallIT {
             bob.command("/hangup");
             desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list after baresip hung up");
 
+            // baresip calls again: sent on to another number from the notification (a 302 to baresip)
+            bob.command("/dial sip:alice@" + kamailio.domain());
+            desktop.awaitWindow("^Incoming call ?$");
+            desktop.actWhenThere("--within", "Incoming call", "--press", "Forward\u2026");
+            String ask = desktop.awaitWindow("^Forward call ?$");
+            desktop.type(ask, "1099");
+            desktop.key("Return");
+            desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list after forwarding");
+
             // the directory person, found by typing, called from the contacts view
             desktop.act("--focus", "text\tSearch");
             desktop.type(window, "Baker");
@@ -148,16 +158,30 @@ class DesktopCallIT {
             String bobAddress = "bob@" + PROSODY.get().domain();
             desktop.await("page tab", name -> name.startsWith(bobAddress), "bob's conversation tab");
             desktop.await("page tab", "Chats"::equals, "the Chats tab without unread count once read");
+            // bob's typing shows under the conversation; ours reaches bob, and his receipt shows
+            bobChat.send("typing b " + alice + " composing");
+            bobChat.await("ok");
+            desktop.await("label", (bobAddress + " is typing\u2026")::equals, "bob's typing indicator");
             desktop.act("--focus", "text\t" + bobAddress + " on chat");
             desktop.type(window, "yes, ring me");
+            awaitContaining(bobChat, "chatstate", "\"state\":\"composing\"");
             desktop.key("Return");
             awaitContaining(bobChat, "message", "\"text\":\"yes, ring me\"");
+            desktop.await("label", name -> name.startsWith("\u2713 Delivered"), "bob's delivery receipt");
             desktop.screenshot("desktop-chats.png");
+
+            // the stored conversations are searched from the same view
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.type(window, "free");
+            desktop.await("table cell", name -> name.endsWith("are you free for a call?"), "the message found");
+            desktop.await("label", name -> name.startsWith("1 message matches"), "the search's count");
+            desktop.screenshot("desktop-chat-search.png");
 
             // the history lists the calls
             desktop.act("--click", "page tab\tHistory");
             desktop.await("table cell", "\u2199 Received"::equals, "the answered call in the history");
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
+            desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
         }
     }

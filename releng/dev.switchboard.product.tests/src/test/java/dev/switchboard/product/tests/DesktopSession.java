@@ -41,6 +41,12 @@ final class DesktopSession implements AutoCloseable {
 
     /** Starts the desktop on {@code profile}; its D-Bus lives in {@code busDirectory}. */
     static DesktopSession start(Xvfb xvfb, Path profile, Path busDirectory) throws IOException, InterruptedException {
+        return start(xvfb, profile, busDirectory, Map.of());
+    }
+
+    /** As {@link #start(Xvfb, Path, Path)}, with {@code environment} added to the desktop's (a GTK theme, say). */
+    static DesktopSession start(Xvfb xvfb, Path profile, Path busDirectory, Map<String, String> environment)
+            throws IOException, InterruptedException {
         DesktopSession session = new DesktopSession(xvfb, profile, SessionBus.start(xvfb, busDirectory));
         try {
             ProcessBuilder desktop = new ProcessBuilder(AgentProcess.root().resolve("switchboard").toString(), "run",
@@ -50,6 +56,7 @@ final class DesktopSession implements AutoCloseable {
             desktop.environment().putAll(xvfb.environment());
             desktop.environment().putAll(session.bus.environment());
             desktop.environment().put("SWITCHBOARD_NO_BUILD", "1");
+            desktop.environment().putAll(environment);
             session.process = desktop.start();
             return session;
         } catch (IOException | RuntimeException e) {

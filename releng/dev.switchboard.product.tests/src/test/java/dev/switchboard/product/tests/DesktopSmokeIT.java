@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +19,10 @@ import dev.switchboard.testing.peers.Xvfb;
  * {@code ./switchboard run} under Xvfb, read through the accessibility tree (AT-SPI) as a screen
  * reader would: the window opens with its dialpad, calls and availability controls named; the
  * status area shows the profile's account; a number typed with Enter while no account is
- * registered gives the inline reason; a profile without accounts is offered the account wizard.
- * Screenshots of each go to {@code target/peer-output}.
+ * registered gives the inline reason (this one in GTK's dark theme, which the window follows: its
+ * background is dark and its text colours are chosen for it); Settings stores a forwarding rule and
+ * shows the account's codecs and the audio test call; a profile without accounts is offered
+ * the account wizard. Screenshots of each go to {@code target/peer-output}.
  */
 class DesktopSmokeIT {
 
@@ -48,7 +51,8 @@ class DesktopSmokeIT {
             agent.send("quit");
             assertEquals(0, agent.exitCode(Duration.ofSeconds(30)));
         }
-        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"),
+                Map.of("GTK_THEME", "Adwaita:dark"))) {
             String window = desktop.awaitMainWindow();
             desktop.await("label", "Alice (alice): not registered"::equals, "with the account in the status area");
             List<String> tree = desktop.tree();
@@ -58,7 +62,10 @@ class DesktopSmokeIT {
             }
             assertTrue(DesktopSession.labelsUnder(tree, STATUS_AREA).contains("Alice (alice): not registered"),
                     "the status area does not show the account: " + DesktopSession.labelsUnder(tree, STATUS_AREA));
-            desktop.screenshot("desktop-main.png");
+            Path dark = desktop.screenshot("desktop-main-dark.png");
+            // the dialpad's background, left of the keypad, near the bottom of the window
+            double lightness = lightness(dark, 130, 640);
+            assertTrue(lightness < 0.35, "the window is not dark in the dark theme: lightness " + lightness);
 
             // Enter in the address field dials; with no registered account the reason shows under it
             desktop.act("--focus", "text\t" + ADDRESS_FIELD);
@@ -67,8 +74,40 @@ class DesktopSmokeIT {
             String error = desktop.await("label", name -> name.startsWith("Cannot call: no account is registered"),
                     "with the reason");
             assertEquals("Cannot call: no account is registered \u2014 Alice is not registered.", error);
-            desktop.screenshot("desktop-dial-error.png");
+            desktop.screenshot("desktop-dial-error-dark.png");
+
+            // Settings: a forwarding rule stored for the account; the Codecs, Audio and Directories pages are there
+            desktop.xdotool("windowfocus", "--sync", window);
+            desktop.key("alt+s");
+            desktop.key("a");
+            String settings = desktop.awaitWindow("^Settings ?$");
+            desktop.actWhenThere("--click", "table cell\tForwarding");
+            desktop.actWhenThere("--focus", "text\tForward every call to");
+            desktop.type(settings, "1099");
+            desktop.act("--press", "push button\tApply");
+            desktop.await("label", "Saved the forwarding of Alice."::equals, "the forwarding saved");
+            desktop.act("--click", "table cell\tCodecs");
+            desktop.await("table cell", "PCMU"::equals, "PCMU among the account's codecs");
+            desktop.act("--click", "table cell\tAudio");
+            desktop.await("push button", "Test call"::equals, "the audio test call");
+            desktop.screenshot("desktop-settings-audio-dark.png");
+            assertTrue(DesktopSession.find(desktop.tree(), "label", name -> name.startsWith("An error has occurred"))
+                    .isEmpty(), "an error dialog opened while moving between the settings pages");
+            desktop.act("--press", "push button\tClose");
         }
+    }
+
+    /** Mean lightness (0 black .. 1 white) of the 10x10 pixels at x, y of a PNG. */
+    private static double lightness(Path png, int x, int y) throws java.io.IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        double sum = 0;
+        for (int dx = 0; dx < 10; dx++) {
+            for (int dy = 0; dy < 10; dy++) {
+                int rgb = image.getRGB(x + dx, y + dy);
+                sum += (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / (3 * 255.0);
+            }
+        }
+        return sum / 100;
     }
 
     @Test

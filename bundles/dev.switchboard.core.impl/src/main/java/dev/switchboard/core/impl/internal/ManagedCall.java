@@ -129,6 +129,16 @@ final class ManagedCall implements Call, CallLegListener {
     }
 
     @Override
+    public void forward(String target) {
+        requireState(CallState.RINGING_IN, "forward");
+        if (target == null || target.isBlank()) {
+            throw new IllegalArgumentException("no address to forward the call to");
+        }
+        leg.forward(target.strip());
+        ended(new EndReason(EndReason.Kind.FORWARDED, target.strip()));
+    }
+
+    @Override
     public void reject() {
         requireState(CallState.RINGING_IN, "reject");
         leg.reject("declined");

@@ -175,6 +175,20 @@ class CallManagerTest {
     }
 
     @Test
+    void aRingingCallForwardedByTheUserEndsAsForwardedAndOnlyWhileRinging() {
+        FakeProtocol.FakeSession session = registered();
+        FakeProtocol.FakeLeg leg = session.ring("sip:carol@127.0.0.1");
+        Call call = calls.calls().get(0);
+        assertThrows(IllegalArgumentException.class, () -> call.forward(" "));
+        call.forward(" sip:voicemail@127.0.0.1 ");
+        assertEquals(List.of("forward sip:voicemail@127.0.0.1"), leg.actions);
+        assertEquals(CallState.ENDED, call.state());
+        EndReason reason = call.endReason().orElseThrow();
+        assertEquals(EndReason.Kind.FORWARDED, reason.kind());
+        assertThrows(IllegalStateException.class, () -> call.forward("sip:desk@127.0.0.1"));
+    }
+
+    @Test
     void doNotDisturbDeclinesWithoutRinging() {
         FakeProtocol.FakeSession session = registered();
         presence.setOwn(new Presence(Availability.DO_NOT_DISTURB, "focus"));
