@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -78,7 +79,16 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
               END_REASON VARCHAR(32) NOT NULL,
               END_DETAIL VARCHAR(1024) NOT NULL);
             CREATE INDEX IF NOT EXISTS HISTORY_CALL_BY_TIME ON HISTORY_CALL (ENDED_AT);
-            CREATE TABLE IF NOT EXISTS HISTORY_SETTING (NAME VARCHAR(64) PRIMARY KEY, VAL VARCHAR(256) NOT NULL)""");
+            CREATE TABLE IF NOT EXISTS HISTORY_SETTING (NAME VARCHAR(64) PRIMARY KEY, VAL VARCHAR(256) NOT NULL)""",
+            // the word index of search(): rows stored before it existed are indexed at activation
+            """
+            CREATE TABLE HISTORY_WORD (
+              WORD VARCHAR(%d) NOT NULL,
+              MESSAGE_ROW BIGINT NOT NULL REFERENCES HISTORY_MESSAGE (ID) ON DELETE CASCADE,
+              PRIMARY KEY (WORD, MESSAGE_ROW));
+            CREATE INDEX HISTORY_WORD_BY_MESSAGE ON HISTORY_WORD (MESSAGE_ROW);
+            ALTER TABLE HISTORY_MESSAGE ADD COLUMN WORDS_INDEXED BOOLEAN DEFAULT FALSE NOT NULL;
+            CREATE INDEX HISTORY_MESSAGE_UNINDEXED ON HISTORY_MESSAGE (WORDS_INDEXED)""".formatted(Words.LONGEST));
 
     private final Store store;
     private final ScheduledExecutorService purger;
@@ -87,6 +97,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     public StoredHistory(@Reference Store store) throws SQLException {
         this.store = store;
         store.migrate(OWNER, MIGRATIONS);
+        indexUnindexedMessages();
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
             thread.setDaemon(true);
@@ -102,24 +113,121 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     // ---- recording ----
 
+    /**
+     * Stores the message and its words in one transaction, so that a message that is kept is also
+     * found by {@link #search}. A message stored before (same account, peer, direction and id: a
+     * redelivery) is left as it is.
+     */
     @Override
     public void message(Message message) {
-        try (Connection connection = store.connection();
-                PreparedStatement merge = connection.prepareStatement("""
-                        MERGE INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT)
-                        KEY (ACCOUNT_ID, PEER, INCOMING, MESSAGE_ID) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            merge.setString(1, message.accountId());
-            merge.setString(2, message.peer());
-            merge.setString(3, message.id());
-            merge.setBoolean(4, message.incoming());
-            merge.setString(5, message.sender());
-            merge.setString(6, message.text());
-            merge.setObject(7, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
-            merge.executeUpdate();
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, message);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // stored by another thread meanwhile: the message is kept, which is all the caller asks
+            }
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "history: message " + message.id() + " of " + message.accountId()
                     + " could not be stored: " + e.getMessage());
             throw new IllegalStateException("the message could not be stored in the history: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(Connection connection, Message message) throws SQLException {
+        try (PreparedStatement existing = connection.prepareStatement("""
+                SELECT 1 FROM HISTORY_MESSAGE WHERE ACCOUNT_ID = ? AND PEER = ? AND INCOMING = ? AND MESSAGE_ID = ?""")) {
+            existing.setString(1, message.accountId());
+            existing.setString(2, message.peer());
+            existing.setBoolean(3, message.incoming());
+            existing.setString(4, message.id());
+            try (ResultSet rows = existing.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        long row;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT, WORDS_INDEXED)
+                VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)""", new String[] { "ID" })) {
+            insert.setString(1, message.accountId());
+            insert.setString(2, message.peer());
+            insert.setString(3, message.id());
+            insert.setBoolean(4, message.incoming());
+            insert.setString(5, message.sender());
+            insert.setString(6, message.text());
+            insert.setObject(7, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                row = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement words = connection.prepareStatement(
+                "INSERT INTO HISTORY_WORD (WORD, MESSAGE_ROW) VALUES (?, ?)")) {
+            addWords(words, row, message.text());
+            words.executeBatch();
+        }
+    }
+
+    private static void addWords(PreparedStatement words, long row, String text) throws SQLException {
+        for (String word : Words.of(text)) {
+            words.setString(1, word);
+            words.setLong(2, row);
+            words.addBatch();
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()); // SQL standard: unique constraint violated
+    }
+
+    /**
+     * Indexes the words of messages stored before the word index existed (or written by hand), a
+     * batch per transaction so that a kill midway keeps what was done.
+     */
+    private void indexUnindexedMessages() throws SQLException {
+        int indexed = 0;
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement batch = connection.prepareStatement(
+                    "SELECT ID, BODY FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1000");
+                    PreparedStatement words = connection.prepareStatement(
+                            "INSERT INTO HISTORY_WORD (WORD, MESSAGE_ROW) VALUES (?, ?)");
+                    PreparedStatement done = connection.prepareStatement(
+                            "UPDATE HISTORY_MESSAGE SET WORDS_INDEXED = TRUE WHERE ID = ?")) {
+                while (true) {
+                    int rowsInBatch = 0;
+                    try (ResultSet rows = batch.executeQuery()) {
+                        while (rows.next()) {
+                            long row = rows.getLong(1);
+                            addWords(words, row, rows.getString(2));
+                            done.setLong(1, row);
+                            done.addBatch();
+                            rowsInBatch++;
+                        }
+                    }
+                    if (rowsInBatch == 0) {
+                        break;
+                    }
+                    words.executeBatch();
+                    done.executeBatch();
+                    connection.commit();
+                    indexed += rowsInBatch;
+                }
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        if (indexed > 0) {
+            LOG.log(Level.INFO, "history: indexed the words of {0} messages stored before the index", indexed);
         }
     }
 
@@ -178,12 +286,34 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         return newestFirst.reversed();
     }
 
+    /**
+     * Messages containing {@code text} (ignoring case) found through the word index: a message qualifies
+     * only if each of the query's words begins one of its words, so the query is matched from word
+     * beginnings ("budg" finds "budget", "udget" finds nothing). The longest query word selects the
+     * candidates by an index range; a query without letters or digits scans all messages.
+     */
     @Override
     public List<Message> search(String text, int limit) {
         String pattern = likePattern(text);
-        return messages("""
-                SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
-                ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);
+        List<String> queryWords = Words.of(text).stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        if (queryWords.isEmpty()) {
+            return messages("""
+                    SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
+                    ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT * FROM HISTORY_MESSAGE M WHERE M.ID IN (SELECT MESSAGE_ROW FROM HISTORY_WORD WHERE WORD LIKE ?)""");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(queryWords.get(0) + "%"); // words hold letters and digits only: nothing to escape
+        for (String other : queryWords.subList(1, queryWords.size())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM HISTORY_WORD W WHERE W.MESSAGE_ROW = M.ID AND W.WORD LIKE ?)");
+            parameters.add(other + "%");
+        }
+        sql.append(" AND LOWER(M.BODY) LIKE ? ESCAPE '\\' ORDER BY M.SENT_AT DESC, M.ID DESC LIMIT ?");
+        parameters.add(pattern);
+        parameters.add(limit);
+        return messages(sql.toString(), parameters.toArray());
     }
 
     private List<Message> messages(String sql, Object... parameters) {

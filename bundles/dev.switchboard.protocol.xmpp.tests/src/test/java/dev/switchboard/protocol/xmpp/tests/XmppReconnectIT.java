@@ -3,7 +3,10 @@ package dev.switchboard.protocol.xmpp.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,8 @@ class XmppReconnectIT {
     static final PeerExtension<Prosody> PROSODY = PeerExtension
             .of(() -> Prosody.builder().user("alice", "alice123").user("bob", "bob123").start());
 
+    private static final int MESSAGES_EACH_WAY = 20;
+
     private final List<ProtocolSession> opened = new ArrayList<>();
 
     @AfterEach
@@ -39,13 +44,26 @@ class XmppReconnectIT {
         return session;
     }
 
+    /**
+     * Messages sent both ways just before the server restarts (some still in flight when it dies) and
+     * after the sessions are back: each arrives exactly once, whether live, resent by stream management,
+     * from offline storage or from the archive.
+     */
     @Test
-    void serverRestartIsSeenAndRecoveredFrom() throws Exception {
+    void serverRestartIsSeenAndRecoveredFromWithoutLosingOrDuplicatingMessages() throws Exception {
         Recorder alice = new Recorder();
         Recorder bob = new Recorder();
         ProtocolSession aliceSession = online("alice", "alice123", alice);
-        online("bob", "bob123", bob);
-        String bobAddress = "bob@" + PROSODY.get().domain();
+        ProtocolSession bobSession = online("bob", "bob123", bob);
+        String domain = PROSODY.get().domain();
+        MessageSender fromAlice = aliceSession.capability(MessageSender.class).orElseThrow();
+        MessageSender fromBob = bobSession.capability(MessageSender.class).orElseThrow();
+        Set<String> toBob = new LinkedHashSet<>();
+        Set<String> toAlice = new LinkedHashSet<>();
+        for (int i = 0; i < MESSAGES_EACH_WAY; i++) {
+            toBob.add(fromAlice.send("bob@" + domain, "a-before-" + i).text());
+            toAlice.add(fromBob.send("alice@" + domain, "b-before-" + i).text());
+        }
 
         PROSODY.get().restart();
 
@@ -55,9 +73,37 @@ class XmppReconnectIT {
         alice.awaitState(RegistrationState.Kind.REGISTERED);
         bob.awaitState(RegistrationState.Kind.REGISTERED);
 
-        Message sent = aliceSession.capability(MessageSender.class).orElseThrow().send(bobAddress, "still there?");
+        Message sent = fromAlice.send("bob@" + domain, "still there?");
         Message received = bob.await(Message.class, m -> m.text().equals("still there?"), "a message after the restart");
         assertEquals(sent.id(), received.id());
         alice.await(Recorder.Delivered.class, d -> d.messageId().equals(sent.id()), "its receipt");
+        toBob.add(sent.text());
+        for (int i = 0; i < MESSAGES_EACH_WAY; i++) {
+            toBob.add(fromAlice.send("bob@" + domain, "a-after-" + i).text());
+            toAlice.add(fromBob.send("alice@" + domain, "b-after-" + i).text());
+        }
+        awaitAll(bob, toBob);
+        awaitAll(alice, toAlice);
+        // a last message each way: anything duplicated on the way would have arrived before it
+        fromAlice.send("bob@" + domain, "a-last");
+        fromBob.send("alice@" + domain, "b-last");
+        bob.await(Message.class, m -> m.text().equals("a-last"), "alice's last message");
+        alice.await(Message.class, m -> m.text().equals("b-last"), "bob's last message");
+        for (String text : toBob) {
+            assertEquals(1, bob.countSeen(Message.class, m -> m.text().equals(text)), "bob got '" + text + "' once");
+        }
+        for (String text : toAlice) {
+            assertEquals(1, alice.countSeen(Message.class, m -> m.text().equals(text)), "alice got '" + text + "' once");
+        }
+    }
+
+    private static void awaitAll(Recorder recorder, Set<String> texts) throws InterruptedException {
+        Set<String> missing = new HashSet<>(texts);
+        missing.removeIf(text -> recorder.countSeen(Message.class, m -> m.text().equals(text)) > 0);
+        while (!missing.isEmpty()) {
+            Message message = recorder.await(Message.class, m -> missing.contains(m.text()),
+                    "the messages still missing: " + missing);
+            missing.remove(message.text());
+        }
     }
 }
