@@ -276,8 +276,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         if (!current.streamWasResumed()) {
-            sendOwnPresence(current);
             try {
+                roster.awaitLoaded(current);
+                sendOwnPresence(current);
                 enableCarbons(current);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
