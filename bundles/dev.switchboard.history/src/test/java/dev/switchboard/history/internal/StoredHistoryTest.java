@@ -106,6 +106,10 @@ class StoredHistoryTest {
         assertEquals(List.of("old2499"), history.search("number2499", 10).stream().map(Message::id).toList());
         assertEquals(List.of("old0"), history.search("number0", 10).stream().map(Message::id).toList());
         assertEquals(List.of("1"), history.search("stored", 10).stream().map(Message::id).toList());
+        // more candidates than are sorted: the newest are found by walking the messages in time order
+        assertTrue(2500 > StoredHistory.MOST_CANDIDATES_TO_SORT);
+        assertEquals(List.of("old2499", "old2498", "old2497"),
+                history.search("older message", 3).stream().map(Message::id).toList());
     }
 
     @Test

