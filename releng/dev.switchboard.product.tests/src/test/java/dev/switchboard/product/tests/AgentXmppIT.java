@@ -72,10 +72,10 @@ class AgentXmppIT {
         try (AgentProcess alice = online(temp.resolve("alice"), "a", "alice", true)) {
             try (AgentProcess bob = online(bobProfile, "b", "bob", true)) {
                 alice.send("say a bob@" + domain + " lunch at noon?");
-                String sent = alice.await("message");
-                String id = sent.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
                 awaitContaining(bob, "message", "\"text\":\"lunch at noon?\"");
-                awaitContaining(alice, "delivered", "\"id\":\"" + id + "\"");
+                // the receipt can overtake the agent's own report of the sent message: take its id from the
+                // receipt, and the history (below) ties that id to the text
+                String id = field(alice.await("delivered"), "id");
 
                 String room = "lunch@" + PROSODY.get().mucDomain();
                 alice.send("join a " + room + " Alice");
@@ -92,7 +92,9 @@ class AgentXmppIT {
                 String history = bob.await("history");
                 assertTrue(history.contains("\"text\":\"lunch at noon?\""), history);
                 alice.send("history a bob@" + domain);
-                awaitContaining(alice, "history", "\"delivered\":true");
+                String sentHistory = alice.await("history");
+                assertTrue(sentHistory.contains("\"text\":\"lunch at noon?\",\"id\":\"" + id + "\"")
+                        && sentHistory.contains("\"delivered\":true"), sentHistory);
                 // bob's agent dies without any chance to flush (close() sends SIGKILL)
             }
             try (AgentProcess bob = AgentProcess.start(bobProfile)) {

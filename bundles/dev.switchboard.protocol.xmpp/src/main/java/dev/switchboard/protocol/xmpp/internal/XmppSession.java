@@ -122,6 +122,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     /** Archive id (XEP-0313 result id) of the newest archived message read; null before the first read. */
     private String archiveReadUntil;
 
+    /** The worker's thread, so that close() called from it does not wait for itself. */
+    private volatile Thread workerThread;
     private volatile boolean wanted;
     private volatile boolean closed;
     private volatile RegistrationState reported = RegistrationState.UNREGISTERED;
@@ -138,6 +140,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         this.worker = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "xmpp-" + account.id());
             thread.setDaemon(true);
+            workerThread = thread;
             return thread;
         });
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -181,6 +184,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         worker.shutdown();
         // returns once the stream is closed (unavailable presence and </stream> sent), so that a session the
         // caller opens next for the same account does not meet this one's resource still bound at the server
+        if (Thread.currentThread() == workerThread) {
+            return; // called from one of our own reports: the queued disconnect runs once this task returns
+        }
         try {
             if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.log(Level.WARNING, "xmpp {0}: the connection did not close within {1} s", account.id(),
