@@ -4,7 +4,7 @@
 # against grep. Runs dev.switchboard.protocol.xmpp.tests.XmppBenchmark outside OSGi on a Prosody started by the
 # test harness; prints Markdown table rows for docs/benchmarks.md. Needs a built tree (scripts/mvn.sh -B verify)
 # and Prosody + python3-slixmpp (scripts/install-peers.sh). bench.contacts / bench.online / bench.roundtrips /
-# bench.history (system properties, via SWITCHBOARD_BENCH_XMPP_OPTS) change the sizes.
+# bench.history, bench.parts=roster,roundtrip,history (system properties, via SWITCHBOARD_BENCH_XMPP_OPTS) change the sizes.
 set -e
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/jdk.sh"

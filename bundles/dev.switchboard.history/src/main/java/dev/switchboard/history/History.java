@@ -19,7 +19,11 @@ public interface History {
     /** The last {@code limit} messages with {@code peer} on the account, oldest first. */
     List<Message> conversation(String accountId, String peer, int limit);
 
-    /** Messages whose text contains {@code text} (ignoring case), newest first. */
+    /**
+     * Messages whose text contains {@code text} (ignoring case) starting at word beginnings: each word
+     * of {@code text} must begin a word of the message ("budg" finds "budget", "udget" does not), newest
+     * first. A {@code text} without letters or digits is matched anywhere.
+     */
     List<Message> search(String text, int limit);
 
     /** Whether the recipient confirmed a sent message. */

@@ -21,6 +21,11 @@ public final class EventTopics {
     public static final String MESSAGE = "switchboard/message/RECEIVED";
     /** As {@link #MESSAGE}, for messages we sent. */
     public static final String MESSAGE_SENT = "switchboard/message/SENT";
+    /**
+     * Properties: {@link #ACCOUNT}, {@link #PEER}, {@link #STATE} (a
+     * {@link dev.switchboard.core.messaging.ChatState} name): the partner started or stopped typing, ...
+     */
+    public static final String CHAT_STATE = "switchboard/message/CHAT_STATE";
     /** Properties: {@link #ACCOUNT}, {@link #PEER}, {@link #STATE} (availability), {@link #NOTE}. */
     public static final String PRESENCE = "switchboard/presence/CHANGED";
     /** Every switchboard topic, for subscribers that want them all. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -51,6 +52,14 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     private static final Logger LOG = System.getLogger(StoredHistory.class.getName());
     private static final String OWNER = "dev.switchboard.history";
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
+    /** Up to this many index candidates, search() fetches them all and sorts; above, it walks the messages by time. */
+    static final int MOST_CANDIDATES_TO_SORT = 2_000;
+    /**
+     * "The word starts with the first parameter" as a range, which the primary key index serves in every plan
+     * (with {@code WORD LIKE ?} the candidate count scanned the whole table: 580 ms over 100,000 messages);
+     * the second parameter is {@link #afterAllStarting}.
+     */
+    private static final String WORD_STARTS = "WORD >= ? AND WORD < ?";
 
     static final List<String> MIGRATIONS = List.of("""
             CREATE TABLE IF NOT EXISTS HISTORY_MESSAGE (
@@ -78,7 +87,16 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
               END_REASON VARCHAR(32) NOT NULL,
               END_DETAIL VARCHAR(1024) NOT NULL);
             CREATE INDEX IF NOT EXISTS HISTORY_CALL_BY_TIME ON HISTORY_CALL (ENDED_AT);
-            CREATE TABLE IF NOT EXISTS HISTORY_SETTING (NAME VARCHAR(64) PRIMARY KEY, VAL VARCHAR(256) NOT NULL)""");
+            CREATE TABLE IF NOT EXISTS HISTORY_SETTING (NAME VARCHAR(64) PRIMARY KEY, VAL VARCHAR(256) NOT NULL)""",
+            // the word index of search(): rows stored before it existed are indexed at activation
+            """
+            CREATE TABLE HISTORY_WORD (
+              WORD VARCHAR(%d) NOT NULL,
+              MESSAGE_ROW BIGINT NOT NULL REFERENCES HISTORY_MESSAGE (ID) ON DELETE CASCADE,
+              PRIMARY KEY (WORD, MESSAGE_ROW));
+            CREATE INDEX HISTORY_WORD_BY_MESSAGE ON HISTORY_WORD (MESSAGE_ROW);
+            ALTER TABLE HISTORY_MESSAGE ADD COLUMN WORDS_INDEXED BOOLEAN DEFAULT FALSE NOT NULL;
+            CREATE INDEX HISTORY_MESSAGE_UNINDEXED ON HISTORY_MESSAGE (WORDS_INDEXED)""".formatted(Words.LONGEST));
 
     private final Store store;
     private final ScheduledExecutorService purger;
@@ -87,6 +105,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     public StoredHistory(@Reference Store store) throws SQLException {
         this.store = store;
         store.migrate(OWNER, MIGRATIONS);
+        indexUnindexedMessages();
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
             thread.setDaemon(true);
@@ -102,24 +121,121 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     // ---- recording ----
 
+    /**
+     * Stores the message and its words in one transaction, so that a message that is kept is also
+     * found by {@link #search}. A message stored before (same account, peer, direction and id: a
+     * redelivery) is left as it is.
+     */
     @Override
     public void message(Message message) {
-        try (Connection connection = store.connection();
-                PreparedStatement merge = connection.prepareStatement("""
-                        MERGE INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT)
-                        KEY (ACCOUNT_ID, PEER, INCOMING, MESSAGE_ID) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            merge.setString(1, message.accountId());
-            merge.setString(2, message.peer());
-            merge.setString(3, message.id());
-            merge.setBoolean(4, message.incoming());
-            merge.setString(5, message.sender());
-            merge.setString(6, message.text());
-            merge.setObject(7, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
-            merge.executeUpdate();
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                insert(connection, message);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // stored by another thread meanwhile: the message is kept, which is all the caller asks
+            }
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "history: message " + message.id() + " of " + message.accountId()
                     + " could not be stored: " + e.getMessage());
             throw new IllegalStateException("the message could not be stored in the history: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insert(Connection connection, Message message) throws SQLException {
+        try (PreparedStatement existing = connection.prepareStatement("""
+                SELECT 1 FROM HISTORY_MESSAGE WHERE ACCOUNT_ID = ? AND PEER = ? AND INCOMING = ? AND MESSAGE_ID = ?""")) {
+            existing.setString(1, message.accountId());
+            existing.setString(2, message.peer());
+            existing.setBoolean(3, message.incoming());
+            existing.setString(4, message.id());
+            try (ResultSet rows = existing.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        long row;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT, WORDS_INDEXED)
+                VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)""", new String[] { "ID" })) {
+            insert.setString(1, message.accountId());
+            insert.setString(2, message.peer());
+            insert.setString(3, message.id());
+            insert.setBoolean(4, message.incoming());
+            insert.setString(5, message.sender());
+            insert.setString(6, message.text());
+            insert.setObject(7, OffsetDateTime.ofInstant(message.timestamp(), ZoneOffset.UTC));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                row = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement words = connection.prepareStatement(
+                "INSERT INTO HISTORY_WORD (WORD, MESSAGE_ROW) VALUES (?, ?)")) {
+            addWords(words, row, message.text());
+            words.executeBatch();
+        }
+    }
+
+    private static void addWords(PreparedStatement words, long row, String text) throws SQLException {
+        for (String word : Words.of(text)) {
+            words.setString(1, word);
+            words.setLong(2, row);
+            words.addBatch();
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState()); // SQL standard: unique constraint violated
+    }
+
+    /**
+     * Indexes the words of messages stored before the word index existed (or written by hand), a
+     * batch per transaction so that a kill midway keeps what was done.
+     */
+    private void indexUnindexedMessages() throws SQLException {
+        int indexed = 0;
+        try (Connection connection = store.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement batch = connection.prepareStatement(
+                    "SELECT ID, BODY FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1000");
+                    PreparedStatement words = connection.prepareStatement(
+                            "INSERT INTO HISTORY_WORD (WORD, MESSAGE_ROW) VALUES (?, ?)");
+                    PreparedStatement done = connection.prepareStatement(
+                            "UPDATE HISTORY_MESSAGE SET WORDS_INDEXED = TRUE WHERE ID = ?")) {
+                while (true) {
+                    int rowsInBatch = 0;
+                    try (ResultSet rows = batch.executeQuery()) {
+                        while (rows.next()) {
+                            long row = rows.getLong(1);
+                            addWords(words, row, rows.getString(2));
+                            done.setLong(1, row);
+                            done.addBatch();
+                            rowsInBatch++;
+                        }
+                    }
+                    if (rowsInBatch == 0) {
+                        break;
+                    }
+                    words.executeBatch();
+                    done.executeBatch();
+                    connection.commit();
+                    indexed += rowsInBatch;
+                }
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        if (indexed > 0) {
+            LOG.log(Level.INFO, "history: indexed the words of {0} messages stored before the index", indexed);
         }
     }
 
@@ -178,12 +294,60 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         return newestFirst.reversed();
     }
 
+    /**
+     * Messages containing {@code text} (ignoring case) found through the word index: a message qualifies
+     * only if each of the query's words begins one of its words, so the query is matched from word
+     * beginnings ("budg" finds "budget", "udget" finds nothing). The longest query word selects the
+     * candidates by an index range; a query without letters or digits scans all messages.
+     */
     @Override
     public List<Message> search(String text, int limit) {
         String pattern = likePattern(text);
-        return messages("""
-                SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
-                ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);
+        List<String> queryWords = Words.of(text).stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        if (queryWords.isEmpty()) {
+            return messages("""
+                    SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
+                    ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);
+        }
+        String selective = queryWords.get(0);
+        // few candidates: fetch them by the index and sort them; many (a common word): walk the messages newest
+        // first and stop at the limit, which the first hits reach soon
+        String first = candidates(selective) <= MOST_CANDIDATES_TO_SORT
+                ? "M.ID IN (SELECT MESSAGE_ROW FROM HISTORY_WORD WHERE " + WORD_STARTS + ")"
+                : "EXISTS (SELECT 1 FROM HISTORY_WORD W WHERE W.MESSAGE_ROW = M.ID AND " + WORD_STARTS + ")";
+        StringBuilder sql = new StringBuilder("SELECT * FROM HISTORY_MESSAGE M WHERE " + first);
+        List<Object> parameters = new ArrayList<>(List.of(selective, afterAllStarting(selective)));
+        for (String other : queryWords.subList(1, queryWords.size())) {
+            sql.append(" AND EXISTS (SELECT 1 FROM HISTORY_WORD W WHERE W.MESSAGE_ROW = M.ID AND " + WORD_STARTS + ")");
+            parameters.add(other);
+            parameters.add(afterAllStarting(other));
+        }
+        sql.append(" AND LOWER(M.BODY) LIKE ? ESCAPE '\\' ORDER BY M.SENT_AT DESC, M.ID DESC LIMIT ?");
+        parameters.add(pattern);
+        parameters.add(limit);
+        return messages(sql.toString(), parameters.toArray());
+    }
+
+    /** How many messages have a word starting with {@code prefix}, counted up to just past {@link #MOST_CANDIDATES_TO_SORT}. */
+    private int candidates(String prefix) {
+        try (Connection connection = store.connection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM HISTORY_WORD WHERE " + WORD_STARTS + " LIMIT ?)")) {
+            count.setString(1, prefix);
+            count.setString(2, afterAllStarting(prefix));
+            count.setInt(3, MOST_CANDIDATES_TO_SORT + 1);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The smallest string after every string that starts with {@code prefix} (words are BMP text). */
+    private static String afterAllStarting(String prefix) {
+        return prefix + Character.MAX_VALUE;
     }
 
     private List<Message> messages(String sql, Object... parameters) {

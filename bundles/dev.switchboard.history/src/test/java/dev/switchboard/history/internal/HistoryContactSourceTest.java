@@ -116,7 +116,7 @@ class HistoryContactSourceTest {
     @Test
     void aDamagedStoreFailsTheSearchWithTheReason() throws Exception {
         try (var connection = store.connection(); var statement = connection.createStatement()) {
-            statement.execute("DROP TABLE HISTORY_MESSAGE");
+            statement.execute("DROP TABLE HISTORY_MESSAGE CASCADE");
         }
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> search(""));

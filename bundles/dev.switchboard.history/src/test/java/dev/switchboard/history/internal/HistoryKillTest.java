@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,10 @@ class HistoryKillTest {
                     if (!kept.contains("m" + n)) {
                         lost++;
                     }
+                }
+                if (lastAcknowledged >= 0) { // its words were committed with it
+                    assertEquals(List.of("m" + lastAcknowledged), reopened.search("message " + lastAcknowledged, 1)
+                            .stream().map(Message::id).toList(), "round " + round + ": the last message not found");
                 }
             } finally {
                 reopened.close();

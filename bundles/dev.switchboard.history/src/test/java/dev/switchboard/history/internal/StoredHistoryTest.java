@@ -69,8 +69,47 @@ class StoredHistoryTest {
         history.message(message("3", "bob@x", true, "lunch?", now));
         assertEquals(List.of("2", "1"), history.search("BUDGET", 10).stream().map(Message::id).toList());
         assertEquals(List.of("1"), history.search("100%", 10).stream().map(Message::id).toList());
-        assertEquals(List.of("2"), history.search("t_d", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("2"), history.search("budget_d", 10).stream().map(Message::id).toList());
         assertEquals(List.of("1"), history.search("%", 10).stream().map(Message::id).toList());
+    }
+
+    @Test
+    void searchMatchesFromWordBeginningsAndNeedsEveryQueryWord() {
+        Instant now = Instant.now();
+        history.message(message("1", "bob@x", true, "The quarterly REPORT is late", now.minusSeconds(2)));
+        history.message(message("2", "bob@x", true, "report card", now.minusSeconds(1)));
+        history.message(message("3", "bob@x", true, "a reporter called", now));
+        assertEquals(List.of("3", "2", "1"), history.search("repo", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1"), history.search("report is", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1"), history.search("quarterly rep", 10).stream().map(Message::id).toList());
+        assertEquals(List.of(), history.search("eport", 10), "not from the middle of a word");
+        assertEquals(List.of(), history.search("report late", 10), "the words must also stand together");
+        assertEquals(List.of("3"), history.search("report", 1).stream().map(Message::id).toList());
+    }
+
+    @Test
+    void messagesStoredBeforeTheWordIndexAreIndexedWhenTheHistoryOpens() throws Exception {
+        history.message(message("1", "bob@x", true, "indexed when stored", Instant.now()));
+        try (var connection = store.connection(); var insert = connection.prepareStatement("""
+                INSERT INTO HISTORY_MESSAGE (ACCOUNT_ID, PEER, MESSAGE_ID, INCOMING, SENDER, BODY, SENT_AT)
+                VALUES ('a1', 'bob@x', ?, TRUE, 'bob@x', ?, CURRENT_TIMESTAMP)""")) {
+            for (int i = 0; i < 2500; i++) { // more than one indexing batch
+                insert.setString(1, "old" + i);
+                insert.setString(2, "older message number" + i);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        assertEquals(List.of(), history.search("number2499", 10), "not yet indexed");
+        history.close();
+        history = new StoredHistory(store);
+        assertEquals(List.of("old2499"), history.search("number2499", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("old0"), history.search("number0", 10).stream().map(Message::id).toList());
+        assertEquals(List.of("1"), history.search("stored", 10).stream().map(Message::id).toList());
+        // more candidates than are sorted: the newest are found by walking the messages in time order
+        assertTrue(2500 > StoredHistory.MOST_CANDIDATES_TO_SORT);
+        assertEquals(List.of("old2499", "old2498", "old2497"),
+                history.search("older message", 3).stream().map(Message::id).toList());
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.event.EventTopics;
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStateListener;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.MessageListener;
 import dev.switchboard.core.presence.Presence;
@@ -26,8 +28,10 @@ import dev.switchboard.core.presence.PresenceListener;
  * Re-posts every core event on EventAdmin (asynchronously, so a slow CRM handler never delays a
  * call), for extension bundles that should not compile against the listener interfaces.
  */
-@Component(service = { RegistrationListener.class, CallListener.class, MessageListener.class, PresenceListener.class })
-public class EventAdminBridge implements RegistrationListener, CallListener, MessageListener, PresenceListener {
+@Component(service = { RegistrationListener.class, CallListener.class, MessageListener.class, PresenceListener.class,
+        ChatStateListener.class })
+public class EventAdminBridge implements RegistrationListener, CallListener, MessageListener, PresenceListener,
+        ChatStateListener {
 
     private final EventAdmin eventAdmin;
 
@@ -92,5 +96,14 @@ public class EventAdminBridge implements RegistrationListener, CallListener, Mes
         properties.put(EventTopics.STATE, presence.availability().name());
         properties.put(EventTopics.NOTE, presence.note());
         eventAdmin.postEvent(new Event(EventTopics.PRESENCE, properties));
+    }
+
+    @Override
+    public void chatStateChanged(String accountId, String peer, ChatState state) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EventTopics.ACCOUNT, accountId);
+        properties.put(EventTopics.PEER, peer);
+        properties.put(EventTopics.STATE, state.name());
+        eventAdmin.postEvent(new Event(EventTopics.CHAT_STATE, properties));
     }
 }

@@ -33,6 +33,8 @@ import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallManager;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.event.EventTopics;
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStateListener;
 import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.presence.PresenceService;
@@ -117,6 +119,15 @@ class CoreServicesIT {
         service(RegistrationManager.class).unregister("loop1");
         next(EventTopics.REGISTRATION, EventTopics.STATE, "UNREGISTERED");
         assertTrue(accounts.remove("loop1"));
+    }
+
+    @Test
+    void chatStatesReachEventAdmin() throws Exception {
+        // protocol plug-ins call every ChatStateListener on the whiteboard; the core's is the EventAdmin bridge
+        service(ChatStateListener.class).chatStateChanged("x1", "bob@localhost", ChatState.COMPOSING);
+        Event typing = next(EventTopics.CHAT_STATE, EventTopics.STATE, "COMPOSING");
+        assertEquals("x1", typing.getProperty(EventTopics.ACCOUNT));
+        assertEquals("bob@localhost", typing.getProperty(EventTopics.PEER));
     }
 
     @Test

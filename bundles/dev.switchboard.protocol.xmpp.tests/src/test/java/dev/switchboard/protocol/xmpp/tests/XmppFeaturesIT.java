@@ -17,17 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.core.messaging.ChatState;
+import dev.switchboard.core.messaging.ChatStateListener;
+import dev.switchboard.core.messaging.ChatStates;
 import dev.switchboard.core.messaging.FileTransfer;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.messaging.TransferListener;
@@ -42,7 +49,7 @@ import dev.switchboard.store.internal.H2Store;
 import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Prosody;
 
-/** Direct TLS, last activity, avatars, HTTP upload and the message archive against a real Prosody. */
+/** Direct TLS, chat states, last activity, avatars, HTTP upload and the message archive against a real Prosody. */
 class XmppFeaturesIT {
 
     @RegisterExtension
@@ -54,10 +61,12 @@ class XmppFeaturesIT {
     Path directory;
 
     private final List<ProtocolSession> opened = new ArrayList<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @AfterEach
     void closeSessions() {
         opened.forEach(ProtocolSession::close);
+        registrations.forEach(ServiceRegistration::unregister);
     }
 
     private String address(String user) {
@@ -103,6 +112,27 @@ class XmppFeaturesIT {
         opened.add(confused);
         confused.register();
         assertFalse(wrongPort.awaitState(RegistrationState.Kind.FAILED).reason().isBlank());
+    }
+
+    @Test
+    void typingIsReportedToChatStateListeners() throws Exception {
+        BlockingQueue<List<String>> states = new LinkedBlockingQueue<>();
+        ChatStateListener listener = (accountId, peer, state) -> states.add(List.of(accountId, peer, state.name()));
+        registrations.add(FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(ChatStateListener.class, listener, null));
+        ProtocolSession alice = online("alice", "alice123", new Recorder());
+        online("frank", "frank123", new Recorder());
+
+        // sent at once on frank's REGISTERED: this used to race frank's initial presence, and when it won,
+        // Prosody stored the message as offline and delivered it with a delay stamp, whose (stale) state
+        // the session rightly ignores. REGISTERED now comes only after the server has the presence.
+        alice.capability(MessageSender.class).orElseThrow().send(address("frank"), "hello");
+        assertEquals(List.of("frank", address("alice"), "ACTIVE"), states.poll(20, TimeUnit.SECONDS));
+        ChatStates aliceStates = alice.capability(ChatStates.class).orElseThrow();
+        aliceStates.send(address("frank"), ChatState.COMPOSING);
+        assertEquals(List.of("frank", address("alice"), "COMPOSING"), states.poll(20, TimeUnit.SECONDS));
+        aliceStates.send(address("frank"), ChatState.PAUSED);
+        assertEquals(List.of("frank", address("alice"), "PAUSED"), states.poll(20, TimeUnit.SECONDS));
     }
 
     @Test
@@ -173,7 +203,8 @@ class XmppFeaturesIT {
     @Test
     void fiveMegabyteFileByHttpUploadWithProgressAndChecksum() throws Exception {
         Recorder bobRecorder = new Recorder();
-        ProtocolSession alice = online("alice", "alice123", new Recorder());
+        Recorder aliceRecorder = new Recorder();
+        ProtocolSession alice = online("alice", "alice123", aliceRecorder);
         ProtocolSession bob = online("bob", "bob123", bobRecorder);
         byte[] content = new byte[5 * 1024 * 1024];
         new Random(42).nextBytes(content);
@@ -190,6 +221,11 @@ class XmppFeaturesIT {
         assertEquals((long) content.length, upload.transferred.get(upload.transferred.size() - 1));
 
         Message link = bobRecorder.await(Message.class, m -> m.text().equals(uploaded.get(1)), "the file's link");
+        // the sender's core hears of the link message too (its history and front ends show the sent file)
+        Message sentLink = aliceRecorder.await(Message.class, m -> m.text().equals(uploaded.get(1)), "the sent link");
+        assertFalse(sentLink.incoming());
+        assertEquals(address("bob"), sentLink.peer());
+        assertEquals(link.id(), sentLink.id());
         Path received = directory.resolve("received.bin");
         Progress download = new Progress();
         bob.capability(FileTransfer.class).orElseThrow().download(URI.create(link.text()), received, download);

@@ -134,6 +134,10 @@ class XmppSessionIT {
         awaitTrue(() -> erinRoster.pendingRequests().contains("dave@" + domain), "erin sees dave's request");
         erinRoster.approve("dave@" + domain);
         awaitTrue(() -> entry(daveRoster, "erin@" + domain).subscription() == Subscription.TO, "dave subscribed to erin");
+        // the approval brings erin's current presence (RFC 6121 3.1.5), without erin publishing anything new
+        dave.await(Recorder.PresenceReport.class, p -> p.contact().equals("erin@" + domain)
+                && p.presence().availability() == Availability.AVAILABLE, "erin's presence after the approval");
+        assertEquals(Availability.AVAILABLE, entry(daveRoster, "erin@" + domain).presence().availability());
         RosterEntry erinAtDave = entry(daveRoster, "erin@" + domain);
         assertEquals("Erin", erinAtDave.name());
         assertEquals(Set.of("Friends", "Work"), erinAtDave.groups());

@@ -47,6 +47,8 @@ final class XmppRoster implements Roster {
     void attach(XMPPTCPConnection created) {
         org.jivesoftware.smack.roster.Roster roster = org.jivesoftware.smack.roster.Roster.getInstanceFor(created);
         roster.setSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.manual);
+        // the session asks for the roster itself, before its presence (awaitLoaded)
+        roster.setRosterLoadedAtLogin(false);
         roster.addSubscribeListener((Jid from, org.jivesoftware.smack.packet.Presence request) -> {
             pending.add(from.asBareJid());
             return (SubscribeAnswer) null;
@@ -73,6 +75,21 @@ final class XmppRoster implements Roster {
                 listener.presenceChanged(contact.toString(), XmppPresences.toCore(roster.getPresence(contact)));
             }
         });
+    }
+
+    /**
+     * Asks for the roster and waits (Smack's reply timeout at most) until it is in. The session
+     * calls it before sending its initial presence, as RFC 6121 2.2 advises: the server answers a
+     * client's stanzas in order, and with presence first, the roster waits behind the server's probes of
+     * every contact (seconds for thousands of contacts) and presence replies arrive before their entries.
+     */
+    void awaitLoaded(XMPPTCPConnection current) throws InterruptedException {
+        org.jivesoftware.smack.roster.Roster roster = org.jivesoftware.smack.roster.Roster.getInstanceFor(current);
+        try {
+            roster.reloadAndWait();
+        } catch (SmackException.NotLoggedInException | SmackException.NotConnectedException e) {
+            // the connection dropped meanwhile: the caller's next step fails and reports it
+        }
     }
 
     private synchronized void rosterPushed() {

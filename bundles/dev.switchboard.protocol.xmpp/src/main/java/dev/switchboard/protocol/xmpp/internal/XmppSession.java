@@ -83,6 +83,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
 
     private static final Logger LOG = System.getLogger(XmppSession.class.getName());
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** How long close() waits for the stream to end: Smack waits up to its reply timeout (5 s) for the server's end. */
+    private static final int CLOSE_WAIT_SECONDS = 10;
     /** Asked of the server; Prosody keeps a session resumable for up to this long after it drops. */
     private static final int RESUMPTION_SECONDS = 300;
     /** Messages read from the archive on the first login, and per page on later ones. */
@@ -120,6 +122,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     /** Archive id (XEP-0313 result id) of the newest archived message read; null before the first read. */
     private String archiveReadUntil;
 
+    /** The worker's thread, so that close() called from it does not wait for itself. */
+    private volatile Thread workerThread;
     private volatile boolean wanted;
     private volatile boolean closed;
     private volatile RegistrationState reported = RegistrationState.UNREGISTERED;
@@ -136,13 +140,14 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         this.worker = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "xmpp-" + account.id());
             thread.setDaemon(true);
+            workerThread = thread;
             return thread;
         });
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.roster = new XmppRoster(this::authenticatedConnection, listener);
         this.groupChat = new XmppGroupChat(account.id(), this::authenticatedConnection, listener);
         this.contactDetails = new XmppContactDetails(this::authenticatedConnection);
-        this.fileTransfer = new XmppFileTransfer(account.id(), this::authenticatedConnection, this::send);
+        this.fileTransfer = new XmppFileTransfer(account.id(), this::authenticatedConnection, this::sendFileLink);
         this.chatStateListener = chatStateListener;
     }
 
@@ -177,6 +182,19 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             closed = true;
         });
         worker.shutdown();
+        // returns once the stream is closed (unavailable presence and </stream> sent), so that a session the
+        // caller opens next for the same account does not meet this one's resource still bound at the server
+        if (Thread.currentThread() == workerThread) {
+            return; // called from one of our own reports: the queued disconnect runs once this task returns
+        }
+        try {
+            if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "xmpp {0}: the connection did not close within {1} s", account.id(),
+                        CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -264,8 +282,14 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         if (!current.streamWasResumed()) {
-            sendOwnPresence(current);
-            enableCarbons(current);
+            try {
+                roster.awaitLoaded(current);
+                sendOwnPresence(current);
+                enableCarbons(current);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         backoff.reset();
         everOnline = true;
@@ -364,7 +388,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             if (!wanted || reported.kind() != RegistrationState.Kind.REGISTERED) {
                 return;
             }
-            report(RegistrationState.connectionLost(describe(cause)));
+            report(RegistrationState.connectionLost(lossReason(cause)));
             scheduleRetry();
         });
     }
@@ -381,6 +405,20 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
         reported = state;
         listener.registrationChanged(state);
+    }
+
+    /**
+     * Why the connection dropped, in words for the user. The one XML stream cannot go on past a
+     * parser error, so an element nested deeper than the JDK's parser takes (jdk.xml.maxElementDepth)
+     * ends the connection rather than one stanza; the reason says so instead of only the parser's code.
+     */
+    static String lossReason(Throwable cause) {
+        String detail = describe(cause);
+        if (detail.contains("maxElementDepth")) {
+            return "the server sent XML nested deeper than the parser allows, so the stream was dropped and is"
+                    + " resumed without that stanza (" + detail + ")";
+        }
+        return detail;
     }
 
     private static String describe(Throwable e) {
@@ -463,10 +501,21 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         return current;
     }
 
-    private void enableCarbons(XMPPConnection current) {
-        CarbonManager carbons = CarbonManager.getInstanceFor(current);
-        carbons.enableCarbonsAsync(failure -> LOG.log(Level.INFO, "xmpp {0}: no message carbons: {1}",
-                account.id(), failure.getMessage()));
+    /**
+     * Asks for message carbons and waits for the answer. Waiting also makes REGISTERED mean "the server
+     * has our initial presence": it handles a client's stanzas in order, so once it answered this request
+     * it has processed the presence sent before it. Reported earlier, a peer's message sent on our
+     * REGISTERED could reach the server first and be stored as offline (its chat state then arrives
+     * stale, and body-less typing notifications are dropped).
+     */
+    private void enableCarbons(XMPPConnection current) throws InterruptedException {
+        try {
+            CarbonManager.getInstanceFor(current).enableCarbons();
+        } catch (XMPPException.XMPPErrorException e) {
+            LOG.log(Level.INFO, "xmpp {0}: no message carbons: {1}", account.id(), e.getStanzaError().getCondition());
+        } catch (SmackException | XMPPException e) {
+            LOG.log(Level.INFO, "xmpp {0}: no answer to the message carbons request: {1}", account.id(), describe(e));
+        }
     }
 
     // ---- presence ----
@@ -538,6 +587,15 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
         return new dev.switchboard.core.messaging.Message(message.getStanzaId(), account.id(), recipient.toString(),
                 false, settings.jid().toString(), text, Instant.now());
+    }
+
+    /**
+     * Sends a file's link and reports it to the core like a message another client of the account sent
+     * (incoming false), so that the history and the front ends show the sent file: the transfer runs in
+     * the background, not through the core's messaging service, which reports what it sends itself.
+     */
+    private void sendFileLink(String to, String link) {
+        listener.messageReceived(send(to, link));
     }
 
     @Override
