@@ -114,9 +114,17 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         purger.scheduleWithFixedDelay(this::purgeQuietly, 0, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
 
+    /** Stops the retention purge and waits for a running one, so nothing touches the store once it may close. */
     @Deactivate
     public void close() {
         purger.shutdownNow();
+        try {
+            if (!purger.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "history: the retention purge did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- recording ----
