@@ -31,6 +31,8 @@ final class ReplayPeer implements AutoCloseable {
     private final List<String> mismatches = new ArrayList<>();
     private final Map<Integer, Integer> callNumbers = new HashMap<>();
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();
+    /** Where the server's first frames go when the server starts the exchange (a call to us). */
+    private final CompletableFuture<InetSocketAddress> calledClient = new CompletableFuture<>();
     private InetSocketAddress client;
     private int encryptedFrom = Integer.MAX_VALUE;
     private Aes128Cipher clientCipher;
@@ -59,6 +61,15 @@ final class ReplayPeer implements AutoCloseable {
     ReplayPeer encryptedFrom(int frameNumber, String challenge, String secret) {
         this.clientCipher = Aes128Cipher.fromChallenge(challenge, secret.toCharArray());
         this.encryptedFrom = frameNumber;
+        return this;
+    }
+
+    /**
+     * For an exchange the server starts (it calls us): where our client listens. Until this is
+     * known the server's first frame waits.
+     */
+    ReplayPeer calling(InetSocketAddress ourClient) {
+        calledClient.complete(ourClient);
         return this;
     }
 
@@ -101,6 +112,16 @@ final class ReplayPeer implements AutoCloseable {
     }
 
     private void send(CaptureFile.CapturedFrame captured) throws IOException {
+        if (client == null) {
+            try {
+                client = calledClient.get(RECEIVE_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the server starts this exchange but was not told where our client is", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
         if (captured.number() >= encryptedFrom) {
             byte[] bytes = captured.datagram().clone();
             int destination = callNumbers.getOrDefault(captured.destinationCall(), captured.destinationCall());
