@@ -36,6 +36,7 @@ final class ReplayPeer implements AutoCloseable {
     private InetSocketAddress client;
     private int encryptedFrom = Integer.MAX_VALUE;
     private Aes128Cipher clientCipher;
+    private volatile java.util.Set<Integer> ignoredElements = java.util.Set.of();
 
     /**
      * @param belongs which captured frames are part of the exchange (e.g. not the server's POKEs)
@@ -70,6 +71,15 @@ final class ReplayPeer implements AutoCloseable {
      */
     ReplayPeer calling(InetSocketAddress ourClient) {
         calledClient.complete(ourClient);
+        return this;
+    }
+
+    /**
+     * Leaves IEs of {@code elementTypes} out of the comparison, where the captured client sent one
+     * that is optional and ours leaves out. Must be called before the script reaches that frame.
+     */
+    ReplayPeer ignoringElements(int... elementTypes) {
+        this.ignoredElements = java.util.Arrays.stream(elementTypes).boxed().collect(java.util.stream.Collectors.toSet());
         return this;
     }
 
@@ -180,11 +190,13 @@ final class ReplayPeer implements AutoCloseable {
 
     /**
      * IEs as text in type order (their order carries no meaning: libiax2 and Asterisk differ), without
-     * an empty CALLTOKEN: clients that do not support it (libiax2) send none, we always offer it.
+     * an empty CALLTOKEN: clients that do not support it (libiax2) send none, we always offer it;
+     * and without those the test said to ignore.
      */
-    private static List<String> elements(FullFrame frame) {
+    private List<String> elements(FullFrame frame) {
         return frame.informationElements().elements().stream()
                 .filter(element -> element.type() != InformationElement.CALLTOKEN || element.data().length > 0)
+                .filter(element -> !ignoredElements.contains(element.type()))
                 .sorted(java.util.Comparator.comparingInt(InformationElements.Element::type))
                 .map(element -> element.type() + "=" + HexFormat.of().formatHex(element.data())).toList();
     }

@@ -222,13 +222,16 @@ class ReplayTest {
     @Test
     void unknownPeerIsRefusedAfterTheDecoyChallenge() throws Exception {
         // Asterisk challenges even a peer it does not know (so that names cannot be probed); the
-        // refusal then reads as a failed authentication, and must not be retried
+        // refusal then reads as a failed authentication, and must not be retried. The probe repeated
+        // its call token in the REGREQ that answers the challenge; Asterisk B (capture 01) does not,
+        // nor do we (the token is needed only to open the call), and Asterisk accepts both.
         assertEquals(RegistrationState.failed("authentication failed"),
-                replayRefusedRegistration("16_register_unknown_peer_regrej", "nosuch", "whatever"));
+                replayRefusedRegistration("16_register_unknown_peer_regrej", "nosuch", "whatever",
+                        InformationElement.CALLTOKEN));
     }
 
     @Test
-    void registrationRefusedWithoutIesIsAFailureWithoutRetrying() throws Exception {
+    void registrationRefusedWithoutACauseIsAFailure() throws Exception {
         // The probe sent no CALLTOKEN IE, so Asterisk refused at once. We always offer an empty one
         // (left out of the comparison, as for libiax2): a real Asterisk would answer it with a token,
         // here the captured refusal checks our handling of a REGREJ that carries no cause at all.
@@ -281,10 +284,12 @@ class ReplayTest {
         // Up to the server's ACKs of ACCEPT, RINGING and ANSWER: iaxmodem answered at once (auto-answer),
         // the test answers as soon as the call is offered. After that iaxmodem's voice starts on its own
         // clock before the server's, which our media (sending only what a test gives it) does not share.
+        // Frame 2 is left out: iaxmodem (libiax2) ACKs the NEW before its ACCEPT; ours, as Asterisk B
+        // does as the callee in capture 08, lets the ACCEPT acknowledge it (its iseq).
         String capture = "05_call_asterisk_to_iaxmodem_alice_autoanswer";
         Recorders.Session listener = new Recorders.Session();
         try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, IAXMODEM_ALICE,
-                Set.of(IaxCommand.NEW), ASTERISK_A).and(frame -> frame.number() <= 8), false);
+                Set.of(IaxCommand.NEW), ASTERISK_A).and(frame -> frame.number() != 2 && frame.number() <= 8), false);
                 Iax2Session session = session("alice", "alice123", server, listener)) {
             server.calling(session.localAddress());
             dev.switchboard.core.spi.CallLeg leg = listener.incoming.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -295,11 +300,16 @@ class ReplayTest {
         }
     }
 
-    /** Registers with the captured exchange of {@code user}; returns the state after REGISTERING. */
-    private static RegistrationState replayRefusedRegistration(String capture, String user, String password)
-            throws Exception {
+    /**
+     * Registers with the probe's captured exchange; returns the state after REGISTERING.
+     *
+     * @param ignoredElements IEs the probe sent that ours need not
+     */
+    private static RegistrationState replayRefusedRegistration(String capture, String user, String password,
+            int... ignoredElements) throws Exception {
         Recorders.Session listener = new Recorders.Session();
-        try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, PROBE), true);
+        try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, PROBE), true)
+                .ignoringElements(ignoredElements);
                 Iax2Session session = session(user, password, server, listener)) {
             session.register();
             assertEquals(RegistrationState.REGISTERING, listener.next());
