@@ -300,6 +300,30 @@ class ReplayTest {
         }
     }
 
+    @Test
+    void directCallerIsChallengedAcceptedAndAnsweredAsAsteriskBDid() throws Exception {
+        // We play B (bob, auth=md5), called directly by A, so we challenge. Left out: A's first NEW and
+        // B's CALLTOKEN (frames 1-2; we do not ask our callers for call tokens, and A's NEW with the
+        // token starts the call over, so the rest stands alone), and B's "stop sounds" after its
+        // ANSWER with A's ACK of it (11, 13; we play no indications to stop). From there on voice as
+        // in the other calls, which replayAnsweredCall covers. Our challenge is the one B sent: A's
+        // recorded answer fits only that.
+        String capture = "08_call_asteriskA_to_B_703_calltoken_md5_ringing_playback";
+        Recorders.Session listener = new Recorders.Session();
+        try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, ASTERISK_B,
+                Set.of(IaxCommand.NEW), ASTERISK_A).and(frame -> frame.number() >= 3 && frame.number() <= 12
+                        && frame.number() != 11), false);
+                Iax2Session session = new Iax2Session(new Account("replay", "iax2", Map.of("user", "bob", "port", "0")),
+                        "bob123".toCharArray(), listener, TestMedia.factory(), () -> "273000458")) {
+            server.calling(session.localAddress());
+            dev.switchboard.core.spi.CallLeg leg = listener.incoming.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(leg, "A's NEW, answered to our challenge, was offered as an incoming call");
+            leg.answer();
+            assertEquals(CallState.CONNECTED, listener.incomingListener.until(CallState.CONNECTED).getLast());
+            assertEquals(List.of(), server.result());
+        }
+    }
+
     /**
      * Registers with the probe's captured exchange; returns the state after REGISTERING.
      *

@@ -91,6 +91,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private CallLegListener listener;
     private Iax2Address dialled;
     private java.util.function.Function<Iax2Call, CallLegListener> announce;
+    /** Where an incoming call's MD5 challenges come from (random outside replay tests). */
+    private java.util.function.Supplier<String> challenges = Iax2Call::randomChallenge;
     private Dialog dialog;
     private Phase phase;
     private boolean heldByUs;
@@ -149,7 +151,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
      */
     static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean direct,
             Dialog dialog, FullFrame newFrame, CallMedia.Factory mediaFactory, String id,
-            java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts) {
+            java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts,
+            java.util.function.Supplier<String> challenges) {
         InformationElements elements = newFrame.informationElements();
         String number = elements.string(InformationElement.CALLING_NUMBER).orElse("");
         String name = elements.string(InformationElement.CALLING_NAME).orElse("");
@@ -164,7 +167,13 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         call.encrypting = settings.encrypted() && offered && secret.length > 0;
         call.phase = (direct && secret.length > 0) || call.encrypting ? Phase.CHALLENGED : Phase.RINGING_IN;
         call.announce = announce;
+        call.challenges = challenges;
         return call;
+    }
+
+    /** A fresh MD5 challenge as Asterisk makes them: nine random decimal digits. */
+    static String randomChallenge() {
+        return String.valueOf(100_000_000 + CHALLENGES.nextInt(900_000_000));
     }
 
     String id() {
@@ -218,7 +227,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
      */
     private boolean challengeCaller(FullFrame newFrame) {
         challengedNew = newFrame;
-        challenge = String.valueOf(100_000_000 + CHALLENGES.nextInt(900_000_000));
+        challenge = challenges.get();
         InformationElements.Builder request = InformationElements.builder()
                 .u16(InformationElement.AUTHMETHODS, InformationElement.AUTH_MD5)
                 .string(InformationElement.CHALLENGE, challenge);
