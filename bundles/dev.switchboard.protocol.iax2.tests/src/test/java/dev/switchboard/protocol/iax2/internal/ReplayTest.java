@@ -285,11 +285,13 @@ class ReplayTest {
         // the test answers as soon as the call is offered. After that iaxmodem's voice starts on its own
         // clock before the server's, which our media (sending only what a test gives it) does not share.
         // Frame 2 is left out: iaxmodem (libiax2) ACKs the NEW before its ACCEPT; ours, as Asterisk B
-        // does as the callee in capture 08, lets the ACCEPT acknowledge it (its iseq).
+        // does as the callee in capture 08, lets the ACCEPT acknowledge it (its iseq). And libiax2
+        // predates the 64-bit format IE that ours, as Asterisk B, adds to ACCEPT for a caller that sent it.
         String capture = "05_call_asterisk_to_iaxmodem_alice_autoanswer";
         Recorders.Session listener = new Recorders.Session();
         try (ReplayPeer server = new ReplayPeer(capture, ASTERISK_A, exchangesOf(capture, IAXMODEM_ALICE,
-                Set.of(IaxCommand.NEW), ASTERISK_A).and(frame -> frame.number() != 2 && frame.number() <= 8), false);
+                Set.of(IaxCommand.NEW), ASTERISK_A).and(frame -> frame.number() != 2 && frame.number() <= 8), false)
+                .ignoringElements(InformationElement.FORMAT2);
                 Iax2Session session = session("alice", "alice123", server, listener)) {
             server.calling(session.localAddress());
             dev.switchboard.core.spi.CallLeg leg = listener.incoming.poll(WAIT_SECONDS, TimeUnit.SECONDS);

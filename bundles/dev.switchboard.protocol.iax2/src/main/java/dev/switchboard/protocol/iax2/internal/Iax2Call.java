@@ -235,8 +235,12 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             // AES-128 without key rotation, in Asterisk's order (capture 10: methods, challenge, encryption, user)
             request.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
         }
-        newFrame.informationElements().string(InformationElement.USERNAME)
-                .ifPresent(user -> request.string(InformationElement.USERNAME, user));
+        // the user whose secret is asked for; a caller that named none (Asterisk calling a peer,
+        // capture 08) is told it is ours, as Asterisk B told it
+        String user = newFrame.informationElements().string(InformationElement.USERNAME).orElse(settings.user());
+        if (!user.isEmpty()) {
+            request.string(InformationElement.USERNAME, user);
+        }
         dialog.sendIax(IaxCommand.AUTHREQ, request);
         if (encrypting) {
             dialog.expectEncrypted(Aes128Cipher.fromChallenge(challenge, secret));
@@ -307,7 +311,10 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         }
         format = chosen.get();
         InformationElements.Builder accept = InformationElements.builder().u32(InformationElement.FORMAT, format);
-        if (MediaFormats.needs64Bits(format)) {
+        // a caller that sent the 64-bit IEs gets the 64-bit format back, as Asterisk answers (capture
+        // 08); one that did not (libiax2) only when the 32 bits cannot carry it
+        if (MediaFormats.needs64Bits(format) || elements.number(InformationElement.FORMAT2).isPresent()
+                || elements.number(InformationElement.CAPABILITY2).isPresent()) {
             accept.u64Versioned(InformationElement.FORMAT2, format);
         }
         dialog.sendIax(IaxCommand.ACCEPT, accept);
