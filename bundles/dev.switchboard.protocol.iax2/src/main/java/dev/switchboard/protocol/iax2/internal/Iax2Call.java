@@ -91,8 +91,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private CallLegListener listener;
     private Iax2Address dialled;
     private java.util.function.Function<Iax2Call, CallLegListener> announce;
-    /** Where an incoming call's MD5 challenges come from (random outside replay tests). */
-    private java.util.function.Supplier<String> challenges = Iax2Call::randomChallenge;
+    /** Where an incoming call's MD5 challenges come from (random outside replay tests); unused outgoing. */
+    private java.util.function.Supplier<String> challenges;
     private Dialog dialog;
     private Phase phase;
     private boolean heldByUs;
@@ -237,10 +237,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         }
         // the user whose secret is asked for; a caller that named none (Asterisk calling a peer,
         // capture 08) is told it is ours, as Asterisk B told it
-        String user = newFrame.informationElements().string(InformationElement.USERNAME).orElse(settings.user());
-        if (!user.isEmpty()) {
-            request.string(InformationElement.USERNAME, user);
-        }
+        request.string(InformationElement.USERNAME,
+                newFrame.informationElements().string(InformationElement.USERNAME).orElse(settings.user()));
         dialog.sendIax(IaxCommand.AUTHREQ, request);
         if (encrypting) {
             dialog.expectEncrypted(Aes128Cipher.fromChallenge(challenge, secret));
