@@ -31,9 +31,12 @@ final class ReplayPeer implements AutoCloseable {
     private final List<String> mismatches = new ArrayList<>();
     private final Map<Integer, Integer> callNumbers = new HashMap<>();
     private final CompletableFuture<List<String>> done = new CompletableFuture<>();
+    /** Where the server's first frames go when the server starts the exchange (a call to us). */
+    private final CompletableFuture<InetSocketAddress> calledClient = new CompletableFuture<>();
     private InetSocketAddress client;
     private int encryptedFrom = Integer.MAX_VALUE;
     private Aes128Cipher clientCipher;
+    private volatile java.util.Set<Integer> ignoredElements = java.util.Set.of();
 
     /**
      * @param belongs which captured frames are part of the exchange (e.g. not the server's POKEs)
@@ -59,6 +62,24 @@ final class ReplayPeer implements AutoCloseable {
     ReplayPeer encryptedFrom(int frameNumber, String challenge, String secret) {
         this.clientCipher = Aes128Cipher.fromChallenge(challenge, secret.toCharArray());
         this.encryptedFrom = frameNumber;
+        return this;
+    }
+
+    /**
+     * For an exchange the server starts (it calls us): where our client listens. Until this is
+     * known the server's first frame waits.
+     */
+    ReplayPeer calling(InetSocketAddress ourClient) {
+        calledClient.complete(ourClient);
+        return this;
+    }
+
+    /**
+     * Leaves IEs of {@code elementTypes} out of the comparison, where the captured client sent one
+     * that is optional and ours leaves out. Must be called before the script reaches that frame.
+     */
+    ReplayPeer ignoringElements(int... elementTypes) {
+        this.ignoredElements = java.util.Arrays.stream(elementTypes).boxed().collect(java.util.stream.Collectors.toSet());
         return this;
     }
 
@@ -101,6 +122,16 @@ final class ReplayPeer implements AutoCloseable {
     }
 
     private void send(CaptureFile.CapturedFrame captured) throws IOException {
+        if (client == null) {
+            try {
+                client = calledClient.get(RECEIVE_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the server starts this exchange but was not told where our client is", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
         if (captured.number() >= encryptedFrom) {
             byte[] bytes = captured.datagram().clone();
             int destination = callNumbers.getOrDefault(captured.destinationCall(), captured.destinationCall());
@@ -159,11 +190,13 @@ final class ReplayPeer implements AutoCloseable {
 
     /**
      * IEs as text in type order (their order carries no meaning: libiax2 and Asterisk differ), without
-     * an empty CALLTOKEN: clients that do not support it (libiax2) send none, we always offer it.
+     * an empty CALLTOKEN: clients that do not support it (libiax2) send none, we always offer it;
+     * and without those the test said to ignore.
      */
-    private static List<String> elements(FullFrame frame) {
+    private List<String> elements(FullFrame frame) {
         return frame.informationElements().elements().stream()
                 .filter(element -> element.type() != InformationElement.CALLTOKEN || element.data().length > 0)
+                .filter(element -> !ignoredElements.contains(element.type()))
                 .sorted(java.util.Comparator.comparingInt(InformationElements.Element::type))
                 .map(element -> element.type() + "=" + HexFormat.of().formatHex(element.data())).toList();
     }

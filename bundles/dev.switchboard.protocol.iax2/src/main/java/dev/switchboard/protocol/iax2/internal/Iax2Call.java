@@ -91,6 +91,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     private CallLegListener listener;
     private Iax2Address dialled;
     private java.util.function.Function<Iax2Call, CallLegListener> announce;
+    /** Where an incoming call's MD5 challenges come from (random outside replay tests); unused outgoing. */
+    private java.util.function.Supplier<String> challenges;
     private Dialog dialog;
     private Phase phase;
     private boolean heldByUs;
@@ -149,7 +151,8 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
      */
     static Iax2Call incoming(Iax2Endpoint endpoint, Iax2Settings settings, char[] secret, boolean direct,
             Dialog dialog, FullFrame newFrame, CallMedia.Factory mediaFactory, String id,
-            java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts) {
+            java.util.function.Function<Iax2Call, CallLegListener> announce, TextSink texts,
+            java.util.function.Supplier<String> challenges) {
         InformationElements elements = newFrame.informationElements();
         String number = elements.string(InformationElement.CALLING_NUMBER).orElse("");
         String name = elements.string(InformationElement.CALLING_NAME).orElse("");
@@ -164,7 +167,13 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         call.encrypting = settings.encrypted() && offered && secret.length > 0;
         call.phase = (direct && secret.length > 0) || call.encrypting ? Phase.CHALLENGED : Phase.RINGING_IN;
         call.announce = announce;
+        call.challenges = challenges;
         return call;
+    }
+
+    /** A fresh MD5 challenge as Asterisk makes them: nine random decimal digits. */
+    static String randomChallenge() {
+        return String.valueOf(100_000_000 + CHALLENGES.nextInt(900_000_000));
     }
 
     String id() {
@@ -218,7 +227,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
      */
     private boolean challengeCaller(FullFrame newFrame) {
         challengedNew = newFrame;
-        challenge = String.valueOf(100_000_000 + CHALLENGES.nextInt(900_000_000));
+        challenge = challenges.get();
         InformationElements.Builder request = InformationElements.builder()
                 .u16(InformationElement.AUTHMETHODS, InformationElement.AUTH_MD5)
                 .string(InformationElement.CHALLENGE, challenge);
@@ -226,8 +235,10 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             // AES-128 without key rotation, in Asterisk's order (capture 10: methods, challenge, encryption, user)
             request.u16(InformationElement.ENCRYPTION, InformationElement.ENCRYPT_AES128);
         }
-        newFrame.informationElements().string(InformationElement.USERNAME)
-                .ifPresent(user -> request.string(InformationElement.USERNAME, user));
+        // the user whose secret is asked for; a caller that named none (Asterisk calling a peer,
+        // capture 08) is told it is ours, as Asterisk B told it
+        request.string(InformationElement.USERNAME,
+                newFrame.informationElements().string(InformationElement.USERNAME).orElse(settings.user()));
         dialog.sendIax(IaxCommand.AUTHREQ, request);
         if (encrypting) {
             dialog.expectEncrypted(Aes128Cipher.fromChallenge(challenge, secret));
@@ -298,7 +309,10 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
         }
         format = chosen.get();
         InformationElements.Builder accept = InformationElements.builder().u32(InformationElement.FORMAT, format);
-        if (MediaFormats.needs64Bits(format)) {
+        // a caller that sent the 64-bit IEs gets the 64-bit format back, as Asterisk answers (capture
+        // 08); one that did not (libiax2) only when the 32 bits cannot carry it
+        if (MediaFormats.needs64Bits(format) || elements.number(InformationElement.FORMAT2).isPresent()
+                || elements.number(InformationElement.CAPABILITY2).isPresent()) {
             accept.u64Versioned(InformationElement.FORMAT2, format);
         }
         dialog.sendIax(IaxCommand.ACCEPT, accept);

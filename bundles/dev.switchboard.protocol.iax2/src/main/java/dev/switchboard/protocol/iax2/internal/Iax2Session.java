@@ -39,6 +39,7 @@ final class Iax2Session implements ProtocolSession, MessageSender, AutoCloseable
     private final char[] secret;
     private final SessionListener listener;
     private final CallMedia.Factory media;
+    private final java.util.function.Supplier<String> challenges;
     private Iax2Endpoint endpoint;
     private Registration registration;
     private boolean closed;
@@ -46,6 +47,16 @@ final class Iax2Session implements ProtocolSession, MessageSender, AutoCloseable
     private final List<Iax2Call> calls = new ArrayList<>();
 
     Iax2Session(Account account, char[] secret, SessionListener listener, CallMedia.Factory media) {
+        this(account, secret, listener, media, Iax2Call::randomChallenge);
+    }
+
+    /**
+     * @param challenges the MD5 challenges put to direct callers; random but for tests that replay a
+     *        captured caller, whose answer fits only the challenge it was recorded with
+     */
+    Iax2Session(Account account, char[] secret, SessionListener listener, CallMedia.Factory media,
+            java.util.function.Supplier<String> challenges) {
+        this.challenges = challenges;
         this.account = account;
         this.settings = Iax2Settings.of(account);
         this.secret = secret.clone();
@@ -74,7 +85,7 @@ final class Iax2Session implements ProtocolSession, MessageSender, AutoCloseable
         // the server we register with authenticated its callers itself; anyone else proves our secret
         boolean viaServer = settings.server().map(server -> server.equals(dialog.peer())).orElse(false);
         Iax2Call call = Iax2Call.incoming(endpoint, settings, secret, !viaServer, dialog, newFrame,
-                media, id, incoming -> listener.incomingCall(incoming, incoming.remote()), this::textReceived);
+                media, id, incoming -> listener.incomingCall(incoming, incoming.remote()), this::textReceived, challenges);
         calls.removeIf(known -> known.phase() == Iax2Call.Phase.ENDED);
         calls.add(call);
         return call;
