@@ -4,23 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.text.ParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.sip.ClientTransaction;
-import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
-import javax.sip.SipException;
-import javax.sip.address.Address;
-import javax.sip.header.CallIdHeader;
 import javax.sip.header.EventHeader;
-import javax.sip.header.ExpiresHeader;
 import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -52,8 +44,8 @@ import dev.switchboard.core.spi.SessionListener;
  * <li>subscription refused, ended by the server, unanswered, or the account not registered:
  * {@link Availability#OFFLINE} (nothing is known).</li>
  * </ul>
- * One explicit machine per extension: IDLE, SUBSCRIBING, ACTIVE, FAILED (refused; tried again at the next
- * registration). Everything runs on the session's worker thread.
+ * One {@link SipSubscription} (its explicit machine) per extension; a refused one is tried again at the next
+ * registration. Everything runs on the session's worker thread.
  */
 final class SipBusyLamps {
 
@@ -63,43 +55,29 @@ final class SipBusyLamps {
     static final Presence BUSY_LINE = new Presence(Availability.DO_NOT_DISTURB, "on the phone");
     private static final String NAMESPACE = "urn:ietf:params:xml:ns:dialog-info";
     private static final Logger LOG = System.getLogger(SipBusyLamps.class.getName());
-    private static final int REQUESTED_EXPIRES = 3600;
-    private static final int MAX_CHALLENGE_ROUNDS = 2;
-    private static final long RESUBSCRIBE_AFTER_SERVER_END_SECONDS = 60;
-
-    enum Phase {
-        IDLE, SUBSCRIBING, ACTIVE, FAILED
-    }
-
     /** One NOTIFY body: its version, whether it is the full state, and each dialog's state by dialog id. */
     record DialogInfo(long version, boolean full, Map<String, String> dialogStates) {
     }
 
     private final String accountId;
-    private final SipAccountSettings settings;
-    private final SipEndpoint endpoint;
-    private final DigestCredentials credentials;
     private final SessionListener listener;
-    private final ScheduledExecutorService worker;
     private final List<Watch> watches;
 
     SipBusyLamps(String accountId, SipAccountSettings settings, SipEndpoint endpoint, DigestCredentials credentials,
             SessionListener listener, ScheduledExecutorService worker) {
         this.accountId = accountId;
-        this.settings = settings;
-        this.endpoint = endpoint;
-        this.credentials = credentials;
         this.listener = listener;
-        this.worker = worker;
-        this.watches = settings.watchedExtensions().stream().map(extension -> new Watch(settings.targetUri(extension)))
+        this.watches = settings.watchedExtensions().stream()
+                .map(extension -> new Watch(settings.targetUri(extension), settings, endpoint, credentials, worker))
                 .toList();
     }
 
     /** The account registered (again): subscribe every extension not already subscribed or on its way. */
     void registered() {
         for (Watch watch : watches) {
-            if (watch.phase == Phase.IDLE || watch.phase == Phase.FAILED) {
-                watch.subscribe();
+            SipSubscription.Phase phase = watch.subscription.phase();
+            if (phase == SipSubscription.Phase.IDLE || phase == SipSubscription.Phase.FAILED) {
+                watch.subscription.subscribe();
             }
         }
     }
@@ -107,34 +85,19 @@ final class SipBusyLamps {
     /** The account stopped being registered: the subscriptions are forgotten and the lamps show nothing known. */
     void unregistered() {
         for (Watch watch : watches) {
-            watch.cancelRefresh();
-            watch.pending = null;
-            watch.phase = Phase.IDLE;
+            watch.subscription.forget();
             watch.show(Presence.OFFLINE);
         }
     }
 
     /** @return whether the response answered one of our SUBSCRIBEs */
     boolean responseReceived(ClientTransaction transaction, Response response) {
-        for (Watch watch : watches) {
-            if (transaction != null && transaction == watch.pending) {
-                watch.answered(response);
-                return true;
-            }
-        }
-        return false;
+        return watches.stream().anyMatch(watch -> watch.subscription.responseReceived(transaction, response));
     }
 
     /** @return whether the transaction was one of our SUBSCRIBEs, which got no answer */
     boolean transactionFailed(ClientTransaction transaction) {
-        for (Watch watch : watches) {
-            if (transaction != null && transaction == watch.pending) {
-                watch.pending = null;
-                watch.failed("no answer to the subscription");
-                return true;
-            }
-        }
-        return false;
+        return watches.stream().anyMatch(watch -> watch.subscription.transactionFailed(transaction));
     }
 
     static boolean isDialogEvent(Request request) {
@@ -148,8 +111,7 @@ final class SipBusyLamps {
      */
     void notified(RequestEvent event, java.util.function.ObjIntConsumer<RequestEvent> respond) {
         Request request = event.getRequest();
-        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        Optional<Watch> owner = watches.stream().filter(watch -> callId.equals(watch.callId)).findFirst();
+        Optional<Watch> owner = watches.stream().filter(watch -> watch.subscription.owns(request)).findFirst();
         if (owner.isEmpty()) {
             respond.accept(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
@@ -160,21 +122,16 @@ final class SipBusyLamps {
         byte[] body = request.getRawContent();
         Optional<DialogInfo> info = body == null || body.length == 0 ? Optional.empty() : parse(body);
         if (info.isEmpty() && !terminated) {
-            LOG.log(Level.WARNING, "account {0}: unreadable dialog-info NOTIFY for {1} ignored", accountId, watch.uri);
+            LOG.log(Level.WARNING, "account {0}: unreadable dialog-info NOTIFY for {1} ignored", accountId,
+                    watch.subscription.uri());
             respond.accept(event, Response.BAD_REQUEST);
             return;
         }
         respond.accept(event, Response.OK);
         if (terminated) {
-            // the server ended the subscription: nothing is known until a new one, asked for later, not at once
-            watch.cancelRefresh();
-            watch.phase = Phase.IDLE;
+            // nothing is known until a new subscription, asked for later, not at once
+            watch.subscription.endedByServer();
             watch.show(Presence.OFFLINE);
-            watch.refreshTimer = worker.schedule(() -> {
-                if (watch.phase == Phase.IDLE) {
-                    watch.subscribe();
-                }
-            }, RESUBSCRIBE_AFTER_SERVER_END_SECONDS, TimeUnit.SECONDS);
             return;
         }
         watch.apply(info.get());
@@ -266,67 +223,36 @@ final class SipBusyLamps {
         return builder;
     }
 
-    /** The subscription to one watched extension. */
+    /** The subscription to one watched extension and what its NOTIFYs said. */
     private final class Watch {
-        final String uri;
-        Phase phase = Phase.IDLE;
-        ClientTransaction pending;
-        int challengeRounds;
-        long cseq;
-        String callId;
-        String fromTag;
-        ScheduledFuture<?> refreshTimer;
+        final SipSubscription subscription;
         /** The version of the last NOTIFY applied in this subscription, -1 before the first. */
         long version = -1;
         final Map<String, String> dialogs = new HashMap<>();
         Presence shown;
 
-        Watch(String uri) {
-            this.uri = uri;
-        }
-
-        void subscribe() {
-            challengeRounds = 0;
-            callId = endpoint.provider.getNewCallId().getCallId();
-            fromTag = Long.toHexString(System.nanoTime());
-            cseq = 0;
-            version = -1;
-            dialogs.clear();
-            send(null, false);
-        }
-
-        void answered(Response response) {
-            int status = response.getStatusCode();
-            if (status < 200) {
-                return;
-            }
-            pending = null;
-            if (status < 300) {
-                active(response);
-            } else if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
-                    && ++challengeRounds <= MAX_CHALLENGE_ROUNDS) {
-                Optional<DigestChallenge> challenge = DigestHeaders.challenges(response).stream()
-                        .filter(DigestChallenge::answerable).findFirst();
-                if (challenge.isEmpty()) {
-                    failed("the subscription asks for an authentication we cannot answer");
-                } else {
-                    send(challenge.get(), status == Response.PROXY_AUTHENTICATION_REQUIRED);
-                }
-            } else {
-                failed("subscription refused: " + SipRegistration.statusLine(response));
-            }
+        Watch(String uri, SipAccountSettings settings, SipEndpoint endpoint, DigestCredentials credentials,
+                ScheduledExecutorService worker) {
+            this.subscription = new SipSubscription(uri, EVENT_PACKAGE, "dialog-info+xml", settings, endpoint,
+                    credentials, worker, () -> {
+                        version = -1;
+                        dialogs.clear();
+                    }, reason -> {
+                        LOG.log(Level.WARNING, "account {0}: busy lamp of {1}: {2}", accountId, uri, reason);
+                        show(Presence.OFFLINE);
+                    });
         }
 
         void apply(DialogInfo info) {
             if (version >= 0 && info.version() <= version) {
                 LOG.log(Level.DEBUG, "account {0}: dialog-info version {1} of {2} is not newer than {3}, dropped",
-                        accountId, info.version(), uri, version);
+                        accountId, info.version(), subscription.uri(), version);
                 return;
             }
             if (!info.full() && version < 0) {
                 // section 4.1: a partial notification without the full state before it cannot be applied
                 LOG.log(Level.DEBUG, "account {0}: partial dialog-info of {1} before a full one, dropped", accountId,
-                        uri);
+                        subscription.uri());
                 return;
             }
             version = info.version();
@@ -348,74 +274,8 @@ final class SipBusyLamps {
                 return;
             }
             shown = presence;
-            LOG.log(Level.DEBUG, "account {0}: {1} is {2}", accountId, uri, presence);
-            listener.presenceChanged(uri, presence);
-        }
-
-        private void send(DigestChallenge challenge, boolean proxy) {
-            try {
-                Request request = build();
-                if (challenge != null) {
-                    DigestCredentials.Answer answer = credentials.answer(challenge, Request.SUBSCRIBE,
-                            request.getRequestURI().toString());
-                    request.setHeader(DigestHeaders.authorization(endpoint.headers, answer, proxy));
-                }
-                ClientTransaction transaction = endpoint.provider.getNewClientTransaction(request);
-                pending = transaction;
-                phase = Phase.SUBSCRIBING;
-                transaction.sendRequest();
-            } catch (ParseException | InvalidArgumentException | SipException e) {
-                pending = null;
-                failed("cannot subscribe: " + e.getMessage());
-            }
-        }
-
-        private Request build() throws ParseException, InvalidArgumentException {
-            var addresses = endpoint.addresses;
-            var headers = endpoint.headers;
-            Address self = addresses.createAddress(settings.addressOfRecord());
-            Request request = endpoint.messages.createRequest(addresses.createURI(uri), Request.SUBSCRIBE,
-                    headers.createCallIdHeader(callId), headers.createCSeqHeader(++cseq, Request.SUBSCRIBE),
-                    headers.createFromHeader(self, fromTag), headers.createToHeader(addresses.createAddress(uri), null),
-                    endpoint.vias(), headers.createMaxForwardsHeader(70));
-            request.addHeader(endpoint.contact(settings.registeredUser()));
-            request.addHeader(headers.createEventHeader(EVENT_PACKAGE));
-            request.addHeader(headers.createAcceptHeader("application", "dialog-info+xml"));
-            request.addHeader(headers.createExpiresHeader(REQUESTED_EXPIRES));
-            request.addHeader(endpoint.userAgent());
-            return request;
-        }
-
-        private void active(Response response) {
-            int granted = response.getHeader(ExpiresHeader.NAME) instanceof ExpiresHeader expires
-                    ? expires.getExpires() : REQUESTED_EXPIRES;
-            if (granted <= 0) {
-                phase = Phase.IDLE;
-                return;
-            }
-            phase = Phase.ACTIVE;
-            cancelRefresh();
-            // a fresh subscription before this one runs out, at most a minute early
-            long refreshIn = Math.max(1, granted - Math.min(60, granted / 2));
-            refreshTimer = worker.schedule(() -> {
-                if (phase == Phase.ACTIVE) {
-                    subscribe();
-                }
-            }, refreshIn, TimeUnit.SECONDS);
-        }
-
-        void failed(String reason) {
-            LOG.log(Level.WARNING, "account {0}: busy lamp of {1}: {2}", accountId, uri, reason);
-            cancelRefresh();
-            phase = Phase.FAILED;
-            show(Presence.OFFLINE);
-        }
-
-        void cancelRefresh() {
-            if (refreshTimer != null) {
-                refreshTimer.cancel(false);
-                refreshTimer = null;
-            }
+            LOG.log(Level.DEBUG, "account {0}: {1} is {2}", accountId, subscription.uri(), presence);
+            listener.presenceChanged(subscription.uri(), presence);
         }
     }
 }
