@@ -155,7 +155,9 @@ class H323SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(8_000, audio.sampleRate());
-        double snr = SpeechQuality.segmentalSnr(reference(), audio.samples(), 8_000, 8_000, 40).medianDb();
+        // the delay is tracked block by block: under load the adaptive jitter buffer stretches playout by more
+        // than a few ms now and then, and one fixed delay then misaligns everything after it (~0-4 dB measured)
+        double snr = SpeechQuality.trackedSegmentalSnr(reference(), audio.samples(), 8_000, 30).medianDb();
         System.out.println("H.323 speech over G.711 µ-law: median segmental SNR " + snr + " dB");
         // µ-law's own quantisation gives ~38 dB on speech; jitter-buffer stretching costs a little
         assertTrue(snr > 30, "median segmental SNR " + snr + " dB");
@@ -186,7 +188,7 @@ class H323SpeechIT {
             incoming.answer();
             alice.await("iLBC/8000");
             alice.await(CallState.CONNECTED);
-            assertEquals("iLBC/8000", incoming.codec().orElseThrow());
+            bob.await("iLBC/8000"); // bob's loop starts its media as it answers, apart from alice's reports
             // the speech file lasts 5.4 s: 180 packets of 30 ms, and a little silence
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (incoming.packetsReceived() < 195) {
