@@ -40,7 +40,7 @@ import dev.switchboard.testing.audio.SpeechQuality;
  * Speech across an H.323 call between two of our accounts calling each other directly on loopback,
  * through the installed {@code h323} provider service and the media engine's RTP sessions with file
  * devices: what alice's microphone file says must come out of bob's speaker file at G.711's quality,
- * and a DTMF key alice sends reaches bob as RFC 2833 telephone events in the media.
+ * and a DTMF key alice sends reaches bob as RFC 2833 telephone events in the media; the same over iLBC.
  */
 class H323SpeechIT {
     private static final Path SPEECH = Path.of(System.getProperty("switchboard.speech", "../shared/peers/audio/speech8k.wav"));
@@ -155,10 +155,62 @@ class H323SpeechIT {
         }
         Wav.Audio audio = Wav.read(heard);
         assertEquals(8_000, audio.sampleRate());
-        double snr = SpeechQuality.segmentalSnr(reference(), audio.samples(), 8_000, 8_000, 40).medianDb();
+        // the delay is tracked block by block: under load the adaptive jitter buffer stretches playout by more
+        // than a few ms now and then, and one fixed delay then misaligns everything after it (~0-4 dB measured)
+        double snr = SpeechQuality.trackedSegmentalSnr(reference(), audio.samples(), 8_000, 30).medianDb();
         System.out.println("H.323 speech over G.711 µ-law: median segmental SNR " + snr + " dB");
         // µ-law's own quantisation gives ~38 dB on speech; jitter-buffer stretching costs a little
         assertTrue(snr > 30, "median segmental SNR " + snr + " dB");
+    }
+
+    /**
+     * Accounts that name iLBC ({@code codecs=iLBC}) offer it as H.245 Annex S's genericAudioCapability
+     * in fastStart, take it from each other and talk it in 30 ms frames through the engine's iLBC codec
+     * with the dynamic payload type the channels name. iLBC's input and output high-pass filters shift
+     * the phase of the low frequencies, so the waveform SNR against the unfiltered source stays low
+     * (~6 dB, see the iLBC codec's conformance notes); what is compared is the loudness envelope: the
+     * 20 ms blocks' levels must follow the source's.
+     */
+    @Test
+    void speechCrossesOverIlbcThroughTheInstalledProvider() throws Exception {
+        ProtocolProvider provider = service(ProtocolProvider.class, "(" + ProtocolProvider.PROTOCOL_PROPERTY + "=h323)");
+        Path heard = directory.resolve("bob-hears-ilbc.wav");
+        Side alice = new Side();
+        Side bob = new Side();
+        H323Session bobSession = (H323Session) provider.open(new Account("bob", "h323", Map.of("alias", "bob", "port", "0",
+                "codecs", "iLBC,PCMU", "audio.in", "null:", "audio.out", "file:" + heard)), new char[0], bob);
+        H323Session aliceSession = (H323Session) provider.open(new Account("alice", "h323", Map.of("alias", "alice",
+                "port", "0", "codecs", "iLBC,PCMU", "audio.in", "file:" + SPEECH, "audio.out", "null:")), new char[0], alice);
+        try {
+            aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
+            H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
+            assertNotNull(incoming, "bob's call");
+            incoming.answer();
+            alice.await("iLBC/8000");
+            alice.await(CallState.CONNECTED);
+            bob.await("iLBC/8000"); // bob's loop starts its media as it answers, apart from alice's reports
+            // the speech file lasts 5.4 s: 180 packets of 30 ms, and a little silence
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (incoming.packetsReceived() < 195) {
+                assertTrue(System.nanoTime() < deadline, "195 RTP packets at bob within 20 s, got " + incoming.packetsReceived());
+                Thread.sleep(50);
+            }
+            incoming.hangup();
+            alice.await(new EndReason(EndReason.Kind.REMOTE_HANGUP, ""));
+        } finally {
+            aliceSession.close();
+            bobSession.close();
+        }
+        Wav.Audio audio = Wav.read(heard);
+        assertEquals(8_000, audio.sampleRate());
+        short[] reference = reference();
+        double snr = SpeechQuality.trackedSegmentalSnr(reference, audio.samples(), 8_000, 30).medianDb();
+        double correlation = SpeechQuality.envelopeCorrelation(reference, audio.samples(), 160, 50);
+        System.out.println("H.323 speech over iLBC: loudness envelope correlation " + correlation
+                + ", median segmental SNR " + snr + " dB");
+        // silence, noise or chopped audio stay far below; the same speech through iLBC measured 0.77-0.91
+        // on a loaded machine (the bound Iax2SpeechIT uses for Opus)
+        assertTrue(correlation > 0.7, "loudness envelope correlation " + correlation);
     }
 
     /** The speech file as alice's file device delivers it. */

@@ -77,8 +77,10 @@ final class EngineCallMedia implements CallMedia {
     public void start(AudioCapability capability, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
         AudioCodec codec = codec(capability).orElseThrow(() -> new IllegalStateException(
                 "the media engine has no " + capability.encodingName() + " codec"));
-        MediaFormat format = new MediaFormat(codec, capability.payloadType(), H245Messages.PACKET_MILLIS,
-                telephoneEventPayloadType);
+        // 20 ms packets, or one frame of a codec whose frames are longer (iLBC: one 30 ms frame, the mode we signal)
+        int frame = codec.info().frameMillis();
+        int packet = H245Messages.PACKET_MILLIS % frame == 0 ? H245Messages.PACKET_MILLIS : frame;
+        MediaFormat format = new MediaFormat(codec, capability.payloadType(), packet, telephoneEventPayloadType);
         if (session.format().filter(format::equals).isEmpty()) { // a channel reopened after hold keeps its format
             session.format(format);
         }

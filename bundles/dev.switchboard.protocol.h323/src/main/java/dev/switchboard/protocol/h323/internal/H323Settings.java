@@ -20,7 +20,7 @@ import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
  * port, default 1720, 0 = any free one), {@code faststart} and {@code tunnelling} ({@code yes}/
  * {@code no}, default yes: whether our Setup offers fastStart and whether we tunnel H.245 in the
  * call signalling instead of a separate H.245 connection), {@code ttl} (registration lifetime asked
- * of the gatekeeper, seconds), {@code codecs} (comma-separated PCMU, PCMA, G722, G729 in order of
+ * of the gatekeeper, seconds), {@code codecs} (comma-separated PCMU, PCMA, G722, G729, iLBC in order of
  * preference; default: every one the media engine has, in its order), {@code dtmf} ({@code rfc2833}, the
  * default: RFC 2833/4733 telephone events in the media when the peer's H.245 capabilities list them, else
  * userInputIndication; {@code h245}: always userInputIndication), {@code setupauth} ({@code none}, the
@@ -92,7 +92,7 @@ record H323Settings(String alias, Optional<String> e164, Optional<InetSocketAddr
         List<AudioCapability> out = new ArrayList<>();
         for (String name : value.split(",")) {
             AudioCapability codec = AudioCapability.ofEncodingName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "codecs: " + name.strip() + " is not one of PCMU, PCMA, G722, G729"));
+                    "codecs: " + name.strip() + " is not one of PCMU, PCMA, G722, G729, iLBC"));
             if (!out.contains(codec)) {
                 out.add(codec);
             }

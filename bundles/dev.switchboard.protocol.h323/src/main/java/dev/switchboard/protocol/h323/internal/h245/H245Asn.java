@@ -79,16 +79,17 @@ public final class H245Asn {
     public static final PerType CAPABILITY_IDENTIFIER = choice()
             .alt("standard", OBJECT_IDENTIFIER).alt("h221NonStandard", NON_STANDARD_PARAMETER)
             .alt("uuid", octetString(16, 16)).alt("domainBased", ia5String(1, 64, null)).extensible().build();
-    private static final PerType PARAMETER_IDENTIFIER = choice()
+    public static final PerType PARAMETER_IDENTIFIER = choice()
             .alt("standard", integer(0, 127)).alt("h221NonStandard", NON_STANDARD_PARAMETER)
             .alt("uuid", octetString(16, 16)).alt("domainBased", ia5String(1, 64, null)).extensible().build();
+    public static final PerType PARAMETER_VALUE = choice().alt("logical", NULL).alt("booleanArray", integer(0, 255))
+            .alt("unsignedMin", integer(0, 65535)).alt("unsignedMax", integer(0, 65535))
+            .alt("unsigned32Min", integer(0, 4294967295L)).alt("unsigned32Max", integer(0, 4294967295L))
+            .alt("octetString", OCTET_STRING).alt("genericParameter", sequenceOf(lazy(() -> H245Asn.GENERIC_PARAMETER)))
+            .extensible().build();
     private static final PerType GENERIC_PARAMETER = sequence()
             .mandatory("parameterIdentifier", PARAMETER_IDENTIFIER)
-            .mandatory("parameterValue", choice().alt("logical", NULL).alt("booleanArray", integer(0, 255))
-                    .alt("unsignedMin", integer(0, 65535)).alt("unsignedMax", integer(0, 65535))
-                    .alt("unsigned32Min", integer(0, 4294967295L)).alt("unsigned32Max", integer(0, 4294967295L))
-                    .alt("octetString", OCTET_STRING).alt("genericParameter", sequenceOf(lazy(() -> H245Asn.GENERIC_PARAMETER)))
-                    .extensible().build())
+            .mandatory("parameterValue", PARAMETER_VALUE)
             .optional("supersedes", sequenceOf(PARAMETER_IDENTIFIER)).extensible().build();
     private static final PerType GENERIC_MESSAGE = sequence()
             .mandatory("messageIdentifier", CAPABILITY_IDENTIFIER).optional("subMessageIdentifier", integer(0, 127))

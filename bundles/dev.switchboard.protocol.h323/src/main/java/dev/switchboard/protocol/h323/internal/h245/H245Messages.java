@@ -72,10 +72,44 @@ public final class H245Messages {
         return ((ChoiceValue) message.value()).value();
     }
 
+    /** iLBC's frame length in the media engine, the mode we send and ask for (RFC 3952's default). */
+    public static final int ILBC_MODE_MILLIS = 30;
+    /**
+     * iLBC's maxBitRate in units of 100 bit/s: 15.2 kbit/s, the 20 ms mode's rate, the higher of the
+     * two; our decoder takes either mode.
+     */
+    static final long ILBC_MAX_BIT_RATE = 152;
+    /** H.245 Annex S's collapsing parameters: 0 maxAl-sduAudioFrames, 1 mode (frame length in ms). */
+    static final long ILBC_FRAMES_PARAMETER = 0;
+    static final long ILBC_MODE_PARAMETER = 1;
+
     private static ChoiceValue audioData(AudioCapability codec) {
+        if (codec == AudioCapability.ILBC) {
+            return choose(H245Asn.AUDIO_CAPABILITY, codec.h245Name(), ilbcCapability());
+        }
         // H.323 counts G.711/G.722 audio frames in milliseconds (as h323plus sends 20), G.729 in 10 ms frames
         int frames = codec == AudioCapability.G729 ? PACKET_MILLIS / 10 : PACKET_MILLIS;
         return choose(H245Asn.AUDIO_CAPABILITY, codec.h245Name(), (long) frames);
+    }
+
+    /**
+     * iLBC's genericAudioCapability: one frame per packet (unsignedMin: the sender takes the smaller of
+     * the two sides' counts) and mode 30 (unsignedMax: the longer mode wins, RFC 3952's rule that either
+     * side asking for 30 ms makes both use it), as h323plus and OPAL merge these parameters.
+     */
+    private static SequenceValue ilbcCapability() {
+        return new SequenceValue()
+                .with("capabilityIdentifier", choose(H245Asn.CAPABILITY_IDENTIFIER, "standard", AudioCapability.ILBC_IDENTIFIER))
+                .with("maxBitRate", ILBC_MAX_BIT_RATE)
+                .with("collapsing", List.of(
+                        genericParameter(ILBC_FRAMES_PARAMETER, "unsignedMin", 1),
+                        genericParameter(ILBC_MODE_PARAMETER, "unsignedMax", ILBC_MODE_MILLIS)));
+    }
+
+    private static SequenceValue genericParameter(long standardIdentifier, String kind, long value) {
+        return new SequenceValue()
+                .with("parameterIdentifier", choose(H245Asn.PARAMETER_IDENTIFIER, "standard", standardIdentifier))
+                .with("parameterValue", choose(H245Asn.PARAMETER_VALUE, kind, value));
     }
 
     public static ChoiceValue terminalCapabilitySet(int sequenceNumber, List<AudioCapability> codecs,
@@ -196,7 +230,7 @@ public final class H245Messages {
             }
             ChoiceValue c = (ChoiceValue) capability.get();
             if (("receiveAudioCapability".equals(c.name()) || "receiveAndTransmitAudioCapability".equals(c.name()))) {
-                AudioCapability.ofH245Name(((ChoiceValue) c.value()).name()).filter(a -> !out.contains(a)).ifPresent(out::add);
+                AudioCapability.of((ChoiceValue) c.value()).filter(a -> !out.contains(a)).ifPresent(out::add);
             }
         }
         return out;
@@ -247,11 +281,15 @@ public final class H245Messages {
 
     // Logical channels
 
-    private static SequenceValue h2250Parameters(Optional<InetSocketAddress> rtp, Optional<InetSocketAddress> rtcp) {
+    private static SequenceValue h2250Parameters(AudioCapability codec, Optional<InetSocketAddress> rtp,
+            Optional<InetSocketAddress> rtcp) {
         SequenceValue p = new SequenceValue().with("sessionID", (long) AUDIO_SESSION);
         rtp.ifPresent(a -> p.with("mediaChannel", transportAddress(a)));
         p.with("mediaGuaranteedDelivery", false);
         rtcp.ifPresent(a -> p.with("mediaControlChannel", transportAddress(a)));
+        if (codec.dynamicPayloadType()) { // H.225.0: a codec without static payload type names its dynamic one
+            p.with("dynamicRTPPayloadType", (long) codec.payloadType());
+        }
         return p;
     }
 
@@ -265,7 +303,7 @@ public final class H245Messages {
                 .with("forwardLogicalChannelParameters", new SequenceValue()
                         .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
                         .with("multiplexParameters", choose(H245Asn.OLC_FORWARD_MULTIPLEX, "h2250LogicalChannelParameters",
-                                h2250Parameters(rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
+                                h2250Parameters(codec, rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
     }
 
     /**
@@ -281,7 +319,7 @@ public final class H245Messages {
                 .with("reverseLogicalChannelParameters", new SequenceValue()
                         .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
                         .with("multiplexParameters", choose(H245Asn.OLC_REVERSE_MULTIPLEX, "h2250LogicalChannelParameters",
-                                h2250Parameters(rtp, Optional.of(rtcp)))));
+                                h2250Parameters(codec, rtp, Optional.of(rtcp)))));
     }
 
     /** One OpenLogicalChannel read back: direction as seen by its sender, codec and addresses. */
@@ -296,7 +334,7 @@ public final class H245Messages {
         boolean reverse = olc.has("reverseLogicalChannelParameters");
         ChoiceValue dataType = params.getChoice("dataType");
         Optional<AudioCapability> codec = "audioData".equals(dataType.name())
-                ? AudioCapability.ofH245Name(((ChoiceValue) dataType.value()).name()) : Optional.empty();
+                ? AudioCapability.of((ChoiceValue) dataType.value()) : Optional.empty();
         Optional<SequenceValue> h2250 = params.find("multiplexParameters").map(ChoiceValue.class::cast)
                 .filter(m -> "h2250LogicalChannelParameters".equals(m.name())).map(m -> (SequenceValue) m.value());
         return new Channel(number, reverse, codec,

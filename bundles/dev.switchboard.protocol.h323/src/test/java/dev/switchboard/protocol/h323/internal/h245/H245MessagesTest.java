@@ -12,7 +12,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchboard.protocol.h323.internal.per.Asn;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.ObjectIdentifier;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 
 /** Our H.245 messages: the bytes h323plus sent where we build the same message, and round trips. */
@@ -88,5 +90,67 @@ class H245MessagesTest {
                 new InetSocketAddress("127.0.0.1", 5003)));
         assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 5002)),
                 H245Messages.ackMediaChannel((SequenceValue) H245Messages.body(H245Messages.decode(ours))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ilbcIsOfferedAsAnnexSGenericAudioCapability() {
+        byte[] tcs = H245Messages.encode(H245Messages.terminalCapabilitySet(1,
+                List.of(AudioCapability.ILBC, AudioCapability.PCMU), Optional.empty()));
+        SequenceValue decoded = (SequenceValue) H245Messages.body(H245Messages.decode(tcs));
+        assertEquals(List.of(AudioCapability.ILBC, AudioCapability.PCMU), H245Messages.receiveAudio(decoded));
+        ChoiceValue audio = (ChoiceValue) ((SequenceValue) ((List<Object>) decoded.get("capabilityTable")).get(0))
+                .getChoice("capability").value();
+        assertEquals("genericAudioCapability", audio.name());
+        SequenceValue generic = (SequenceValue) audio.value();
+        assertEquals(ObjectIdentifier.parse("0.0.8.245.1.1.11"), generic.getChoice("capabilityIdentifier").value());
+        assertEquals(152L, generic.getLong("maxBitRate"));
+        List<Object> parameters = (List<Object>) generic.get("collapsing");
+        assertEquals(List.of("0 unsignedMin 1", "1 unsignedMax 30"), parameters.stream().map(p -> {
+            SequenceValue parameter = (SequenceValue) p;
+            ChoiceValue value = parameter.getChoice("parameterValue");
+            return parameter.getChoice("parameterIdentifier").value() + " " + value.name() + " " + value.value();
+        }).toList());
+        assertArrayEquals(tcs, H245Messages.encode(H245Messages.decode(tcs)));
+    }
+
+    @Test
+    void aPeersIlbcInEitherModeIsTakenAndOtherGenericAudioIsNot() {
+        // as h323plus offers it (mode 20, unsignedMin), beside AMR (Annex I, 0.0.8.245.1.1.1), which we do not code
+        SequenceValue peer = new SequenceValue().with("sequenceNumber", 1L)
+                .with("protocolIdentifier", H245Messages.PROTOCOL_IDENTIFIER)
+                .with("capabilityTable", List.of(receiveGeneric(1, "0.0.8.245.1.1.1"), receiveGeneric(2, "0.0.8.245.1.1.11")));
+        byte[] tcs = H245Messages.encode(Asn.choose(H245Asn.MULTIMEDIA_SYSTEM_CONTROL_MESSAGE, "request",
+                Asn.choose(H245Asn.REQUEST_MESSAGE, "terminalCapabilitySet", peer)));
+        assertEquals(List.of(AudioCapability.ILBC),
+                H245Messages.receiveAudio((SequenceValue) H245Messages.body(H245Messages.decode(tcs))));
+    }
+
+    private static SequenceValue receiveGeneric(long entry, String identifier) {
+        SequenceValue generic = new SequenceValue()
+                .with("capabilityIdentifier", Asn.choose(H245Asn.CAPABILITY_IDENTIFIER, "standard", ObjectIdentifier.parse(identifier)))
+                .with("maxBitRate", 122L)
+                .with("collapsing", List.of(new SequenceValue()
+                        .with("parameterIdentifier", Asn.choose(H245Asn.PARAMETER_IDENTIFIER, "standard", 1L))
+                        .with("parameterValue", Asn.choose(H245Asn.PARAMETER_VALUE, "unsignedMin", 20L))));
+        return new SequenceValue().with("capabilityTableEntryNumber", entry).with("capability",
+                Asn.choose(H245Asn.CAPABILITY, "receiveAudioCapability",
+                        Asn.choose(H245Asn.AUDIO_CAPABILITY, "genericAudioCapability", generic)));
+    }
+
+    @Test
+    void ilbcChannelsNameTheirDynamicPayloadType() {
+        InetSocketAddress rtp = new InetSocketAddress("127.0.0.1", 5000);
+        InetSocketAddress rtcp = new InetSocketAddress("127.0.0.1", 5001);
+        byte[] reverse = H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(1, AudioCapability.ILBC, Optional.of(rtp), rtcp));
+        SequenceValue olc = (SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(reverse);
+        assertEquals(Optional.of(AudioCapability.ILBC), H245Messages.channel(olc).codec());
+        SequenceValue h2250 = (SequenceValue) olc.getSequence("reverseLogicalChannelParameters")
+                .getChoice("multiplexParameters").value();
+        assertEquals(97L, h2250.getLong("dynamicRTPPayloadType"));
+        byte[] forward = H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(101, AudioCapability.PCMU, Optional.empty(), rtcp));
+        SequenceValue g711 = (SequenceValue) ((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(forward))
+                .getSequence("forwardLogicalChannelParameters").getChoice("multiplexParameters").value();
+        assertFalse(g711.has("dynamicRTPPayloadType"), "G.711 has its static payload type");
     }
 }
