@@ -100,12 +100,14 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     private final Store store;
     private final ScheduledExecutorService purger;
+    private final CallRecordWriter callRecords;
 
     @Activate
     public StoredHistory(@Reference Store store) throws SQLException {
         this.store = store;
         store.migrate(OWNER, MIGRATIONS);
         indexUnindexedMessages();
+        this.callRecords = new CallRecordWriter(store);
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
             thread.setDaemon(true);
@@ -114,7 +116,10 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         purger.scheduleWithFixedDelay(this::purgeQuietly, 0, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
     }
 
-    /** Stops the retention purge and waits for a running one, so nothing touches the store once it may close. */
+    /**
+     * Stops the retention purge and waits for a running one, and closes the call records' session, so nothing
+     * touches the store once it may close.
+     */
     @Deactivate
     public void close() {
         purger.shutdownNow();
@@ -125,6 +130,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        callRecords.close();
     }
 
     // ---- recording ----
@@ -269,20 +275,11 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         }
         Participant remote = call.participants().isEmpty() ? new Participant("", "") : call.participants().get(0);
         var reason = call.endReason();
-        try (Connection connection = store.connection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO HISTORY_CALL (ACCOUNT_ID, DIRECTION, PEER, PEER_NAME, STARTED_AT, CONNECTED_AT,
-                          ENDED_AT, END_REASON, END_DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, call.accountId());
-            insert.setString(2, call.direction().name());
-            insert.setString(3, remote.address());
-            insert.setString(4, remote.displayName());
-            insert.setObject(5, utc(call.createdAt()));
-            insert.setObject(6, call.connectedAt().map(StoredHistory::utc).orElse(null));
-            insert.setObject(7, utc(Instant.now()));
-            insert.setString(8, reason.map(r -> r.kind().name()).orElse("FAILED"));
-            insert.setString(9, reason.map(r -> r.detail()).orElse(""));
-            insert.executeUpdate();
+        try {
+            callRecords.write(new CallRecordWriter.PendingCall(call.accountId(), call.direction().name(),
+                    remote.address(), remote.displayName(), utc(call.createdAt()),
+                    call.connectedAt().map(StoredHistory::utc).orElse(null), utc(Instant.now()),
+                    reason.map(r -> r.kind().name()).orElse("FAILED"), reason.map(r -> r.detail()).orElse("")));
         } catch (SQLException e) {
             LOG.log(Level.ERROR, "history: call " + call.id() + " not recorded: " + e.getMessage());
         }

@@ -8,8 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +159,55 @@ class StoredHistoryTest {
         assertEquals("REMOTE_HANGUP", record.endReason());
         assertEquals(created, record.startedAt());
         assertEquals(Optional.of(created.plusSeconds(5)), record.connectedAt());
+    }
+
+    /**
+     * Calls ending on many threads at once share commits (the group commit of {@link CallRecordWriter}): each is
+     * stored once and is already readable, from a new session, when its callChanged returns.
+     */
+    @Test
+    void callsEndingAtOnceAreEachCommittedBeforeTheListenerReturns() throws Exception {
+        int threads = 8;
+        int callsPerThread = 25;
+        Instant created = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        FakeCall ended = new FakeCall(CallState.ENDED, created, Optional.empty(),
+                Optional.of(new EndReason(EndReason.Kind.LOCAL_HANGUP, "")));
+        List<Integer> seenTooFew = new CopyOnWriteArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 1; i <= callsPerThread; i++) {
+                        history.callChanged(ended, CallState.CONNECTED);
+                        int stored = history.calls(Integer.MAX_VALUE).size();
+                        if (stored < i) {
+                            seenTooFew.add(stored);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), seenTooFew, "a listener returned before its record was readable");
+        assertEquals(threads * callsPerThread, history.calls(Integer.MAX_VALUE).size());
+    }
+
+    @Test
+    void aCallEndingAfterTheHistoryClosedIsNotRecordedAndDoesNotThrow() throws Exception {
+        history.close();
+        history.callChanged(new FakeCall(CallState.ENDED, Instant.now(), Optional.empty(), Optional.empty()),
+                CallState.RINGING_IN);
+        history = new StoredHistory(store);
+        assertEquals(List.of(), history.calls(10));
     }
 
     private record FakeCall(CallState state, Instant createdAt, Optional<Instant> connectedAt,

@@ -2,6 +2,7 @@ package dev.switchboard.media.internal.pipeline;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps a media loop at one frame per frame period when its devices do not (files, null devices,
@@ -38,13 +39,21 @@ public final class FramePacer {
 
     /** Waits for the end of the current frame period; returns at once while the loop is catching up. */
     public void awaitNextFrame() {
+        awaitNextFrame(() -> false);
+    }
+
+    /**
+     * As {@link #awaitNextFrame()}, but returns early once {@code stop} holds, checked whenever the waiting
+     * thread is unparked: a loop being closed ends at once instead of at its next frame (its closer waits for it).
+     */
+    public void awaitNextFrame(BooleanSupplier stop) {
         due += periodNanos;
         long now = System.nanoTime();
         if (now - due > MAX_CATCH_UP_NANOS) {
             due = now;
             return;
         }
-        while (due - System.nanoTime() > 0) {
+        while (due - System.nanoTime() > 0 && !stop.getAsBoolean()) {
             LockSupport.parkNanos(due - System.nanoTime());
         }
     }

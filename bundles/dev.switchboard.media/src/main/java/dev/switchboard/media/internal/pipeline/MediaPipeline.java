@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import dev.switchboard.media.audio.AudioDeviceException;
 import dev.switchboard.media.audio.AudioDevices;
@@ -332,6 +334,9 @@ public abstract class MediaPipeline implements MediaSession {
             memberOf.memberClosed(this);
         }
         if (running != null && running != Thread.currentThread()) { // a listener may hang up from the media thread
+            // wake the loop from its wait for the next frame: the closer (often the SIP stack's thread, ending the
+            // call) would otherwise wait up to a frame period for it, per call
+            LockSupport.unpark(running);
             try {
                 running.join(TimeUnit.SECONDS.toMillis(2));
             } catch (InterruptedException e) {
@@ -439,6 +444,7 @@ public abstract class MediaPipeline implements MediaSession {
 
     private void loop() {
         FramePacer pacer = new FramePacer(active.packetNanos);
+        BooleanSupplier closing = () -> closed;
         while (!closed) {
             try {
                 boolean paced = frame();
@@ -446,7 +452,7 @@ public abstract class MediaPipeline implements MediaSession {
                     pacer.restart();
                 } else {
                     pacer.period(looping.packetNanos);
-                    pacer.awaitNextFrame();
+                    pacer.awaitNextFrame(closing);
                 }
             } catch (RuntimeException e) {
                 // a session never dies of a bad frame; the next one starts clean

@@ -47,7 +47,11 @@ public final class UdpRtpSession implements RtpSession {
     private final DatagramChannel rtcpChannel;
     private final Selector selector;
     private final Thread receiver;
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * RFC 3550's unpredictable SSRC, sequence and timestamp starts and RTCP interval jitter. One for all sessions
+     * (SecureRandom is thread-safe): a new one per call seeded itself from the system on every call set-up.
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final long ssrc;
     private final byte[] cname;
     private final long openedNanos = System.nanoTime();
@@ -103,9 +107,9 @@ public final class UdpRtpSession implements RtpSession {
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
         this.selector = selector;
-        this.ssrc = random.nextInt() & 0xffff_ffffL;
-        this.nextSequence = random.nextInt(1 << 16);
-        this.lastTimestamp = random.nextInt() & 0xffff_ffffL;
+        this.ssrc = RANDOM.nextInt() & 0xffff_ffffL;
+        this.nextSequence = RANDOM.nextInt(1 << 16);
+        this.lastTimestamp = RANDOM.nextInt() & 0xffff_ffffL;
         this.cname = options.cname().getBytes(StandardCharsets.UTF_8);
         this.nextReportNanos = openedNanos + reportIntervalNanos();
         this.receiver = Thread.ofPlatform().daemon().name("rtp-" + localRtpAddress().getPort())
@@ -427,7 +431,7 @@ public final class UdpRtpSession implements RtpSession {
         double seconds = RtcpInterval.deterministic(1 + validSources, validSources + (weSent ? 1 : 0),
                 options.sessionBandwidth() * RTCP_SHARE / 8, weSent, averageRtcpSize, initialReport,
                 options.minimumRtcpInterval().toNanos() / 1e9);
-        return (long) (RtcpInterval.randomised(seconds, random.nextDouble()) * 1e9);
+        return (long) (RtcpInterval.randomised(seconds, RANDOM.nextDouble()) * 1e9);
     }
 
     /** RFC 3550 6.3: a sender is one that sent RTP since the report before the previous one. */
