@@ -18,6 +18,7 @@ import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Prosody;
+import dev.switchboard.testing.peers.PulseAudio;
 import dev.switchboard.testing.peers.Slapd;
 import dev.switchboard.testing.peers.Xvfb;
 
@@ -29,7 +30,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * person in the company directory (slapd) and call them from the contacts view; read and answer an
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
  * stored messages); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
- * screen goes to {@code target/peer-output}.
+ * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
+ * sound server (a PulseAudio null sink's monitor).
  */
 class DesktopCallIT {
 
@@ -64,6 +66,9 @@ class DesktopCallIT {
     @RegisterExtension
     static final PeerExtension<Prosody> PROSODY = PeerExtension
             .of(() -> Prosody.builder().user("alice", "alice123").user("bob", "bob123").start());
+    /** The desktop's sound server: the ringtone plays on its default device, the null sink. */
+    @RegisterExtension
+    static final PeerExtension<PulseAudio> PULSE = PeerExtension.of(() -> PulseAudio.builder().start());
     @RegisterExtension
     static final PeerExtension<Slapd> SLAPD = PeerExtension.of(() -> Slapd.builder().ldif(SUFFIX, DIRECTORY).start());
 
@@ -89,7 +94,9 @@ class DesktopCallIT {
         }
         try (Baresip bob = Baresip.builder().account("1002", "bob123", kamailio).start();
                 AgentProcess bobChat = chatAgent(temp.resolve("bob"));
-                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"),
+                        java.util.Map.of("PULSE_SERVER", PULSE.get().environment().get("PULSE_SERVER"),
+                                "PULSE_CLIENTCONFIG", PULSE.get().environment().get("PULSE_CLIENTCONFIG")))) {
             String window = desktop.awaitMainWindow();
 
             // both accounts connect from the status area, the SIP one (Alice) first by name
@@ -119,6 +126,9 @@ class DesktopCallIT {
             // the caller identification finds extension 1002 in the directory and names the caller
             desktop.await("label", "Bob Baker"::equals, "the caller named from the directory");
             desktop.screenshot("desktop-incoming.png");
+            // the ringtone plays on the ringer device (the default one here): the null sink's monitor hears it
+            double ringLevel = awaitSound(PULSE.get(), Duration.ofSeconds(7));
+            assertTrue(ringLevel > 300, "no ringtone on the sound server while the call rings: RMS " + ringLevel);
             desktop.act("--within", "Incoming call", "--press", "Answer");
             desktop.await("label", matches("Connected  0:0[1-9].*"), "the answered call connected");
             bob.command("/hangup");
@@ -183,6 +193,42 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
+        }
+    }
+
+    /**
+     * Records the null sink's monitor in 100 ms blocks until one is louder than silence (RMS over 300
+     * of 32767) or {@code limit} passes (a ring cadence has pauses); returns the loudest block's RMS.
+     */
+    private static double awaitSound(PulseAudio pulse, Duration limit) throws Exception {
+        Path parec = Path.of("/usr/bin/parec");
+        assertTrue(java.nio.file.Files.isExecutable(parec), "parec is missing (Debian package pulseaudio-utils)");
+        ProcessBuilder builder = new ProcessBuilder(parec.toString(), "-d", pulse.sinkName() + ".monitor", "--raw",
+                "--format=s16le", "--rate=8000", "--channels=1", "--latency-msec=50")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(pulse.environment());
+        Process recorder = builder.start();
+        try (java.io.InputStream in = recorder.getInputStream()) {
+            byte[] block = new byte[1600];
+            double loudest = 0;
+            long deadline = System.nanoTime() + limit.toNanos();
+            // parec streams in real time, so each block read takes 100 ms: the loop is paced by the audio itself
+            while (System.nanoTime() < deadline && loudest <= 300) {
+                int filled = in.readNBytes(block, 0, block.length);
+                if (filled < block.length) {
+                    break;
+                }
+                double sum = 0;
+                for (int i = 0; i < block.length; i += 2) {
+                    short sample = (short) ((block[i] & 0xff) | (block[i + 1] << 8));
+                    sum += (double) sample * sample;
+                }
+                loudest = Math.max(loudest, Math.sqrt(sum / (block.length / 2)));
+            }
+            return loudest;
+        } finally {
+            recorder.destroy();
+            recorder.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
