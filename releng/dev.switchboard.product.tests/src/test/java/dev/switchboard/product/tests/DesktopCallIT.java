@@ -29,7 +29,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * timer and the codec, hold, resume, hang up; answer baresip's call from the notification; find a
  * person in the company directory (slapd) and call them from the contacts view; read and answer an
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
- * stored messages); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
+ * stored messages), send the agent a file (it fetches the same bytes) and join a room with it (subject,
+ * occupants, its message); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
  * sound server (a PulseAudio null sink's monitor).
  */
@@ -186,6 +187,48 @@ class DesktopCallIT {
             desktop.await("table cell", name -> name.endsWith("are you free for a call?"), "the message found");
             desktop.await("label", name -> name.startsWith("1 message matches"), "the search's count");
             desktop.screenshot("desktop-chat-search.png");
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.key("ctrl+a");
+            desktop.key("BackSpace");
+
+            // a file to bob from the conversation, through Prosody's upload service: bob fetches the same bytes
+            byte[] content = new byte[256 * 1024];
+            new java.util.Random(5).nextBytes(content);
+            Path report = java.nio.file.Files.write(temp.resolve("report.bin"), content);
+            desktop.actWhenThere("--press", "push button\tSend file\u2026");
+            String chooser = desktop.awaitWindow("^Send a file to ");
+            desktop.type(chooser, report.toString());
+            desktop.key("Return");
+            desktop.await("label", "Sent report.bin"::equals, "the file sent");
+            String link = field(awaitContaining(bobChat, "message", "\"text\":\"http"), "text");
+            Path fetched = temp.resolve("fetched.bin");
+            bobChat.send("fetchfile b " + link + " " + fetched);
+            String received = awaitContaining(bobChat, "transfer", "\"state\":\"done\"");
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                    field(received, "sha256"), received);
+
+            // a room with bob in it, joined from the view: its subject and bob's message show
+            String room = "team@" + PROSODY.get().mucDomain();
+            bobChat.send("join b " + room + " bob");
+            awaitContaining(bobChat, "ok", "join");
+            bobChat.send("subject b " + room + " Weekly sync");
+            awaitContaining(bobChat, "ok", "subject");
+            desktop.act("--press", "push button\tJoin room\u2026");
+            String join = desktop.awaitWindow("^Join a room ?$");
+            desktop.actWhenThere("--focus", "text\tRoom");
+            desktop.type(join, room);
+            desktop.act("--focus", "text\tNickname");
+            desktop.key("ctrl+a");
+            desktop.type(join, "alice");
+            desktop.act("--press", "push button\tJoin");
+            desktop.await("page tab", room::equals, "the room's tab");
+            // the subject may reach us after the join returns; the line is read again when the room talks
+            bobChat.send("say b " + room + " agenda is in the file");
+            desktop.await("label", "Subject: Weekly sync \u00B7 2 here: alice, bob"::equals, "the room's subject and occupants");
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.type(window, "agenda");
+            desktop.await("table cell", name -> name.endsWith("agenda is in the file"), "bob's room message");
+            desktop.screenshot("desktop-room.png");
 
             // the history lists the calls
             desktop.act("--click", "page tab\tHistory");
@@ -230,6 +273,12 @@ class DesktopCallIT {
             recorder.destroy();
             recorder.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    private static String field(String event, String field) {
+        java.util.regex.Matcher matcher = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(event);
+        assertTrue(matcher.find(), "no " + field + " in " + event);
+        return matcher.group(1);
     }
 
     private static java.util.function.Predicate<String> matches(String regex) {
