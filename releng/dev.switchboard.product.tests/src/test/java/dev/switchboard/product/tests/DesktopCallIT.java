@@ -199,13 +199,18 @@ class DesktopCallIT {
             String chooser = desktop.awaitWindow("^Send a file to ");
             desktop.type(chooser, report.toString());
             desktop.key("Return");
-            desktop.await("label", "Sent report.bin"::equals, "the file sent");
             String link = field(awaitContaining(bobChat, "message", "\"text\":\"http"), "text");
             Path fetched = temp.resolve("fetched.bin");
             bobChat.send("fetchfile b " + link + " " + fetched);
             String received = awaitContaining(bobChat, "transfer", "\"state\":\"done\"");
             assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
                     field(received, "sha256"), received);
+            // the link went out as a message of the conversation ("Sent report.bin" gives way to its receipt at once)
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.type(window, "report.bin");
+            desktop.await("table cell", name -> name.endsWith(link), "the file's link in the conversation");
+            desktop.key("ctrl+a");
+            desktop.key("BackSpace");
 
             // a room with bob in it, joined from the view: its subject and bob's message show
             String room = "team@" + PROSODY.get().mucDomain();
