@@ -93,14 +93,14 @@ class DesktopSmokeIT {
             desktop.actWhenThere("--press", "radio button\tDark");
             desktop.await("label", "Dark window; kept for the next start."::equals, "the dark theme applied");
             desktop.screenshot("desktop-settings-appearance-dark.png");
-            List<String> unnamedInSettings = unnamedControls(desktop.tree());
+            List<String> unnamedInSettings = unnamedControls(desktop.showingTree());
             assertTrue(DesktopSession.find(desktop.tree(), "label", name -> name.startsWith("An error has occurred"))
                     .isEmpty(), "an error dialog opened while moving between the settings pages");
             desktop.act("--press", "push button\tClose");
-            desktop.awaitMainWindow();
+            desktop.awaitGone("push button", "Close"::equals, "the settings dialog closed");
             double dark = lightness(desktop.screenshot("desktop-main-dark.png"), 130, 640);
             assertTrue(dark < 0.35, "the window did not turn dark when Dark was chosen: lightness " + dark);
-            assertEquals(List.of(), unnamedControls(tree), "main window controls a screen reader cannot name");
+            assertEquals(List.of(), unnamedControls(desktop.showingTree()), "main window controls a screen reader cannot name");
             assertEquals(List.of(), unnamedInSettings, "settings controls a screen reader cannot name");
         }
     }
