@@ -230,10 +230,10 @@ class DesktopCallIT {
             // the subject may reach us after the join returns; the line is read again when the room talks
             bobChat.send("say b " + room + " agenda is in the file");
             desktop.await("label", "Subject: Weekly sync \u00B7 2 here: alice, bob"::equals, "the room's subject and occupants");
+            desktop.screenshot("desktop-room.png");
             desktop.act("--focus", "text\tSearch messages");
             desktop.type(window, "agenda");
             desktop.await("table cell", name -> name.endsWith("agenda is in the file"), "bob's room message");
-            desktop.screenshot("desktop-room.png");
 
             // the history lists the calls
             desktop.act("--click", "page tab\tHistory");
