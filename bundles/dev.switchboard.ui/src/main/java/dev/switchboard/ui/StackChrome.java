@@ -20,7 +20,8 @@ import jakarta.inject.Inject;
  * Model add-on for the part stacks' own chrome. SWT's {@code CTabFolder} draws minimise and
  * maximise as image-only tool items, which a screen reader cannot name and which do nothing useful in
  * a window of four fixed areas (there is no min/max add-on), so they are hidden; the tool items
- * left (chevron, view menu) are named by their tooltip.
+ * left (chevron, view menu) are named by their tooltip. The selected tab gets the chosen theme's
+ * colours when the choice differs from the system's theme.
  */
 public final class StackChrome {
 
@@ -40,6 +41,10 @@ public final class StackChrome {
         if (control instanceof CTabFolder folder) {
             folder.setMinimizeVisible(false);
             folder.setMaximizeVisible(false);
+            if (Widgets.isDark(folder.getDisplay()) != Display.isSystemDarkTheme()) {
+                // a dark (or light) choice made before the window existed: the tabs took the system's colours
+                ThemeSwitch.paintSelectedTab(folder, Widgets.isDark(folder.getDisplay()));
+            }
         }
         if (control instanceof ToolBar bar) {
             bar.getAccessible().addAccessibleListener(new AccessibleAdapter() {

@@ -3,6 +3,7 @@ package dev.switchboard.ui;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Composite;
@@ -75,11 +76,26 @@ public final class ThemeSwitch {
                 }
             }
         }
+        if (control instanceof CTabFolder folder) {
+            paintSelectedTab(folder, dark);
+        }
         if (control instanceof Composite composite) {
             for (Control child : composite.getChildren()) {
                 recolour(child, dark);
             }
         }
         control.redraw();
+    }
+
+    /**
+     * A part stack's selected tab: {@code CTabFolder} takes the list colours once, when it is made,
+     * so after a switch its selected tab would stay white on a dark window (or dark on a light one).
+     */
+    static void paintSelectedTab(CTabFolder folder, boolean dark) {
+        Display display = folder.getDisplay();
+        folder.setSelectionBackground(dark ? new Color(display, 48, 48, 48)
+                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_LIST_BACKGROUND));
+        folder.setSelectionForeground(dark ? new Color(display, 238, 238, 236)
+                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_LIST_FOREGROUND));
     }
 }
