@@ -6,7 +6,8 @@ With --focus NAME it first gives the keyboard focus to the first node called NAM
 there is none), as a screen-reader user moving to that control would; --press NAME runs the node's
 first action (a button's click), --click NAME clicks the middle of the node with the pointer (xdotool),
 as a user would (tabs, list rows). --within AREA limits those to the first node called AREA that is
-not a label (a window, panel, ...) and what lies below it."""
+not a label (a window, panel, ...) and what lies below it. --showing (first) leaves out nodes a
+screen reader would not reach because they are not on screen (hidden tool items, other tabs' pages)."""
 import subprocess
 import sys
 
@@ -37,12 +38,14 @@ def spoken_name(node):
     return node.name or ""
 
 
-def walk(node, depth, out, nodes):
+def walk(node, depth, out, nodes, showing_only=False):
     try:
+        if showing_only and depth > 0 and not node.getState().contains(pyatspi.STATE_SHOWING):
+            return
         out.append(f"{depth}\t{node.getRoleName()}\t{spoken_name(node).replace(chr(10), ' ')}")
         nodes.append(node)
         for index in range(node.childCount):
-            walk(node.getChildAtIndex(index), depth + 1, out, nodes)
+            walk(node.getChildAtIndex(index), depth + 1, out, nodes, showing_only)
     except Exception:  # a widget that vanished while being read is simply not listed
         pass
 
@@ -68,6 +71,9 @@ def subtree(node, out):
 
 def main():
     args = sys.argv[1:]
+    showing_only = bool(args) and args[0] == "--showing"
+    if showing_only:
+        args = args[1:]
     actions = []
     within = None
     while len(args) >= 3 and args[0] in ("--focus", "--press", "--click", "--within"):
@@ -81,7 +87,7 @@ def main():
     nodes = []
     for app in pyatspi.Registry.getDesktop(0):
         if app is not None and app.name == wanted:
-            walk(app, 0, lines, nodes)
+            walk(app, 0, lines, nodes, showing_only)
     scope = nodes
     if within is not None:
         area = next((node for node in nodes if node.getRoleName() != "label" and named(node, within)), None)

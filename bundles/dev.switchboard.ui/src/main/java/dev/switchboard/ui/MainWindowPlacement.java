@@ -1,5 +1,7 @@
 package dev.switchboard.ui;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
@@ -12,6 +14,7 @@ import org.eclipse.swt.widgets.Display;
  * model's 0,0 opens in the screen's corner wherever the window manager honours program positions.
  * It places the window on every start, which is right only while plugin.xml keeps
  * {@code persistState=false}; once window state is saved it must leave a saved position alone.
+ * It also applies the stored light/dark choice before the first widget is made.
  */
 public final class MainWindowPlacement {
 
@@ -30,5 +33,10 @@ public final class MainWindowPlacement {
                 window.setY(screen.y + (screen.height - height) / 2);
             }
         }
+    }
+
+    @ProcessAdditions
+    void applyTheme(@Optional @Preference(nodePath = "dev.switchboard.ui", value = Theme.PREFERENCE_KEY) String theme) {
+        ThemeSwitch.apply(Display.getCurrent(), Theme.fromPreference(theme));
     }
 }

@@ -17,23 +17,43 @@ public final class Widgets {
     }
 
     /**
-     * A red that reads well on the theme's background: dark on a light GTK theme, light on a dark
-     * one (SWT colours need no disposal).
+     * A red that reads well on the theme's background: dark on a light theme, light on a dark one
+     * (SWT colours need no disposal).
      */
     public static Color errorColour(Display display) {
-        return Display.isSystemDarkTheme() ? new Color(display, 255, 120, 120) : new Color(display, 176, 0, 32);
+        return themed(display, 0);
     }
 
     /** Secondary text (hints, times, sources, addresses): grey that stays readable in either theme. */
     public static Color secondaryText(Display display) {
-        return Display.isSystemDarkTheme() ? new Color(display, 165, 165, 165)
-                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY);
+        return themed(display, 1);
     }
 
     /** Names of the other side in a conversation: blue, light on a dark theme. */
     public static Color accentText(Display display) {
-        return Display.isSystemDarkTheme() ? new Color(display, 140, 180, 255)
-                : display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_BLUE);
+        return themed(display, 2);
+    }
+
+    /** Whether the window is dark: the Appearance choice ({@link ThemeSwitch}) once made, else the system's theme. */
+    public static boolean isDark(Display display) {
+        return display.getData(ThemeSwitch.DARK_KEY) instanceof Boolean dark ? dark : Display.isSystemDarkTheme();
+    }
+
+    private static Color themed(Display display, int index) {
+        return themedPairs(display).get(index).get(isDark(display) ? 1 : 0);
+    }
+
+    /**
+     * Each colour the views set themselves as [light, dark] (error, secondary, accent), so that a
+     * theme switch can swap the colours already set.
+     */
+    static java.util.List<java.util.List<Color>> themedPairs(Display display) {
+        return java.util.List.of(
+                java.util.List.of(new Color(display, 176, 0, 32), new Color(display, 255, 120, 120)),
+                java.util.List.of(display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY),
+                        new Color(display, 165, 165, 165)),
+                java.util.List.of(display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_BLUE),
+                        new Color(display, 140, 180, 255)));
     }
 
     /** Green, amber, red for a call's quality dot, a presence dot's colours; grey when unknown. */

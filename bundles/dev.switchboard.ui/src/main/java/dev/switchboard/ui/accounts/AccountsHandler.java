@@ -27,7 +27,7 @@ import jakarta.inject.Named;
 
 /**
  * Switchboard › Accounts…: the settings dialog, a JFace preference dialog: Accounts, Forwarding,
- * Audio, Codecs, Directories (when the LDAP plug-in runs); later pages join it as further nodes.
+ * Audio, Codecs, Appearance, Directories (when the LDAP plug-in runs); later pages join it as further nodes.
  */
 public final class AccountsHandler {
 
@@ -49,6 +49,7 @@ public final class AccountsHandler {
                 availability -> events.post(UiTopics.AVAILABILITY, availability))));
         pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations)));
         pages.addToRoot(new PreferenceNode("codecs", new CodecsPage(registry, catalog, codecs, operations)));
+        pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences)));
         if (directories != null) {
             pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
         }

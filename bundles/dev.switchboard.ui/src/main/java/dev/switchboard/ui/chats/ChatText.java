@@ -32,4 +32,13 @@ final class ChatText {
         }
         return hits + (hits == 1 ? " message matches." : " messages match.") + " Enter or double-click opens the conversation.";
     }
+
+    /** A room's status line: its subject and who is in it. */
+    static String room(String subject, java.util.List<String> occupants) {
+        String topic = subject.isBlank() ? "No subject" : "Subject: " + subject.strip();
+        if (occupants.isEmpty()) {
+            return topic;
+        }
+        return topic + " \u00B7 " + occupants.size() + " here: " + String.join(", ", occupants);
+    }
 }

@@ -325,10 +325,14 @@ public final class ChatsPart {
 
     private void startChat(boolean room) {
         AccountStatusFeed feed = accounts;
+        SessionCapabilities capabilities = sessions;
+        // a room can be joined only from an account whose session has rooms (not from a SIP account, say)
         List<String> registered = feed == null ? List.of()
-                : DialChoice.callable(feed.current()).stream().map(AccountStatus::accountId).toList();
+                : DialChoice.callable(feed.current()).stream().map(AccountStatus::accountId)
+                        .filter(id -> !room || capabilities != null && capabilities.capability(id, GroupChat.class).isPresent())
+                        .toList();
         if (registered.isEmpty()) {
-            say("No account is connected.", true);
+            say(room ? "No connected account can join rooms." : "No account is connected.", true);
             return;
         }
         StartChatDialog dialog = new StartChatDialog(folder.getShell(), registered, room);
@@ -357,6 +361,7 @@ public final class ChatsPart {
                     Tab tab = tab(key, dialog.address());
                     folder.setSelection(tab.item);
                     reading();
+                    tab.readRoom();
                 }));
     }
 
@@ -546,9 +551,28 @@ public final class ChatsPart {
                 if (received.incoming()) {
                     // the message is what they were typing
                     showActivity("");
+                    // the core reports no subject or occupant changes, so a room's line is read again as it talks
+                    readRoom();
                 }
                 render();
             }
+        }
+
+        /** Shows a room's subject and occupants in the status line, read on the core worker. */
+        void readRoom() {
+            SessionCapabilities current = sessions;
+            Optional<GroupChat> rooms = !key.room() || current == null ? Optional.empty()
+                    : current.capability(key.accountId(), GroupChat.class);
+            if (rooms.isEmpty()) {
+                return;
+            }
+            operations.supply(() -> ChatText.room(rooms.get().subject(key.peer()), rooms.get().occupants(key.peer())))
+                    .whenComplete((line, failure) -> ui.asyncExec(() -> {
+                        if (!status.isDisposed() && failure == null) {
+                            status.setText(line);
+                            status.requestLayout();
+                        }
+                    }));
         }
 
         void confirm(String messageId) {

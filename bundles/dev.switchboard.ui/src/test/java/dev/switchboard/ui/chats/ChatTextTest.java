@@ -3,6 +3,8 @@ package dev.switchboard.ui.chats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.messaging.ChatState;
@@ -30,5 +32,11 @@ class ChatTextTest {
         assertTrue(ChatText.found(1, 100).startsWith("1 message matches."));
         assertTrue(ChatText.found(3, 100).startsWith("3 messages match."));
         assertTrue(ChatText.found(100, 100).startsWith("The 100 newest matching messages"));
+    }
+
+    @Test
+    void aRoomsLineSaysItsSubjectAndWhoIsThere() {
+        assertEquals("Subject: Weekly sync \u00B7 2 here: alice, bob", ChatText.room(" Weekly sync ", List.of("alice", "bob")));
+        assertEquals("No subject", ChatText.room("", List.of()));
     }
 }

@@ -18,6 +18,7 @@ import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Prosody;
+import dev.switchboard.testing.peers.PulseAudio;
 import dev.switchboard.testing.peers.Slapd;
 import dev.switchboard.testing.peers.Xvfb;
 
@@ -28,8 +29,10 @@ import dev.switchboard.testing.peers.Xvfb;
  * timer and the codec, hold, resume, hang up; answer baresip's call from the notification; find a
  * person in the company directory (slapd) and call them from the contacts view; read and answer an
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
- * stored messages); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
- * screen goes to {@code target/peer-output}.
+ * stored messages), send the agent a file (it fetches the same bytes) and join a room with it (subject,
+ * occupants, its message); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
+ * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
+ * sound server (a PulseAudio null sink's monitor).
  */
 class DesktopCallIT {
 
@@ -64,6 +67,9 @@ class DesktopCallIT {
     @RegisterExtension
     static final PeerExtension<Prosody> PROSODY = PeerExtension
             .of(() -> Prosody.builder().user("alice", "alice123").user("bob", "bob123").start());
+    /** The desktop's sound server: the ringtone plays on its default device, the null sink. */
+    @RegisterExtension
+    static final PeerExtension<PulseAudio> PULSE = PeerExtension.of(() -> PulseAudio.builder().start());
     @RegisterExtension
     static final PeerExtension<Slapd> SLAPD = PeerExtension.of(() -> Slapd.builder().ldif(SUFFIX, DIRECTORY).start());
 
@@ -89,7 +95,9 @@ class DesktopCallIT {
         }
         try (Baresip bob = Baresip.builder().account("1002", "bob123", kamailio).start();
                 AgentProcess bobChat = chatAgent(temp.resolve("bob"));
-                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"),
+                        java.util.Map.of("PULSE_SERVER", PULSE.get().environment().get("PULSE_SERVER"),
+                                "PULSE_CLIENTCONFIG", PULSE.get().environment().get("PULSE_CLIENTCONFIG")))) {
             String window = desktop.awaitMainWindow();
 
             // both accounts connect from the status area, the SIP one (Alice) first by name
@@ -119,6 +127,9 @@ class DesktopCallIT {
             // the caller identification finds extension 1002 in the directory and names the caller
             desktop.await("label", "Bob Baker"::equals, "the caller named from the directory");
             desktop.screenshot("desktop-incoming.png");
+            // the ringtone plays on the ringer device (the default one here): the null sink's monitor hears it
+            double ringLevel = awaitSound(PULSE.get(), Duration.ofSeconds(7));
+            assertTrue(ringLevel > 300, "no ringtone on the sound server while the call rings: RMS " + ringLevel);
             desktop.act("--within", "Incoming call", "--press", "Answer");
             desktop.await("label", matches("Connected  0:0[1-9].*"), "the answered call connected");
             bob.command("/hangup");
@@ -176,6 +187,57 @@ class DesktopCallIT {
             desktop.await("table cell", name -> name.endsWith("are you free for a call?"), "the message found");
             desktop.await("label", name -> name.startsWith("1 message matches"), "the search's count");
             desktop.screenshot("desktop-chat-search.png");
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.key("ctrl+a");
+            desktop.key("BackSpace");
+
+            // a file to bob from the conversation, through Prosody's upload service: bob fetches the same bytes
+            byte[] content = new byte[256 * 1024];
+            new java.util.Random(5).nextBytes(content);
+            Path report = java.nio.file.Files.write(temp.resolve("report.bin"), content);
+            desktop.actWhenThere("--press", "push button\tSend file\u2026");
+            String chooser = desktop.awaitWindow("^Send a file to ");
+            // GTK's chooser opens its location field on the first "/" and can lose the key after it,
+            // so the path is typed again over whatever reached the field
+            desktop.type(chooser, report.toString());
+            desktop.key("ctrl+a");
+            desktop.type(chooser, report.toString());
+            desktop.key("Return");
+            String link = field(awaitContaining(bobChat, "message", "\"text\":\"http"), "text");
+            Path fetched = temp.resolve("fetched.bin");
+            bobChat.send("fetchfile b " + link + " " + fetched);
+            String received = awaitContaining(bobChat, "transfer", "\"state\":\"done\"");
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)),
+                    field(received, "sha256"), received);
+            // the link went out as a message of the conversation ("Sent report.bin" gives way to its receipt at once)
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.type(window, "report.bin");
+            desktop.await("table cell", name -> name.endsWith(link), "the file's link in the conversation");
+            desktop.key("ctrl+a");
+            desktop.key("BackSpace");
+
+            // a room with bob in it, joined from the view: its subject and bob's message show
+            String room = "team@" + PROSODY.get().mucDomain();
+            bobChat.send("join b " + room + " bob");
+            awaitContaining(bobChat, "ok", "join");
+            bobChat.send("subject b " + room + " Weekly sync");
+            awaitContaining(bobChat, "ok", "subject");
+            desktop.act("--press", "push button\tJoin room\u2026");
+            String join = desktop.awaitWindow("^Join a room ?$");
+            desktop.actWhenThere("--focus", "text\tRoom");
+            desktop.type(join, room);
+            desktop.act("--focus", "text\tNickname");
+            desktop.key("ctrl+a");
+            desktop.type(join, "alice");
+            desktop.act("--press", "push button\tJoin");
+            desktop.await("page tab", room::equals, "the room's tab");
+            // the subject may reach us after the join returns; the line is read again when the room talks
+            bobChat.send("say b " + room + " agenda is in the file");
+            desktop.await("label", "Subject: Weekly sync \u00B7 2 here: alice, bob"::equals, "the room's subject and occupants");
+            desktop.screenshot("desktop-room.png");
+            desktop.act("--focus", "text\tSearch messages");
+            desktop.type(window, "agenda");
+            desktop.await("table cell", name -> name.endsWith("agenda is in the file"), "bob's room message");
 
             // the history lists the calls
             desktop.act("--click", "page tab\tHistory");
@@ -184,6 +246,48 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
         }
+    }
+
+    /**
+     * Records the null sink's monitor in 100 ms blocks until one is louder than silence (RMS over 300
+     * of 32767) or {@code limit} passes (a ring cadence has pauses); returns the loudest block's RMS.
+     */
+    private static double awaitSound(PulseAudio pulse, Duration limit) throws Exception {
+        Path parec = Path.of("/usr/bin/parec");
+        assertTrue(java.nio.file.Files.isExecutable(parec), "parec is missing (Debian package pulseaudio-utils)");
+        ProcessBuilder builder = new ProcessBuilder(parec.toString(), "-d", pulse.sinkName() + ".monitor", "--raw",
+                "--format=s16le", "--rate=8000", "--channels=1", "--latency-msec=50")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(pulse.environment());
+        Process recorder = builder.start();
+        try (java.io.InputStream in = recorder.getInputStream()) {
+            byte[] block = new byte[1600];
+            double loudest = 0;
+            long deadline = System.nanoTime() + limit.toNanos();
+            // parec streams in real time, so each block read takes 100 ms: the loop is paced by the audio itself
+            while (System.nanoTime() < deadline && loudest <= 300) {
+                int filled = in.readNBytes(block, 0, block.length);
+                if (filled < block.length) {
+                    break;
+                }
+                double sum = 0;
+                for (int i = 0; i < block.length; i += 2) {
+                    short sample = (short) ((block[i] & 0xff) | (block[i + 1] << 8));
+                    sum += (double) sample * sample;
+                }
+                loudest = Math.max(loudest, Math.sqrt(sum / (block.length / 2)));
+            }
+            return loudest;
+        } finally {
+            recorder.destroy();
+            recorder.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static String field(String event, String field) {
+        java.util.regex.Matcher matcher = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(event);
+        assertTrue(matcher.find(), "no " + field + " in " + event);
+        return matcher.group(1);
     }
 
     private static java.util.function.Predicate<String> matches(String regex) {

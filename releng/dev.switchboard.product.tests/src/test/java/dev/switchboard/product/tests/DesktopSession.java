@@ -83,6 +83,11 @@ final class DesktopSession implements AutoCloseable {
         return probe(List.of(), false);
     }
 
+    /** As {@link #tree()}, with only the nodes on screen (what a screen reader user can reach). */
+    List<String> showingTree() throws IOException, InterruptedException {
+        return probe(List.of("--showing"), false);
+    }
+
     /**
      * Runs probe options such as {@code --within AREA --press NAME} or {@code --click NAME}
      * (see a11y_tree.py); fails when a named node is not there.

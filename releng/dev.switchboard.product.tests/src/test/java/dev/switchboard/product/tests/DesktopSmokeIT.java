@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,9 +18,9 @@ import dev.switchboard.testing.peers.Xvfb;
  * {@code ./switchboard run} under Xvfb, read through the accessibility tree (AT-SPI) as a screen
  * reader would: the window opens with its dialpad, calls and availability controls named; the
  * status area shows the profile's account; a number typed with Enter while no account is
- * registered gives the inline reason (this one in GTK's dark theme, which the window follows: its
- * background is dark and its text colours are chosen for it); Settings stores a forwarding rule and
- * shows the account's codecs and the audio test call; a profile without accounts is offered
+ * registered gives the inline reason; Settings stores a forwarding rule, shows the account's codecs
+ * and the audio test call, and Appearance › Dark turns the light window dark without a restart
+ * (its background is dark, the views' own text colours swapped); a profile without accounts is offered
  * the account wizard. Screenshots of each go to {@code target/peer-output}.
  */
 class DesktopSmokeIT {
@@ -51,8 +50,7 @@ class DesktopSmokeIT {
             agent.send("quit");
             assertEquals(0, agent.exitCode(Duration.ofSeconds(30)));
         }
-        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"),
-                Map.of("GTK_THEME", "Adwaita:dark"))) {
+        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
             String window = desktop.awaitMainWindow();
             desktop.await("label", "Alice (alice): not registered"::equals, "with the account in the status area");
             List<String> tree = desktop.tree();
@@ -62,10 +60,9 @@ class DesktopSmokeIT {
             }
             assertTrue(DesktopSession.labelsUnder(tree, STATUS_AREA).contains("Alice (alice): not registered"),
                     "the status area does not show the account: " + DesktopSession.labelsUnder(tree, STATUS_AREA));
-            Path dark = desktop.screenshot("desktop-main-dark.png");
             // the dialpad's background, left of the keypad, near the bottom of the window
-            double lightness = lightness(dark, 130, 640);
-            assertTrue(lightness < 0.35, "the window is not dark in the dark theme: lightness " + lightness);
+            double light = lightness(desktop.screenshot("desktop-main.png"), 130, 640);
+            assertTrue(light > 0.6, "the window is not light in GTK's default theme: lightness " + light);
 
             // Enter in the address field dials; with no registered account the reason shows under it
             desktop.act("--focus", "text\t" + ADDRESS_FIELD);
@@ -74,7 +71,7 @@ class DesktopSmokeIT {
             String error = desktop.await("label", name -> name.startsWith("Cannot call: no account is registered"),
                     "with the reason");
             assertEquals("Cannot call: no account is registered \u2014 Alice is not registered.", error);
-            desktop.screenshot("desktop-dial-error-dark.png");
+            desktop.screenshot("desktop-dial-error.png");
 
             // Settings: a forwarding rule stored for the account; the Codecs, Audio and Directories pages are there
             desktop.xdotool("windowfocus", "--sync", window);
@@ -90,11 +87,32 @@ class DesktopSmokeIT {
             desktop.await("table cell", "PCMU"::equals, "PCMU among the account's codecs");
             desktop.act("--click", "table cell\tAudio");
             desktop.await("push button", "Test call"::equals, "the audio test call");
-            desktop.screenshot("desktop-settings-audio-dark.png");
+            desktop.screenshot("desktop-settings-audio.png");
+            // Appearance: Dark applies at once, to the settings and the main window, without a restart
+            desktop.act("--click", "table cell\tAppearance");
+            desktop.actWhenThere("--press", "radio button\tDark");
+            desktop.await("label", "Dark window; kept for the next start."::equals, "the dark theme applied");
+            desktop.screenshot("desktop-settings-appearance-dark.png");
+            List<String> unnamedInSettings = unnamedControls(desktop.showingTree());
             assertTrue(DesktopSession.find(desktop.tree(), "label", name -> name.startsWith("An error has occurred"))
                     .isEmpty(), "an error dialog opened while moving between the settings pages");
             desktop.act("--press", "push button\tClose");
+            desktop.awaitGone("push button", "Close"::equals, "the settings dialog closed");
+            double dark = lightness(desktop.screenshot("desktop-main-dark.png"), 130, 640);
+            assertTrue(dark < 0.35, "the window did not turn dark when Dark was chosen: lightness " + dark);
+            assertEquals(List.of(), unnamedControls(desktop.showingTree()), "main window controls a screen reader cannot name");
+            assertEquals(List.of(), unnamedInSettings, "settings controls a screen reader cannot name");
         }
+    }
+
+    /** Tree lines of buttons, inputs and tabs with no spoken name (no text, accessible name or label relation). */
+    private static List<String> unnamedControls(List<String> tree) {
+        List<String> roles = List.of("push button", "toggle button", "radio button", "check box", "combo box", "text",
+                "page tab", "spin button");
+        return tree.stream().filter(line -> {
+            String[] fields = line.split("\t", 3);
+            return fields.length >= 2 && roles.contains(fields[1]) && (fields.length < 3 || fields[2].isBlank());
+        }).toList();
     }
 
     /** Mean lightness (0 black .. 1 white) of the 10x10 pixels at x, y of a PNG. */
