@@ -23,7 +23,7 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
-import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.XmlElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
@@ -385,7 +385,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
 
     /** Moves the archive cursor to a live message's stanza-id (stamped by our own server) unless a read is pending. */
     private void noteArchiveId(Message message) {
-        ExtensionElement element = message.getExtensionElement("stanza-id", STANZA_ID_NAMESPACE);
+        XmlElement element = message.getExtensionElement("stanza-id", STANZA_ID_NAMESPACE);
         String id = null;
         String by = null;
         if (element instanceof org.jivesoftware.smackx.sid.element.StanzaIdElement stanzaId) {
