@@ -63,42 +63,44 @@ class XmppReconnectIT {
         String domain = PROSODY.get().domain();
         MessageSender fromAlice = aliceSession.capability(MessageSender.class).orElseThrow();
         MessageSender fromBob = bobSession.capability(MessageSender.class).orElseThrow();
+        // texts unique to this run: a new login reads the newest archive page, which may hold earlier runs' messages
+        String run = Long.toString(System.nanoTime(), 36);
         Map<String, String> toBob = new LinkedHashMap<>(); // text -> id
         Map<String, String> toAlice = new LinkedHashMap<>();
         for (int i = 0; i < MESSAGES_EACH_WAY; i++) {
-            put(toBob, fromAlice.send("bob@" + domain, "a-before-" + i));
-            put(toAlice, fromBob.send("alice@" + domain, "b-before-" + i));
+            put(toBob, fromAlice.send("bob@" + domain, run + "-a-before-" + i));
+            put(toAlice, fromBob.send("alice@" + domain, run + "-b-before-" + i));
         }
 
         CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> PROSODY.get().restart());
         alice.awaitState(RegistrationState.Kind.CONNECTION_LOST);
         bob.awaitState(RegistrationState.Kind.CONNECTION_LOST);
         for (int i = 0; i < MESSAGES_EACH_WAY; i++) {
-            put(toBob, fromAlice.send("bob@" + domain, "a-during-" + i));
-            put(toAlice, fromBob.send("alice@" + domain, "b-during-" + i));
+            put(toBob, fromAlice.send("bob@" + domain, run + "-a-during-" + i));
+            put(toAlice, fromBob.send("alice@" + domain, run + "-b-during-" + i));
         }
         restart.get(Recorder.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         alice.awaitState(RegistrationState.Kind.REGISTERED);
         bob.awaitState(RegistrationState.Kind.REGISTERED);
 
-        Message sent = fromAlice.send("bob@" + domain, "still there?");
-        Message received = bob.await(Message.class, m -> m.text().equals("still there?"), "a message after the restart");
+        Message sent = fromAlice.send("bob@" + domain, run + " still there?");
+        Message received = bob.await(Message.class, m -> m.text().equals(run + " still there?"), "a message after the restart");
         assertEquals(sent.id(), received.id());
         alice.await(Recorder.Delivered.class, d -> d.messageId().equals(sent.id()), "its receipt");
         put(toBob, sent);
         for (int i = 0; i < MESSAGES_EACH_WAY; i++) {
-            put(toBob, fromAlice.send("bob@" + domain, "a-after-" + i));
-            put(toAlice, fromBob.send("alice@" + domain, "b-after-" + i));
+            put(toBob, fromAlice.send("bob@" + domain, run + "-a-after-" + i));
+            put(toAlice, fromBob.send("alice@" + domain, run + "-b-after-" + i));
         }
         awaitAll(bob, toBob.keySet());
         awaitAll(alice, toAlice.keySet());
         awaitReceipts(alice, toBob.values());
         awaitReceipts(bob, toAlice.values());
         // a last message each way: anything duplicated on the way would have arrived before it
-        fromAlice.send("bob@" + domain, "a-last");
-        fromBob.send("alice@" + domain, "b-last");
-        bob.await(Message.class, m -> m.text().equals("a-last"), "alice's last message");
-        alice.await(Message.class, m -> m.text().equals("b-last"), "bob's last message");
+        fromAlice.send("bob@" + domain, run + "-a-last");
+        fromBob.send("alice@" + domain, run + "-b-last");
+        bob.await(Message.class, m -> m.text().equals(run + "-a-last"), "alice's last message");
+        alice.await(Message.class, m -> m.text().equals(run + "-b-last"), "bob's last message");
         for (String text : toBob.keySet()) {
             assertEquals(1, bob.countSeen(Message.class, m -> m.text().equals(text)), "bob got '" + text + "' once");
         }
