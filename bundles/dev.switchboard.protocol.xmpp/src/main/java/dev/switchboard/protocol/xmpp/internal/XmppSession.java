@@ -202,6 +202,15 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             cancelRetry();
             disconnect();
             closed = true;
+            int unsent;
+            synchronized (outbox) {
+                unsent = outbox.size();
+            }
+            if (unsent > 0) {
+                // the core already reported them as sent: say that they never left
+                LOG.log(Level.WARNING, "xmpp {0}: closed with {1} messages or receipts never sent", account.id(),
+                        unsent);
+            }
         });
         worker.shutdown();
         // returns once the stream is closed (unavailable presence and </stream> sent), so that a session the
