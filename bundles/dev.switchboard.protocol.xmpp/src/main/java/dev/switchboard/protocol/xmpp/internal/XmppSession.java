@@ -479,6 +479,13 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         for (MamResultExtension result : results) {
             Forwarded<Message> forwarded = result.getForwarded();
             Message message = forwarded.getForwardedStanza();
+            DeliveryReceipt receipt = DeliveryReceipt.from(message);
+            if (receipt != null && message.getFrom() != null && !message.getFrom().asBareJid().equals(settings.jid())
+                    && receipt.getId() != null && !receipt.getId().isBlank()) {
+                // a receipt the dying server had taken but not passed on: archived because we ask for it
+                listener.messageDelivered(message.getFrom().asBareJid().toString(), receipt.getId());
+                continue;
+            }
             if (message.getBody() == null || message.getType() == Message.Type.groupchat) {
                 continue;
             }
@@ -822,7 +829,10 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         if (!DeliveryReceiptManager.hasDeliveryReceiptRequest(message) || message.getStanzaId() == null) {
             return;
         }
-        Message receipt = DeliveryReceiptManager.receiptMessageFor(message);
+        // archived (XEP-0334 store hint) so that a receipt lost in a dying server reaches the sender's catch-up
+        Message receipt = DeliveryReceiptManager.receiptMessageFor(message).asBuilder()
+                .addExtension(StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
+                .build();
         try {
             current.sendStanza(receipt);
         } catch (SmackException.NotConnectedException e) {
