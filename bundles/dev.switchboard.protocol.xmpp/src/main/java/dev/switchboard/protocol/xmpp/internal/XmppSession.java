@@ -6,6 +6,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -21,7 +23,9 @@ import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.packet.XmlElement;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -34,6 +38,7 @@ import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.forward.packet.Forwarded;
 import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamElements.MamResultExtension;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptManager.AutoReceiptMode;
 import org.jxmpp.jid.EntityBareJid;
@@ -78,6 +83,14 @@ import dev.switchboard.core.spi.SessionListener;
  * the core like live ones, so that what other clients of the account sent or received while this
  * one was away reaches the history; the history keeps each message id once, and the session skips
  * ids it already reported.
+ * <p>
+ * No message is lost across a connection loss that cannot be resumed (a server restart): the archive
+ * read runs again after every such login from the archive id of the newest message known (read from the
+ * archive, or the XEP-0359 stanza-id the server stamped on a live message while no read was pending); a
+ * read the loss interrupted stays pending and runs again. Incoming messages found by such a catch-up get
+ * their receipt then. Our chat messages and receipts the server had not acknowledged (XEP-0198) when the
+ * stream broke, and chat messages sent while the account is reconnecting, wait in an outbox and are sent
+ * once after the next login, with their ids unchanged so that the receiver keeps each once.
  */
 final class XmppSession implements ProtocolSession, PresencePublisher, MessageSender, ChatStates {
 
@@ -93,6 +106,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     private static final int ARCHIVE_PAGES = 50;
     /** Message ids remembered to report each message once. */
     private static final int REMEMBERED_IDS = 10_000;
+    /** Messages kept for sending while the account reconnects; beyond this, send() fails. */
+    private static final int OUTBOX_LIMIT = 1_000;
+    private static final String STANZA_ID_NAMESPACE = "urn:xmpp:sid:0";
 
     private final Account account;
     private final XmppSettings settings;
@@ -115,12 +131,18 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
     };
 
+    /** Chat messages and receipts waiting for the next login (sent while down, or unacknowledged when it broke). */
+    private final Deque<Message> outbox = new ArrayDeque<>();
+    private final Object archiveCursorLock = new Object();
+    /** Archive id (XEP-0313 result id / stanza-id) of the newest archived message known; null before the first read. */
+    private String archiveReadUntil; // guarded by archiveCursorLock
+    /** True from a login that did not resume until an archive read completes; live stanza-ids do not move the cursor meanwhile. */
+    private boolean archiveReadPending = true; // guarded by archiveCursorLock
+
     // worker thread only
     private XMPPTCPConnection connection;
     private ScheduledFuture<?> retry;
     private boolean everOnline;
-    /** Archive id (XEP-0313 result id) of the newest archived message read; null before the first read. */
-    private String archiveReadUntil;
 
     /** The worker's thread, so that close() called from it does not wait for itself. */
     private volatile Thread workerThread;
@@ -180,6 +202,15 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             cancelRetry();
             disconnect();
             closed = true;
+            int unsent;
+            synchronized (outbox) {
+                unsent = outbox.size();
+            }
+            if (unsent > 0) {
+                // the core already reported them as sent: say that they never left
+                LOG.log(Level.WARNING, "xmpp {0}: closed with {1} messages or receipts never sent", account.id(),
+                        unsent);
+            }
         });
         worker.shutdown();
         // returns once the stream is closed (unavailable presence and </stream> sent), so that a session the
@@ -281,7 +312,11 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             Thread.currentThread().interrupt();
             return;
         }
-        if (!current.streamWasResumed()) {
+        boolean resumed = current.streamWasResumed();
+        if (!resumed) {
+            synchronized (archiveCursorLock) {
+                archiveReadPending = true;
+            }
             try {
                 roster.awaitLoaded(current);
                 sendOwnPresence(current);
@@ -292,51 +327,165 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             }
         }
         backoff.reset();
+        boolean catchUp = everOnline;
         everOnline = true;
         report(RegistrationState.REGISTERED);
-        if (!current.streamWasResumed()) {
-            readArchive(current);
+        sendOutbox(current);
+        boolean readPending;
+        synchronized (archiveCursorLock) {
+            readPending = archiveReadPending;
+        }
+        if (!resumed || readPending) {
+            readArchive(current, catchUp);
         }
     }
 
-    /** Hands the archive's messages since the last read to the core (worker thread). */
-    private void readArchive(XMPPTCPConnection current) {
+    /** Sends what waited in the outbox, in order; what the connection refuses waits for the next login. */
+    private void sendOutbox(XMPPTCPConnection current) {
+        while (true) {
+            Message next;
+            synchronized (outbox) {
+                next = outbox.pollFirst();
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                current.sendStanza(next);
+            } catch (SmackException.NotConnectedException e) {
+                synchronized (outbox) {
+                    outbox.addFirst(next);
+                }
+                return;
+            } catch (InterruptedException e) {
+                synchronized (outbox) {
+                    outbox.addFirst(next);
+                }
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Keeps a message for the next login; false when the outbox is full. */
+    private boolean queue(Message message) {
+        synchronized (outbox) {
+            if (outbox.size() >= OUTBOX_LIMIT) {
+                return false;
+            }
+            outbox.addLast(message);
+            return true;
+        }
+    }
+
+    /**
+     * A stanza the server had not acknowledged when the stream could not be resumed: chat messages and
+     * receipts are sent again once after the new login (same id, so the receiver keeps one copy); presences,
+     * chat states and queries of the dead stream are not repeated, the new login sends its own.
+     */
+    private void unacknowledgedAtLoss(Stanza stanza) {
+        if (stanza instanceof Message message
+                && (message.getBody() != null || DeliveryReceipt.from(message) != null)
+                && message.getType() != Message.Type.groupchat && !queue(message)) {
+            LOG.log(Level.WARNING, "xmpp {0}: outbox full, message {1} not sent again", account.id(),
+                    message.getStanzaId());
+        }
+    }
+
+    /** Moves the archive cursor to a live message's stanza-id (stamped by our own server) unless a read is pending. */
+    private void noteArchiveId(Message message) {
+        XmlElement element = message.getExtensionElement("stanza-id", STANZA_ID_NAMESPACE);
+        String id = null;
+        String by = null;
+        if (element instanceof org.jivesoftware.smackx.sid.element.StanzaIdElement stanzaId) {
+            id = stanzaId.getId();
+            by = stanzaId.getBy();
+        } else if (element instanceof StandardExtensionElement standard) {
+            id = standard.getAttributeValue("id");
+            by = standard.getAttributeValue("by");
+        }
+        if (id == null || !settings.jid().toString().equals(by)) {
+            return;
+        }
+        synchronized (archiveCursorLock) {
+            if (!archiveReadPending) {
+                archiveReadUntil = id;
+            }
+        }
+    }
+
+    /**
+     * Hands the archive's messages since the newest one known to the core (worker thread). On a catch-up
+     * (any login after the first) incoming messages reported for the first time get their receipt. Only
+     * a read that reaches its end clears the pending mark, so one the connection loss cut short runs again.
+     */
+    private void readArchive(XMPPTCPConnection current, boolean catchUp) {
         try {
             MamManager archive = MamManager.getInstanceFor(current);
             if (!archive.isSupported()) {
                 LOG.log(Level.INFO, "xmpp {0}: the server keeps no message archive", account.id());
                 return;
             }
+            String cursor;
+            synchronized (archiveCursorLock) {
+                cursor = archiveReadUntil;
+            }
             for (int page = 0; page < ARCHIVE_PAGES; page++) {
                 MamManager.MamQueryArgs.Builder query = MamManager.MamQueryArgs.builder()
                         .setResultPageSizeTo(ARCHIVE_PAGE);
-                if (archiveReadUntil == null) {
+                if (cursor == null) {
                     query.queryLastPage();
                 } else {
-                    query.afterUid(archiveReadUntil);
+                    query.afterUid(cursor);
                 }
-                MamManager.MamQuery result = archive.queryArchive(query.build());
+                MamManager.MamQuery result;
+                try {
+                    result = archive.queryArchive(query.build());
+                } catch (XMPPException.XMPPErrorException e) {
+                    if (cursor == null || e.getStanzaError().getCondition()
+                            != org.jivesoftware.smack.packet.StanzaError.Condition.item_not_found) {
+                        throw e;
+                    }
+                    // the archive no longer has our cursor (expired): its newest page is the best we can do
+                    LOG.log(Level.WARNING, "xmpp {0}: the archive lost message {1}; reading its newest page",
+                            account.id(), cursor);
+                    cursor = null;
+                    continue;
+                }
                 List<MamResultExtension> results = result.getMamResultExtensions();
-                archived(results);
+                archived(current, results, catchUp);
                 if (!results.isEmpty()) {
-                    archiveReadUntil = results.get(results.size() - 1).getId();
+                    cursor = results.get(results.size() - 1).getId();
+                    synchronized (archiveCursorLock) {
+                        archiveReadUntil = cursor;
+                    }
                 }
                 if (result.isComplete() || results.isEmpty()) {
                     break;
                 }
             }
+            synchronized (archiveCursorLock) {
+                archiveReadPending = false;
+            }
         } catch (SmackException | XMPPException e) {
-            LOG.log(Level.WARNING, "xmpp {0}: the message archive could not be read: {1}", account.id(),
-                    describe(e));
+            LOG.log(Level.WARNING, "xmpp {0}: the message archive could not be read (read again after the next"
+                    + " login): {1}", account.id(), describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void archived(List<MamResultExtension> results) {
+    private void archived(XMPPTCPConnection current, List<MamResultExtension> results, boolean catchUp) {
         for (MamResultExtension result : results) {
             Forwarded<Message> forwarded = result.getForwarded();
             Message message = forwarded.getForwardedStanza();
+            DeliveryReceipt receipt = DeliveryReceipt.from(message);
+            if (receipt != null && message.getFrom() != null && !message.getFrom().asBareJid().equals(settings.jid())
+                    && receipt.getId() != null && !receipt.getId().isBlank()) {
+                // a receipt the dying server had taken but not passed on: archived because we ask for it
+                listener.messageDelivered(message.getFrom().asBareJid().toString(), receipt.getId());
+                continue;
+            }
             if (message.getBody() == null || message.getType() == Message.Type.groupchat) {
                 continue;
             }
@@ -350,8 +499,12 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 continue;
             }
             String peer = peerJid.asBareJid().toString();
-            reportOnce(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer, incoming,
-                    incoming ? peer : settings.jid().toString(), message.getBody(), sent));
+            boolean first = reportOnce(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer,
+                    incoming, incoming ? peer : settings.jid().toString(), message.getBody(), sent));
+            if (first && catchUp && incoming && from != null) {
+                // it was on its way to us when the connection broke: the sender still waits for its receipt
+                sendReceipt(current, message);
+            }
         }
     }
 
@@ -462,6 +615,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         created.setUseStreamManagement(true);
         created.setUseStreamManagementResumption(true);
         created.setPreferredResumptionTime(RESUMPTION_SECONDS);
+        // instead of Smack resending every unacknowledged stanza of a stream that could not be resumed
+        created.addStanzaDroppedListener(this::unacknowledgedAtLoss);
         // a stanza Smack cannot parse (a bogus extension from some other user) is dropped and logged,
         // not allowed to tear down the connection, which Smack's default would do
         created.setParsingExceptionCallback(unparsable -> LOG.log(Level.WARNING,
@@ -557,7 +712,10 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
 
     @Override
     public dev.switchboard.core.messaging.Message send(String to, String text) {
-        XMPPTCPConnection current = authenticatedConnection();
+        XMPPTCPConnection current = connection;
+        if (current == null || !wanted) {
+            throw new IllegalStateException("account " + account.id() + " is not connected");
+        }
         EntityBareJid recipient;
         try {
             recipient = JidCreate.entityBareFrom(to);
@@ -574,13 +732,32 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 .addExtension(new ChatStateExtension(ChatState.active))
                 .build();
         DeliveryReceiptManager.addDeliveryReceiptRequest(message);
-        try {
-            current.sendStanza(message);
-        } catch (SmackException.NotConnectedException e) {
-            throw new IllegalStateException("account " + account.id() + " is not connected");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending");
+        boolean sent = false;
+        if (current.isAuthenticated()) {
+            try {
+                current.sendStanza(message);
+                sent = true;
+            } catch (SmackException.NotConnectedException e) {
+                // the connection broke just now: reconnecting, so the message waits like one sent while down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending");
+            }
+        }
+        if (!sent) {
+            if (!queue(message)) {
+                throw new IllegalStateException("account " + account.id() + " is reconnecting and "
+                        + OUTBOX_LIMIT + " messages wait already");
+            }
+            // the login may have completed (and emptied the outbox) between the check and the queueing
+            if (worker.isShutdown()) {
+                throw new IllegalStateException("account " + account.id() + " is closed");
+            }
+            worker.execute(() -> {
+                if (connection != null && connection.isAuthenticated()) {
+                    sendOutbox(connection);
+                }
+            });
         }
         synchronized (reportedIds) {
             reportedIds.put("out:" + recipient + '/' + message.getStanzaId(), Boolean.TRUE);
@@ -642,15 +819,28 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
         reportOnce(new dev.switchboard.core.messaging.Message(id(message), account.id(), peer, true,
                 peer, message.getBody(), timestamp(message)));
-        if (DeliveryReceiptManager.hasDeliveryReceiptRequest(message) && message.getStanzaId() != null) {
-            try {
-                connection.sendStanza(DeliveryReceiptManager.receiptMessageFor(message));
-            } catch (SmackException.NotConnectedException e) {
-                LOG.log(Level.INFO, "xmpp {0}: receipt for {1} not sent, the connection is down", account.id(),
-                        message.getStanzaId());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        noteArchiveId(message);
+        // also for a copy already reported: the sender resends when it missed our first receipt
+        sendReceipt(connection, message);
+    }
+
+    /** The receipt a message asked for; one the dead connection refuses waits in the outbox. */
+    private void sendReceipt(XMPPTCPConnection current, Message message) {
+        if (!DeliveryReceiptManager.hasDeliveryReceiptRequest(message) || message.getStanzaId() == null) {
+            return;
+        }
+        // archived (XEP-0334 store hint) so that a receipt lost in a dying server reaches the sender's catch-up
+        Message receipt = DeliveryReceiptManager.receiptMessageFor(message).asBuilder()
+                .addExtension(StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
+                .build();
+        try {
+            current.sendStanza(receipt);
+        } catch (SmackException.NotConnectedException e) {
+            LOG.log(Level.INFO, "xmpp {0}: receipt for {1} waits for the next login", account.id(),
+                    message.getStanzaId());
+            queue(receipt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
