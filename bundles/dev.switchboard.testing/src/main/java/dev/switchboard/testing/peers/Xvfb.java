@@ -117,9 +117,11 @@ public final class Xvfb implements AutoCloseable {
             String xdpyinfo = Installed.program("xdpyinfo", "x11-utils");
             return Workspace.open("xvfb", workspace -> {
                 // -displayfd: Xvfb picks a free display itself and writes its number to stdout once it accepts
-                // clients, which avoids racing another X server for a number
-                PeerProcess process = workspace.launch(Map.of(), List.of(xvfb, "-displayfd", "1", "-screen", "0",
-                        width + "x" + height + "x24", "-nolisten", "tcp"), ProcessBuilder.Redirect.PIPE);
+                // clients, which avoids racing another X server for a number. -noreset: an X server resets when its
+                // last client leaves, and a client connecting during the reset is refused (a desktop started right
+                // after the previous one closed failed gtk_init_check)
+                PeerProcess process = workspace.launch(Map.of(), List.of(xvfb, "-displayfd", "1", "-noreset",
+                        "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp"), ProcessBuilder.Redirect.PIPE);
                 String display = ":" + readDisplayNumber(process);
                 Xvfb started = new Xvfb(workspace, process, display);
                 process.awaitReady("xdpyinfo answered", START_TIMEOUT, () -> Command.run(TOOL_TIMEOUT,
