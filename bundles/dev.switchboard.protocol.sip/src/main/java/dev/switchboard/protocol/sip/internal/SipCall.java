@@ -113,7 +113,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     private boolean provisionalReceived;
     private boolean cancelWanted;
     private int authenticationRounds;
-    private RtpMediaSession media;
+    private volatile RtpMediaSession media;
     private Sdp.Description remoteSdp;
     private MediaFormat format;
     private long sdpVersion;
@@ -824,22 +824,21 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         return remoteHold ? CallState.REMOTE_HOLD : CallState.CONNECTED;
     }
 
+    /** At once, not through the worker: a queued mute ran after SIP work already waiting and {@link #muted()} lagged. */
     @Override
     public void mute() {
-        session.run(() -> {
-            if (media != null) {
-                media.mute(true);
-            }
-        });
+        RtpMediaSession current = media;
+        if (current != null) {
+            current.mute(true);
+        }
     }
 
     @Override
     public void unmute() {
-        session.run(() -> {
-            if (media != null) {
-                media.mute(false);
-            }
-        });
+        RtpMediaSession current = media;
+        if (current != null) {
+            current.mute(false);
+        }
     }
 
     @Override
