@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.junit.jupiter.api.Test;
@@ -40,6 +38,7 @@ import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.core.presence.Subscription;
 import dev.switchboard.core.presence.PresenceListener;
 import dev.switchboard.core.presence.Roster;
+import dev.switchboard.testing.await.Poll;
 import dev.switchboard.testing.peers.PeerExtension;
 import dev.switchboard.testing.peers.Prosody;
 import dev.switchboard.testing.peers.Slapd;
@@ -99,11 +98,13 @@ class RosterMergeIT {
             Roster frank = sessions.capability("frank", Roster.class).orElseThrow();
             Roster grace = sessions.capability("grace", Roster.class).orElseThrow();
             frank.add(GRACE_MAIL, "Grace Hopper", Set.of("Navy"));
-            awaitTrue(() -> grace.pendingRequests().contains("frank@localhost"), "grace sees frank's request");
+            // the roster has no listener in the core API, so its state is looked at until it is there
+            Poll.until(() -> grace.pendingRequests().contains("frank@localhost"), OnlineAccounts.STEP,
+                    "grace sees frank's request");
             grace.approve("frank@localhost");
-            awaitTrue(() -> frank.entries().stream().anyMatch(item -> item.address().equals(GRACE_MAIL)
+            Poll.until(() -> frank.entries().stream().anyMatch(item -> item.address().equals(GRACE_MAIL)
                     && (item.subscription() == Subscription.TO || item.subscription() == Subscription.BOTH)),
-                    "frank subscribed to grace");
+                    OnlineAccounts.STEP, "frank subscribed to grace");
             // the user's one presence goes out on every account's session, so frank's session hears grace's
             PresenceService own = Services.service(PresenceService.class);
             Presence before = own.own();
@@ -178,17 +179,6 @@ class RosterMergeIT {
                 return;
             }
             other.add(seen);
-        }
-    }
-
-    /** The roster has no listener in the core API, so its state is looked at until it is there. */
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + OnlineAccounts.STEP.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + OnlineAccounts.STEP + ": " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 }

@@ -1,11 +1,8 @@
 package dev.switchboard.media.tests;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import dev.switchboard.media.internal.Wav;
 
@@ -40,16 +37,5 @@ final class AudioAnalysis {
         }
         Wav.write(file, new Wav.Audio(rate, 1, pcm));
         return file;
-    }
-
-    /** Waits for a condition the media threads bring about, checking every 20 ms, failing after {@code timeout}. */
-    static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out after " + timeout.toMillis() + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

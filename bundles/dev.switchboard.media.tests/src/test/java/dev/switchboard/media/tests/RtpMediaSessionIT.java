@@ -1,6 +1,5 @@
 package dev.switchboard.media.tests;
 
-import static dev.switchboard.media.tests.AudioAnalysis.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +32,7 @@ import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
 import dev.switchboard.testing.audio.SpeechQuality;
+import dev.switchboard.testing.await.Poll;
 
 /**
  * Media sessions of the OSGi service, two or more on 127.0.0.1, with WAV files as devices and the
@@ -135,7 +135,7 @@ class RtpMediaSessionIT {
         listener.format(format(codecName, TELEPHONE_EVENT));
         speaker.format(format(codecName, TELEPHONE_EVENT));
         int packets = (int) (5.42 * 50) + 20;
-        await(() -> listener.quality().packetsReceived() >= packets, TIMEOUT, packets + " packets of speech");
+        Poll.until(() -> listener.quality().packetsReceived() >= packets, TIMEOUT, packets + " packets of speech");
         MediaQuality quality = listener.quality();
         assertEquals(0, quality.packetsLost());
         assertEquals(MediaQuality.Rating.GOOD, quality.rating(), quality.toString());
@@ -176,7 +176,7 @@ class RtpMediaSessionIT {
         int frames = talk.length / 160;
         // the listener has played the whole file (and half a second more) once its recording is that long
         long playedBytes = 44 + 2L * (talk.length + 4000);
-        await(() -> received.toFile().length() >= playedBytes, TIMEOUT, "the file played out");
+        Poll.until(() -> received.toFile().length() >= playedBytes, TIMEOUT, "the file played out");
         MediaQuality sent = speaker.quality();
         listener.close();
         speaker.close();
@@ -214,7 +214,7 @@ class RtpMediaSessionIT {
             connect(a, b);
             a.format(format("PCMU", telephoneEvent));
             b.format(format("PCMU", telephoneEvent));
-            await(() -> a.quality().packetsReceived() > 10 && b.quality().packetsReceived() > 10, TIMEOUT,
+            Poll.until(() -> a.quality().packetsReceived() > 10 && b.quality().packetsReceived() > 10, TIMEOUT,
                     "audio flowing both ways");
             a.sendDtmf(DtmfEvent.DIGIT_1, Duration.ofMillis(100));
             a.sendDtmf(DtmfEvent.STAR, Duration.ofMillis(100));
@@ -262,7 +262,7 @@ class RtpMediaSessionIT {
         bridge.add(g722Leg);
         assertEquals(List.of(pcmuLeg, g722Leg), bridge.members());
         long start = pcmuPeer.quality().packetsReceived();
-        await(() -> pcmuPeer.quality().packetsReceived() > start + 100 && g722Peer.quality().packetsReceived() > start + 100,
+        Poll.until(() -> pcmuPeer.quality().packetsReceived() > start + 100 && g722Peer.quality().packetsReceived() > start + 100,
                 TIMEOUT, "two seconds of conference");
         // the peers hang up first, so that every file ends with the conference still mixing
         pcmuPeer.close();
@@ -304,10 +304,10 @@ class RtpMediaSessionIT {
         connect(a, b);
         a.format(format("PCMU", TELEPHONE_EVENT));
         b.format(format("PCMU", TELEPHONE_EVENT));
-        await(() -> b.quality().packetsReceived() > 75, TIMEOUT, "1.5 s of the first microphone");
+        Poll.until(() -> b.quality().packetsReceived() > 75, TIMEOUT, "1.5 s of the first microphone");
         a.endpoints(new AudioEndpoints("file:" + high, "null:"));
         long switchedAt = b.quality().packetsReceived();
-        await(() -> b.quality().packetsReceived() > switchedAt + 50, TIMEOUT, "a second of the second microphone");
+        Poll.until(() -> b.quality().packetsReceived() > switchedAt + 50, TIMEOUT, "a second of the second microphone");
         assertEquals(0, b.quality().packetsLost());
         assertNull(aEvents.failures.poll());
         b.close();

@@ -1,6 +1,5 @@
 package dev.switchboard.media.tests;
 
-import static dev.switchboard.media.tests.AudioAnalysis.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
 package dev.switchboard.media.tests;
 
-import static dev.switchboard.media.tests.AudioAnalysis.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +26,7 @@ import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
 import dev.switchboard.testing.audio.SpeechQuality;
+import dev.switchboard.testing.await.Poll;
 
 /**
  * ffmpeg as the far end (its own RTP packetiser and its own clock, {@code -re}) sending to a media session that
@@ -116,10 +116,10 @@ class StarvedPlayoutIT {
                 run(file);
             }
             run(command);
-            await(() -> session.quality().packetsReceived() >= packets - 1, TIMEOUT, packets + " packets from ffmpeg");
+            Poll.until(() -> session.quality().packetsReceived() >= packets - 1, TIMEOUT, packets + " packets from ffmpeg");
             // the jitter buffer holds the last packets for its delay; a second more of playout covers it
             long playedBytes = Files.size(received);
-            await(() -> fileSize(received) >= playedBytes + 2 * codec.info().sampleRate(), TIMEOUT,
+            Poll.until(() -> fileSize(received) >= playedBytes + 2 * codec.info().sampleRate(), TIMEOUT,
                     "a second more of playout");
             System.out.println("starved session's quality: " + session.quality());
         }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +26,7 @@ import dev.switchboard.media.audio.AudioDevices;
 import dev.switchboard.media.audio.CaptureStream;
 import dev.switchboard.media.internal.Wav;
 import dev.switchboard.testing.audio.SpeechQuality;
+import dev.switchboard.testing.await.Poll;
 
 /**
  * Speech across an IAX2 call between two of our accounts on loopback, through the installed
@@ -102,7 +102,7 @@ class Iax2SpeechIT {
             // offered too, last, so it is taken only where the other side prefers it)
             assertEquals("G722/8000", incoming.codec().orElseThrow());
             // the speech file lasts 5.4 s: wait for all of its 20 ms frames and a little silence
-            await(() -> incoming.framesReceived() >= 300, Duration.ofSeconds(20), "300 voice frames at bob");
+            Poll.until(() -> incoming.framesReceived() >= 300, Duration.ofSeconds(20), "300 voice frames at bob");
             // the quality icon's source: the media engine's measurements of what bob received
             QualityIndicator quality = incoming.capability(QualityIndicator.class).orElseThrow();
             System.out.println("IAX2 call quality: " + quality.rating() + ", " + quality.detail());
@@ -147,7 +147,7 @@ class Iax2SpeechIT {
             incoming.answer();
             assertEquals(CallState.CONNECTED, alice.until(CallState.CONNECTED).getLast());
             assertEquals("opus/48000/2", incoming.codec().orElseThrow());
-            await(() -> incoming.framesReceived() >= 290, Duration.ofSeconds(20), "290 voice frames at bob");
+            Poll.until(() -> incoming.framesReceived() >= 290, Duration.ofSeconds(20), "290 voice frames at bob");
             QualityIndicator quality = incoming.capability(QualityIndicator.class).orElseThrow();
             assertTrue(quality.detail().startsWith("opus/48000/2"), quality.detail());
             incoming.hangup();
@@ -195,7 +195,7 @@ class Iax2SpeechIT {
             // DTMF frames are full frames: retransmitted until acknowledged, each delivered once in order
             outgoing.capability(Dtmf.class).orElseThrow().send("0123456789*#");
             assertEquals("0123456789*#", bobEvents.incomingListener.digits(12));
-            await(() -> incoming.framesReceived() >= 290, Duration.ofSeconds(25), "290 voice frames at bob");
+            Poll.until(() -> incoming.framesReceived() >= 290, Duration.ofSeconds(25), "290 voice frames at bob");
             outgoing.hangup();
             assertEquals(EndReason.Kind.REMOTE_HANGUP,
                     ((EndReason) bobEvents.incomingListener.until(EndReason.class).getLast()).kind());
@@ -214,15 +214,5 @@ class Iax2SpeechIT {
         System.out.println("IAX2 speech over µ-law with 5 % loss and reordering: median segmental SNR " + median + " dB");
         // µ-law is ~37 dB on this speech; lost frames are concealed, most blocks arrive intact
         assertTrue(median > 30, "median segmental SNR " + median + " dB");
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(50);
-        }
     }
 }
