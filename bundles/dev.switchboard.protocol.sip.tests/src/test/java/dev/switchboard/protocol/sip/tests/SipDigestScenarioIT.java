@@ -17,13 +17,14 @@ import dev.switchboard.testing.peers.Sipp;
 /**
  * What Kamailio 5.6 cannot do (it knows MD5 and SHA-256 only, and adjusts short intervals instead of refusing
  * them): a SIPp registrar answers 423 Interval Too Brief with Min-Expires, then challenges with SHA-512-256
- * (RFC 8760) and checks the answer's form; the account must end REGISTERED and unregister on close.
+ * (RFC 8760) and checks the answer's form, then calls that answer's nonce stale (stale=true with a new nonce, which
+ * must be answered with nc=1, not taken for a wrong password); the account must end REGISTERED and unregister on close.
  */
 class SipDigestScenarioIT {
 
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
-            <scenario name="REGISTER: 423, then a SHA-512-256 challenge">
+            <scenario name="REGISTER: 423, then a SHA-512-256 challenge, then stale=true">
               <recv request="REGISTER"/>
               <send><![CDATA[
             SIP/2.0 423 Interval Too Brief
@@ -62,6 +63,23 @@ class SipDigestScenarioIT {
                 </action>
               </recv>
               <send><![CDATA[
+            SIP/2.0 401 Unauthorized
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]regtag
+            [last_Call-ID:]
+            [last_CSeq:]
+            WWW-Authenticate: Digest realm="sipp.test", nonce="cafe513", opaque="op1", algorithm=SHA-512-256, qop="auth", stale=true
+            Content-Length: 0
+
+            ]]></send>
+              <recv request="REGISTER">
+                <action>
+                  <ereg regexp="nonce=\\"cafe513\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="s1"/>
+                  <ereg regexp="nc=00000001" search_in="hdr" header="Authorization:" check_it="true" assign_to="s2"/>
+                </action>
+              </recv>
+              <send><![CDATA[
             SIP/2.0 200 OK
             [last_Via:]
             [last_From:]
@@ -88,7 +106,7 @@ class SipDigestScenarioIT {
 
             ]]></send>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
-              <Reference variables="expires,a1,a2,a3,a4,a5,removal"/>
+              <Reference variables="expires,a1,a2,a3,a4,a5,s1,s2,removal"/>
             </scenario>
             """;
 
