@@ -25,7 +25,12 @@ class SipDigestScenarioIT {
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
             <scenario name="REGISTER: 423, then a SHA-512-256 challenge, then stale=true">
-              <recv request="REGISTER"/>
+              <recv request="REGISTER">
+                <action>
+                  <!-- RFC 3581: we ask for symmetric responses -->
+                  <ereg regexp=";rport" search_in="hdr" header="Via:" check_it="true" assign_to="rport"/>
+                </action>
+              </recv>
               <send><![CDATA[
             SIP/2.0 423 Interval Too Brief
             [last_Via:]
@@ -106,7 +111,7 @@ class SipDigestScenarioIT {
 
             ]]></send>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
-              <Reference variables="expires,a1,a2,a3,a4,a5,s1,s2,removal"/>
+              <Reference variables="rport,expires,a1,a2,a3,a4,a5,s1,s2,removal"/>
             </scenario>
             """;
 
