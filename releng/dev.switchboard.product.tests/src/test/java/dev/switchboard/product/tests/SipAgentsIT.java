@@ -1,0 +1,137 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.testing.peers.Kamailio;
+import dev.switchboard.testing.peers.PeerExtension;
+
+/**
+ * Two agent products calling each other through Kamailio over SIP, driven only through the agent contract
+ * (docs/agent.md): register, dial, answer, mute, hold and resume (the far end sees REMOTE_HOLD), DTMF seen by the far
+ * end, hang up, reject, unregister, account removal. Transfers and conferences are proven at the plug-in level
+ * (SipThreePartyIT), where the third party costs no third process.
+ */
+class SipAgentsIT {
+    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
+    private static final Pattern DIGIT = Pattern.compile("\"digit\":\"(.)\"");
+
+    @RegisterExtension
+    static final PeerExtension<Kamailio> KAMAILIO = PeerExtension
+            .of(() -> Kamailio.builder().user("alice", "alice123").user("bob", "bob123").start());
+
+    @TempDir
+    Path temp;
+
+    /** The next call event in {@code state}, skipping the others. */
+    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("call");
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    private static String registration(AgentProcess agent, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("registration");
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+            assertTrue(event.contains("REGISTERING") || event.contains("UNREGISTERED"), event);
+        }
+    }
+
+    private static String callId(String event) {
+        Matcher matcher = CALL_ID.matcher(event);
+        assertTrue(matcher.find(), event);
+        return matcher.group(1);
+    }
+
+    private static String account(String id, String user, String password, Kamailio kamailio) {
+        return "account add " + id + " sip user=" + user + " domain=" + kamailio.domain() + " registrar="
+                + kamailio.host() + ":" + kamailio.port() + " password=" + password + " codecs=PCMU"
+                + " capture=null: playback=null:";
+    }
+
+    @Test
+    void twoAgentsCallHoldKeyDigitsHangUpAndRejectOverSip() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        try (AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
+                AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
+            alice.await("ready", AgentProcess.START_TIMEOUT);
+            bob.await("ready", AgentProcess.START_TIMEOUT);
+            alice.send(account("a", "alice", "alice123", kamailio));
+            alice.await("ok");
+            bob.send(account("b", "bob", "bob123", kamailio));
+            bob.await("ok");
+            alice.send("register a");
+            registration(alice, "REGISTERED");
+            bob.send("register b");
+            registration(bob, "REGISTERED");
+
+            alice.send("dial a bob");
+            String aliceCall = callId(alice.await("call"));
+            String ringing = callEvent(bob, "RINGING_IN");
+            assertTrue(ringing.contains("\"peer\":\"sip:alice@"), ringing);
+            String bobCall = callId(ringing);
+            bob.send("answer " + bobCall);
+            assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "µ-law, as configured");
+            callEvent(bob, "CONNECTED");
+
+            alice.send("mute " + aliceCall);
+            alice.await("ok");
+            alice.send("unmute " + aliceCall);
+            alice.await("ok");
+            alice.send("hold " + aliceCall);
+            callEvent(alice, "ON_HOLD");
+            callEvent(bob, "REMOTE_HOLD");
+            alice.send("resume " + aliceCall);
+            callEvent(alice, "CONNECTED");
+            callEvent(bob, "CONNECTED");
+
+            alice.send("dtmf " + aliceCall + " 159#");
+            alice.await("ok");
+            StringBuilder digits = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                String dtmf = bob.await("dtmf");
+                assertTrue(dtmf.contains("\"call\":\"" + bobCall + "\""), dtmf);
+                Matcher digit = DIGIT.matcher(dtmf);
+                assertTrue(digit.find(), dtmf);
+                digits.append(digit.group(1));
+            }
+            assertEquals("159#", digits.toString(), "the digits alice keyed, in order, at bob");
+
+            bob.send("hangup " + bobCall);
+            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
+            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+
+            alice.send("dial a bob");
+            String second = callId(callEvent(bob, "RINGING_IN"));
+            bob.send("reject " + second);
+            String refused = callEvent(alice, "ENDED");
+            assertTrue(refused.contains("\"reason\":\"BUSY\"") || refused.contains("\"reason\":\"REJECTED\""), refused);
+
+            alice.send("unregister a");
+            registration(alice, "UNREGISTERED");
+            assertTrue(kamailio.contacts("alice").isEmpty(), "alice's binding outlived her unregister");
+            bob.send("account remove b");
+            bob.await("ok");
+            assertTrue(kamailio.contacts("bob").isEmpty(), "bob's binding outlived the removal of his account");
+            alice.send("quit");
+            bob.send("quit");
+            assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
+            assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
+        }
+    }
+}
