@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,8 @@ import dev.switchboard.testing.peers.Sipp;
  * What Kamailio 5.6 cannot do (it knows MD5 and SHA-256 only, and adjusts short intervals instead of refusing
  * them): a SIPp registrar answers 423 Interval Too Brief with Min-Expires, then challenges with SHA-512-256
  * (RFC 8760) and checks the answer's form, then calls that answer's nonce stale (stale=true with a new nonce, which
- * must be answered with nc=1, not taken for a wrong password); the account must end REGISTERED and unregister on close.
+ * must be answered with nc=1, not taken for a wrong password) and grants 2 s, which the account refreshes in time
+ * (same nonce, nc=2); it must stay REGISTERED and unregister on close.
  */
 class SipDigestScenarioIT {
 
@@ -91,6 +93,25 @@ class SipDigestScenarioIT {
             [last_To:];tag=[pid]regtag
             [last_Call-ID:]
             [last_CSeq:]
+            [last_Contact:];expires=2
+            Content-Length: 0
+
+            ]]></send>
+              <!-- granted 2 s: refreshed before it runs out, with the same nonce and the next nonce-count -->
+              <recv request="REGISTER">
+                <action>
+                  <ereg regexp="Expires: *1200" search_in="msg" check_it="true" assign_to="r1"/>
+                  <ereg regexp="nonce=\\"cafe513\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="r2"/>
+                  <ereg regexp="nc=00000002" search_in="hdr" header="Authorization:" check_it="true" assign_to="r3"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]regtag
+            [last_Call-ID:]
+            [last_CSeq:]
             [last_Contact:];expires=1200
             Content-Length: 0
 
@@ -111,7 +132,7 @@ class SipDigestScenarioIT {
 
             ]]></send>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
-              <Reference variables="rport,expires,a1,a2,a3,a4,a5,s1,s2,removal"/>
+              <Reference variables="rport,expires,a1,a2,a3,a4,a5,s1,s2,r1,r2,r3,removal"/>
             </scenario>
             """;
 
@@ -127,6 +148,8 @@ class SipDigestScenarioIT {
                     "dave512".toCharArray(), listener))) {
                 closing.session().register();
                 listener.await(RegistrationState.Kind.REGISTERED, Duration.ofSeconds(10));
+                // the refresh 1 s into the 2 s granted (which the scenario checks) keeps the account REGISTERED
+                assertEquals(Optional.empty(), listener.next(Duration.ofMillis(2500)));
             }
             Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(5));
             assertEquals(0, result.exitCode(), result.messages());
