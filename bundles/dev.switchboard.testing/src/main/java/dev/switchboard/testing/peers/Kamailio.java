@@ -89,7 +89,8 @@ public final class Kamailio implements AutoCloseable {
         process.requireAlive();
         String kamcmd = Installed.program("kamcmd", "kamailio");
         Command.Outcome outcome = Command.run(KAMCMD_TIMEOUT, workspace.directory(), Map.of(),
-                List.of(kamcmd, "-s", "unix:" + controlSocket, "ul.lookup", "location", user));
+                // "s:" keeps a numeric user (an extension) a string: kamcmd would send 202 as an integer, not found
+                List.of(kamcmd, "-s", "unix:" + controlSocket, "ul.lookup", "location", "s:" + user));
         if (!outcome.succeeded()) {
             throw new IllegalStateException("kamcmd ul.lookup failed with " + outcome.exitCode() + ": " + outcome.output());
         }

@@ -136,7 +136,8 @@ class SipTlsIT {
     /**
      * A proxy that does not reuse our connection opens a new TLS connection to our Contact, where we listen with our
      * own certificate; alice's account is {@code sips:} (RFC 5630): it registers a {@code sips:} Contact and is
-     * called at {@code sips:alice@...}; her BYE reaches bob (a {@code transport=tls} account) the same way.
+     * called at {@code sips:alice@...}; her BYE reaches bob (a {@code transport=tls} account) the same way, at the
+     * SIPS Contact bob gave in that dialog.
      */
     @Test
     void aSipsAccountIsReachedOverANewTlsConnectionToItsContact() throws Exception {
@@ -170,6 +171,9 @@ class SipTlsIT {
         }
         String log = Files.readString(direct.logFile());
         assertTrue(log.contains("request INVITE sips:alice@"), "no sips: INVITE reached the proxy");
+        // bob's account is sip:, but his Contact in a dialog set up for a sips: URI is a SIPS URI (RFC 3261 8.1.1.8),
+        // which alice's BYE is sent to
+        assertTrue(log.contains("request BYE sips:bob@"), "alice's BYE did not go to a sips: Contact of bob");
     }
 
     @Test

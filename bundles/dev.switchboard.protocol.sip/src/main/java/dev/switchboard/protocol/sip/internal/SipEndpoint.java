@@ -174,9 +174,14 @@ final class SipEndpoint implements AutoCloseable {
      * {@code sips:} account (RFC 5630 section 3.1.3: no {@code transport=tls} in a SIPS URI).
      */
     ContactHeader contact(String user) throws ParseException {
+        return contact(user, false);
+    }
+
+    /** The same, and a SIPS URI also when {@code sips}: in a dialog set up for a sips: URI on a TLS account. */
+    ContactHeader contact(String user, boolean sips) throws ParseException {
         SipURI uri = addresses.createSipURI(user, localHost());
         uri.setPort(localPort());
-        if (secure) {
+        if (secure || sips && transport == Transport.TLS) {
             uri.setSecure(true);
         } else if (transport != Transport.UDP) {
             uri.setTransportParam(transport.sipName().toLowerCase(java.util.Locale.ROOT));
