@@ -18,7 +18,8 @@ import dev.switchboard.testing.peers.PeerExtension;
 /**
  * Two agent products calling each other through Kamailio over SIP, driven only through the agent contract
  * (docs/agent.md): register (bob as extension 202), dial a bare extension, answer, mute, hold and resume (the far end
- * sees REMOTE_HOLD), DTMF seen by the far end, hang up, reject, unregister, account removal. Transfers and conferences are proven at the plug-in level
+ * sees REMOTE_HOLD), DTMF seen by the far end, call waiting with a swap between the two calls, hang up, reject,
+ * unregister, account removal. Transfers and conferences are proven at the plug-in level
  * (SipThreePartyIT), where the third party costs no third process.
  */
 class SipAgentsIT {
@@ -37,6 +38,16 @@ class SipAgentsIT {
         while (true) {
             String event = agent.await("call");
             if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    /** The next event of call {@code call} in {@code state}, skipping the others. */
+    private static String callEvent(AgentProcess agent, String call, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("call");
+            if (event.contains("\"call\":\"" + call + "\"") && event.contains("\"state\":\"" + state + "\"")) {
                 return event;
             }
         }
@@ -126,14 +137,34 @@ class SipAgentsIT {
             }
             assertEquals("159#", digits.toString(), "the digits alice keyed, in order, at bob");
 
+            // call waiting: a second call reaches bob while he talks; he holds the first, answers the second, then
+            // swaps back (the second on hold, the first resumed) and ends the second
+            alice.send("dial a 202");
+            String aliceWaiting = callId(alice.await("call"));
+            String bobWaiting = callId(callEvent(bob, "RINGING_IN"));
+            bob.send("hold " + bobCall);
+            callEvent(bob, bobCall, "ON_HOLD");
+            callEvent(alice, aliceCall, "REMOTE_HOLD");
+            bob.send("answer " + bobWaiting);
+            callEvent(bob, bobWaiting, "CONNECTED");
+            callEvent(alice, aliceWaiting, "CONNECTED");
+            bob.send("hold " + bobWaiting);
+            callEvent(bob, bobWaiting, "ON_HOLD");
+            bob.send("resume " + bobCall);
+            callEvent(bob, bobCall, "CONNECTED");
+            callEvent(alice, aliceCall, "CONNECTED");
+            bob.send("hangup " + bobWaiting);
+            callEvent(alice, aliceWaiting, "ENDED");
+
             bob.send("hangup " + bobCall);
-            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
-            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+            assertTrue(callEvent(bob, bobCall, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
+            assertTrue(callEvent(alice, aliceCall, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
 
             alice.send("dial a 202");
+            String aliceRefused = callId(alice.await("call"));
             String second = callId(callEvent(bob, "RINGING_IN"));
             bob.send("reject " + second);
-            String refused = callEvent(alice, "ENDED");
+            String refused = callEvent(alice, aliceRefused, "ENDED");
             assertTrue(refused.contains("\"reason\":\"BUSY\"") || refused.contains("\"reason\":\"REJECTED\""), refused);
 
             alice.send("unregister a");
