@@ -89,7 +89,8 @@ public final class Kamailio implements AutoCloseable {
         process.requireAlive();
         String kamcmd = Installed.program("kamcmd", "kamailio");
         Command.Outcome outcome = Command.run(KAMCMD_TIMEOUT, workspace.directory(), Map.of(),
-                List.of(kamcmd, "-s", "unix:" + controlSocket, "ul.lookup", "location", user));
+                // "s:" keeps a numeric user (an extension) a string: kamcmd would send 202 as an integer, not found
+                List.of(kamcmd, "-s", "unix:" + controlSocket, "ul.lookup", "location", "s:" + user));
         if (!outcome.succeeded()) {
             throw new IllegalStateException("kamcmd ul.lookup failed with " + outcome.exitCode() + ": " + outcome.output());
         }
@@ -138,6 +139,7 @@ public final class Kamailio implements AutoCloseable {
         private boolean inviteAuthentication = true;
         private int fixedPort;
         private TestCertificateAuthority.Issued tlsCertificate;
+        private boolean connectionAliases = true;
 
         private Builder() {
         }
@@ -187,6 +189,16 @@ public final class Kamailio implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Reaches TCP/TLS users at their registered Contact over a new connection, as a proxy reaches a client that
+         * accepts connections, instead of over the connection they registered or called on (no contact aliases, no
+         * received address), so a client that does not listen on its Contact cannot be reached.
+         */
+        public Builder reachContactsOverNewConnections() {
+            this.connectionAliases = false;
+            return this;
+        }
+
         public Kamailio start() {
             String kamailio = Installed.program("kamailio", "kamailio");
             return Workspace.open("kamailio", workspace -> {
@@ -202,7 +214,10 @@ public final class Kamailio implements AutoCloseable {
                     Path tlsConfig = workspace.write("tls.cfg", "[server:default]\nmethod = TLSv1.2+\n"
                             + "verify_certificate = no\nrequire_certificate = no\n"
                             + "private_key = " + tlsCertificate.keyFile() + "\n"
-                            + "certificate = " + tlsCertificate.certificateFile() + "\n");
+                            + "certificate = " + tlsCertificate.certificateFile() + "\n"
+                            // connecting to a client's Contact: its certificate is its own, issued by nobody
+                            + "[client:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+                            + "require_certificate = no\n");
                     tls = "enable_tls=yes\nlisten=tls:127.0.0.1:" + tlsPort + "\nloadmodule \"tls.so\"\n"
                             + "modparam(\"tls\", \"config\", \"" + tlsConfig + "\")\n";
                 }
@@ -315,7 +330,7 @@ public final class Kamailio implements AutoCloseable {
                         t_check_trans();
                         remove_hf("Route");
                         if (is_method("INVITE|SUBSCRIBE")) record_route();
-                        if (is_method("INVITE|SUBSCRIBE") && (proto==TCP || proto==TLS)) set_contact_alias();
+                    @ALIAS_REQUEST@
 
                         if (is_method("REGISTER")) {
                             # flag 1: challenge with qop="auth"
@@ -323,7 +338,7 @@ public final class Kamailio implements AutoCloseable {
                                 www_challenge("$td", "1");
                                 exit;
                             }
-                            if (proto != UDP) fix_nated_register();
+                    @ALIAS_REGISTER@
                             if (!save("location")) sl_reply_error();
                             exit;
                         }
@@ -341,9 +356,7 @@ public final class Kamailio implements AutoCloseable {
 
                     onreply_route {
                         xlog("L_NOTICE", "reply $rs $rr for $rm from $si:$sp call-id $ci\\n");
-                        if (is_method("INVITE|SUBSCRIBE") && (proto==TCP || proto==TLS) && $rs=~"^(18|2)") {
-                            set_contact_alias();
-                        }
+                    @ALIAS_REPLY@
                     }
 
                     route[RELAY] {
@@ -351,6 +364,14 @@ public final class Kamailio implements AutoCloseable {
                         exit;
                     }
                     """.replace("@INVITE_AUTHENTICATION@", inviteAuthentication)
+                    .replace("@ALIAS_REQUEST@", connectionAliases
+                            ? "    if (is_method(\"INVITE|SUBSCRIBE\") && (proto==TCP || proto==TLS)) set_contact_alias();"
+                            : "")
+                    .replace("@ALIAS_REGISTER@", connectionAliases ? "        if (proto != UDP) fix_nated_register();" : "")
+                    .replace("@ALIAS_REPLY@", connectionAliases
+                            ? "    if (is_method(\"INVITE|SUBSCRIBE\") && (proto==TCP || proto==TLS) && $rs=~\"^(18|2)\") "
+                                    + "set_contact_alias();"
+                            : "")
                     .replace("@PORT@", Integer.toString(port))
                     .replace("@DOMAIN@", domain)
                     .replace("@CONTROL_SOCKET@", controlSocket.toString())

@@ -198,6 +198,32 @@ class SipCallIT {
         }
     }
 
+    /**
+     * RFC 4028 as the UAS (scenario {@code uac-session-timer.xml} checks the wire): a requested 60 s interval is refused
+     * 422 with Min-SE 90 and offers no call; the retry's 90 s with refresher=uac is agreed in the 200 with Require:
+     * timer; the caller's refresh by UPDATE is answered with the interval again.
+     */
+    @Test
+    void incomingSessionTimerIsAgreedAndRefreshedByTheCaller() throws Exception {
+        int port = freeUdpPort();
+        RecordingSessionListener session = new RecordingSessionListener();
+        RecordingCallListener call = new RecordingCallListener();
+        session.onIncomingCall(leg -> {
+            leg.answer();
+            return call;
+        });
+        try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
+                Sipp sipp = Sipp.builder().scenario(scenario("uac-session-timer.xml")).remote("127.0.0.1", port)
+                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+            session.awaitIncomingCall(STEP);
+            call.await(CallState.CONNECTED, STEP);
+            assertEquals(EndReason.of(EndReason.Kind.REMOTE_HANGUP), call.awaitEnd(STEP));
+            assertScenarioPassed(sipp);
+            assertThrows(AssertionError.class, () -> session.awaitIncomingCall(Duration.ofMillis(200)),
+                    "the INVITE refused with 422 must not be offered as a call");
+        }
+    }
+
     private static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return socket.getLocalPort();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,14 +18,21 @@ import dev.switchboard.testing.peers.Sipp;
 /**
  * What Kamailio 5.6 cannot do (it knows MD5 and SHA-256 only, and adjusts short intervals instead of refusing
  * them): a SIPp registrar answers 423 Interval Too Brief with Min-Expires, then challenges with SHA-512-256
- * (RFC 8760) and checks the answer's form; the account must end REGISTERED and unregister on close.
+ * (RFC 8760) and checks the answer's form, then calls that answer's nonce stale (stale=true with a new nonce, which
+ * must be answered with nc=1, not taken for a wrong password) and grants 2 s, which the account refreshes in time
+ * (same nonce, nc=2); it must stay REGISTERED and unregister on close.
  */
 class SipDigestScenarioIT {
 
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
-            <scenario name="REGISTER: 423, then a SHA-512-256 challenge">
-              <recv request="REGISTER"/>
+            <scenario name="REGISTER: 423, then a SHA-512-256 challenge, then stale=true">
+              <recv request="REGISTER">
+                <action>
+                  <!-- RFC 3581: we ask for symmetric responses -->
+                  <ereg regexp=";rport" search_in="hdr" header="Via:" check_it="true" assign_to="rport"/>
+                </action>
+              </recv>
               <send><![CDATA[
             SIP/2.0 423 Interval Too Brief
             [last_Via:]
@@ -62,6 +70,42 @@ class SipDigestScenarioIT {
                 </action>
               </recv>
               <send><![CDATA[
+            SIP/2.0 401 Unauthorized
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]regtag
+            [last_Call-ID:]
+            [last_CSeq:]
+            WWW-Authenticate: Digest realm="sipp.test", nonce="cafe513", opaque="op1", algorithm=SHA-512-256, qop="auth", stale=true
+            Content-Length: 0
+
+            ]]></send>
+              <recv request="REGISTER">
+                <action>
+                  <ereg regexp="nonce=\\"cafe513\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="s1"/>
+                  <ereg regexp="nc=00000001" search_in="hdr" header="Authorization:" check_it="true" assign_to="s2"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:];tag=[pid]regtag
+            [last_Call-ID:]
+            [last_CSeq:]
+            [last_Contact:];expires=2
+            Content-Length: 0
+
+            ]]></send>
+              <!-- granted 2 s: refreshed before it runs out, with the same nonce and the next nonce-count -->
+              <recv request="REGISTER">
+                <action>
+                  <ereg regexp="Expires: *1200" search_in="msg" check_it="true" assign_to="r1"/>
+                  <ereg regexp="nonce=\\"cafe513\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="r2"/>
+                  <ereg regexp="nc=00000002" search_in="hdr" header="Authorization:" check_it="true" assign_to="r3"/>
+                </action>
+              </recv>
+              <send><![CDATA[
             SIP/2.0 200 OK
             [last_Via:]
             [last_From:]
@@ -88,7 +132,7 @@ class SipDigestScenarioIT {
 
             ]]></send>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
-              <Reference variables="expires,a1,a2,a3,a4,a5,removal"/>
+              <Reference variables="rport,expires,a1,a2,a3,a4,a5,s1,s2,r1,r2,r3,removal"/>
             </scenario>
             """;
 
@@ -104,6 +148,8 @@ class SipDigestScenarioIT {
                     "dave512".toCharArray(), listener))) {
                 closing.session().register();
                 listener.await(RegistrationState.Kind.REGISTERED, Duration.ofSeconds(10));
+                // the refresh 1 s into the 2 s granted (which the scenario checks) keeps the account REGISTERED
+                assertEquals(Optional.empty(), listener.next(Duration.ofMillis(2500)));
             }
             Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(5));
             assertEquals(0, result.exitCode(), result.messages());

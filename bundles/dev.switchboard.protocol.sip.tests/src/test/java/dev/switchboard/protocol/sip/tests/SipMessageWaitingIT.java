@@ -25,13 +25,17 @@ import dev.switchboard.testing.peers.Sipp;
 /**
  * Message waiting (RFC 3842) against a SIPp registrar and mailbox: once registered the account subscribes to
  * {@code message-summary} (answering a digest challenge), shows each NOTIFY's counts, answers a NOTIFY without the
- * mandatory {@code Messages-Waiting} line 400 and keeps the last good summary.
+ * mandatory {@code Messages-Waiting} line 400 and keeps the last good summary; closing the session ends the
+ * subscription (RFC 6665: SUBSCRIBE with Expires 0 in its dialog) and answers the final NOTIFY before unregistering.
  */
 class SipMessageWaitingIT {
 
     private static final Duration STEP = Duration.ofSeconds(10);
 
-    /** Two SIPp calls: the REGISTER dialog (register, later unregister) and the subscription. */
+    /**
+     * Two SIPp calls: the REGISTER dialog (register, later unregister) and the subscription, which closing the session
+     * ends (SUBSCRIBE with Expires 0 in its dialog, final NOTIFY without a body).
+     */
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
             <scenario name="registrar and voice mailbox">
@@ -126,6 +130,39 @@ class SipMessageWaitingIT {
             Messages-Waiting: no
             Voice-Message: 0/10
             ]]></send>
+              <recv response="200"/>
+              <recv request="SUBSCRIBE">
+                <action>
+                  <ereg regexp="^ *0 *$" search_in="hdr" header="Expires:" check_it="true" assign_to="e6"/>
+                  <ereg regexp="tag=[0-9]+mwi" search_in="hdr" header="To:" check_it="true" assign_to="e7"/>
+                  <ereg regexp="^SUBSCRIBE sip:8000@127\\.0\\.0\\.1:[0-9]+ " search_in="msg" check_it="true" assign_to="e8"/>
+                </action>
+              </recv>
+              <send><![CDATA[
+            SIP/2.0 200 OK
+            [last_Via:]
+            [last_From:]
+            [last_To:]
+            [last_Call-ID:]
+            [last_CSeq:]
+            Expires: 0
+            Content-Length: 0
+
+            ]]></send>
+              <send><![CDATA[
+            NOTIFY [$contact] SIP/2.0
+            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
+            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
+            Call-ID: [call_id]
+            CSeq: 4 NOTIFY
+            Max-Forwards: 70
+            Contact: <sip:8000@[local_ip]:[local_port]>
+            Event: message-summary
+            Subscription-State: terminated;reason=timeout
+            Content-Length: 0
+
+            ]]></send>
               <recv response="200" next="end"/>
 
               <label id="register"/>
@@ -153,7 +190,7 @@ class SipMessageWaitingIT {
             ]]></send>
               <label id="end"/>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
-              <Reference variables="e1,e2,e3,e4,e5"/>
+              <Reference variables="e1,e2,e3,e4,e5,e6,e7,e8"/>
             </scenario>
             """;
 
@@ -167,6 +204,7 @@ class SipMessageWaitingIT {
                     "mailbox", "8000", "keepalive", "60");
             BlockingQueue<MessageSummary> summaries = new LinkedBlockingQueue<>();
             MessageWaiting mailbox;
+            long closeStarted;
             try (ClosingSession closing = new ClosingSession(SipPlugin.provider().open(account,
                     "alice123".toCharArray(), listener))) {
                 mailbox = closing.session().capability(MessageWaiting.class).orElseThrow();
@@ -180,7 +218,12 @@ class SipMessageWaitingIT {
                 assertEquals(new MessageSummary(false, 0, 10), next(summaries));
                 assertEquals(Optional.of(new MessageSummary(false, 0, 10)), mailbox.summary());
                 assertNull(summaries.poll());
+                closeStarted = System.nanoTime();
             }
+            // closing ended the subscription (Expires 0 in its dialog, checked by the scenario) and waited for the
+            // final NOTIFY, answered before the unregistration and well within the 2 s it would wait
+            long closeMillis = (System.nanoTime() - closeStarted) / 1_000_000;
+            assertTrue(closeMillis < 1500, "closing took " + closeMillis + " ms");
             Sipp.Result result = sipp.awaitExit(Duration.ofSeconds(5));
             assertEquals(0, result.exitCode(), result.messages());
             assertTrue(result.messages().contains("SIP/2.0 400"), "the malformed NOTIFY was not refused");

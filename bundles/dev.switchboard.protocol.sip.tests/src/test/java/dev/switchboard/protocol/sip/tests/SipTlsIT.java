@@ -41,6 +41,7 @@ class SipTlsIT {
     private static Kamailio good;
     private static Kamailio selfIssued;
     private static Kamailio misnamed;
+    private static Kamailio direct;
     private static Path unknownCertificate;
 
     @BeforeAll
@@ -54,11 +55,13 @@ class SipTlsIT {
         selfIssued = Kamailio.builder().user("alice", "alice123").tls(untrusted).start();
         misnamed = Kamailio.builder().user("alice", "alice123").tls(trusted.issue("sip.invalid", "DNS:sip.invalid"))
                 .start();
+        direct = Kamailio.builder().user("alice", "alice123").user("bob", "bob123")
+                .tls(trusted.issue("127.0.0.1", "IP:127.0.0.1")).reachContactsOverNewConnections().start();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable peer : new AutoCloseable[] {good, selfIssued, misnamed, trusted, unknown}) {
+        for (AutoCloseable peer : new AutoCloseable[] {good, selfIssued, misnamed, direct, trusted, unknown}) {
             try {
                 if (peer != null) {
                     peer.close();
@@ -128,6 +131,49 @@ class SipTlsIT {
             assertEquals(EndReason.Kind.REMOTE_HANGUP, bobCall.awaitEnd(STEP).kind());
         }
         assertTrue(Files.readString(good.logFile()).contains("(" + transport + ") call-id"), "nothing over " + transport);
+    }
+
+    /**
+     * A proxy that does not reuse our connection opens a new TLS connection to our Contact, where we listen with our
+     * own certificate; alice's account is {@code sips:} (RFC 5630): it registers a {@code sips:} Contact and is
+     * called at {@code sips:alice@...}; her BYE reaches bob (a {@code transport=tls} account) the same way, at the
+     * SIPS Contact bob gave in that dialog.
+     */
+    @Test
+    void aSipsAccountIsReachedOverANewTlsConnectionToItsContact() throws Exception {
+        String authority = trusted.certificateFile().toString();
+        RecordingSessionListener aliceEvents = new RecordingSessionListener();
+        RecordingSessionListener bobEvents = new RecordingSessionListener();
+        RecordingCallListener aliceCall = new RecordingCallListener();
+        java.util.concurrent.CompletableFuture<CallLeg> aliceLeg = new java.util.concurrent.CompletableFuture<>();
+        aliceEvents.onIncomingCall(leg -> {
+            aliceLeg.complete(leg);
+            leg.answer();
+            return aliceCall;
+        });
+        try (ClosingSession alice = open(account("sips-alice", "alice", direct, "transport", "sips", "tls.ca",
+                authority, "capture", "null:", "playback", "null:"), "alice123", aliceEvents);
+                ClosingSession bob = open(account("tls-bob-direct", "bob", direct, "tls.ca", authority, "capture",
+                        "null:", "playback", "null:"), "bob123", bobEvents)) {
+            alice.session().register();
+            bob.session().register();
+            aliceEvents.await(RegistrationState.Kind.REGISTERED, STEP);
+            bobEvents.await(RegistrationState.Kind.REGISTERED, STEP);
+            String contact = direct.awaitContacts("alice", STEP).get(0);
+            assertTrue(contact.startsWith("sips:alice@127.0.0.1:") && !contact.contains("transport="), contact);
+
+            RecordingCallListener bobCall = new RecordingCallListener();
+            bob.session().dial("sips:alice@" + direct.domain(), bobCall);
+            aliceCall.await(CallState.CONNECTED, STEP);
+            bobCall.await(CallState.CONNECTED, STEP);
+            aliceLeg.get().hangup();
+            assertEquals(EndReason.Kind.REMOTE_HANGUP, bobCall.awaitEnd(STEP).kind());
+        }
+        String log = Files.readString(direct.logFile());
+        assertTrue(log.contains("request INVITE sips:alice@"), "no sips: INVITE reached the proxy");
+        // bob's account is sip:, but his Contact in a dialog set up for a sips: URI is a SIPS URI (RFC 3261 8.1.1.8),
+        // which alice's BYE is sent to
+        assertTrue(log.contains("request BYE sips:bob@"), "alice's BYE did not go to a sips: Contact of bob");
     }
 
     @Test

@@ -21,7 +21,9 @@ import dev.switchboard.core.spi.SettingField.Kind;
  * <li>{@code authuser}: the digest user name, default {@code user};</li>
  * <li>{@code registrar}: {@code host[:port]}, default the domain;</li>
  * <li>{@code proxy}: outbound proxy {@code host[:port]}; requests go there instead of the registrar;</li>
- * <li>{@code transport}: {@code udp} (default), {@code tcp} or {@code tls} (then the default port is 5061);</li>
+ * <li>{@code transport}: {@code udp} (default), {@code tcp}, {@code tls} (then the default port is 5061) or
+ * {@code sips}: TLS with a {@code sips:} address of record (RFC 5630), so the Contact and every name dialled at the
+ * domain are {@code sips:} URIs, reached over TLS on every hop;</li>
  * <li>{@code tls.ca}: a PEM file of certificate authorities trusted for TLS besides the system's;</li>
  * <li>{@code tls.pin}: the SHA-256 fingerprint of one server certificate trusted as is (e.g. self-signed),
  * {@code AB:CD:...} or 64 hex digits;</li>
@@ -45,7 +47,7 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         int expiresSeconds, Duration keepAliveInterval, DtmfMode dtmfMode, int localPort,
         Optional<String> captureDevice, Optional<String> playbackDevice, List<String> codecs,
         Optional<java.nio.file.Path> tlsAuthorities, Optional<byte[]> tlsPinnedSha256, Optional<String> mailbox,
-        List<String> watchedExtensions) {
+        List<String> watchedExtensions, boolean secure) {
 
     public enum Transport {
         UDP, TCP, TLS;
@@ -88,7 +90,8 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             SettingField.text("authuser", "Authentication user", false, "Default: the user name"),
             SettingField.text("registrar", "Registrar", false, "host[:port], default: the domain"),
             SettingField.text("proxy", "Outbound proxy", false, "host[:port]"),
-            new SettingField("transport", "Transport", Kind.CHOICE, false, "udp", "", List.of("udp", "tcp", "tls")),
+            new SettingField("transport", "Transport", Kind.CHOICE, false, "udp",
+                    "sips: TLS and a sips: address, TLS on every hop", List.of("udp", "tcp", "tls", "sips")),
             SettingField.text(TLS_AUTHORITIES, "Trusted authorities (PEM file)", false,
                     "TLS: certificate authorities trusted besides the system's"),
             SettingField.text(TLS_PIN, "Trusted certificate (SHA-256)", false,
@@ -132,13 +135,15 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             }
         });
         String authUser = settings.getOrDefault("authuser", user);
-        Transport transport = switch (settings.getOrDefault("transport", "udp").toLowerCase(Locale.ROOT)) {
+        String transportName = settings.getOrDefault("transport", "udp").strip().toLowerCase(Locale.ROOT);
+        Transport transport = switch (transportName) {
             case "udp" -> Transport.UDP;
             case "tcp" -> Transport.TCP;
-            case "tls" -> Transport.TLS;
-            default -> throw new IllegalArgumentException("transport must be udp, tcp or tls: "
+            case "tls", "sips" -> Transport.TLS;
+            default -> throw new IllegalArgumentException("transport must be udp, tcp, tls or sips: "
                     + settings.get("transport"));
         };
+        boolean secure = transportName.equals("sips");
         int defaultPort = transport == Transport.TLS ? DEFAULT_SIPS_PORT : DEFAULT_SIP_PORT;
         HostPort registrar = hostPort("registrar", settings.getOrDefault("registrar", domain), defaultPort);
         Optional<HostPort> proxy = Optional.ofNullable(settings.get("proxy"))
@@ -165,7 +170,7 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         return new SipAccountSettings(user, domain, extension, settings.getOrDefault(Account.DISPLAY_NAME, ""),
                 authUser, registrar, proxy, transport, expires, Duration.ofSeconds(keepAlive), dtmf, localPort,
                 Optional.ofNullable(settings.get("capture")), Optional.ofNullable(settings.get("playback")),
-                codecs(settings.get("codecs")), authorities, pin, mailbox, watchedExtensions(settings.get("blf")));
+                codecs(settings.get("codecs")), authorities, pin, mailbox, watchedExtensions(settings.get("blf")), secure);
     }
 
     private static List<String> watchedExtensions(String value) {
@@ -232,9 +237,14 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
         return extension.orElse(user);
     }
 
-    /** {@code sip:<registered user>@domain}, the address of record. */
+    /** {@code sips} for a {@code transport=sips} account, else {@code sip}. */
+    public String scheme() {
+        return secure ? "sips" : "sip";
+    }
+
+    /** {@code sip:<registered user>@domain} (or {@code sips:}), the address of record. */
     public String addressOfRecord() {
-        return "sip:" + registeredUser() + "@" + domain;
+        return scheme() + ":" + registeredUser() + "@" + domain;
     }
 
     /** Where requests are sent first: the outbound proxy, else the registrar. */
@@ -244,7 +254,8 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
 
     /**
      * Turns what a user typed into a SIP URI: a full {@code sip:} URI as is, {@code user@host} with {@code sip:},
-     * anything else (a name or a numeric extension) as a user at the account's domain.
+     * anything else (a name or a numeric extension) as a user at the account's domain; with scheme {@code sips} the
+     * last two get {@code sips:}.
      *
      * @throws IllegalArgumentException for an empty address or one with blanks
      */
@@ -263,9 +274,9 @@ public record SipAccountSettings(String user, String domain, Optional<String> ex
             return trimmed;
         }
         if (trimmed.contains("@")) {
-            return "sip:" + trimmed;
+            return scheme() + ":" + trimmed;
         }
-        return "sip:" + trimmed + "@" + domain;
+        return scheme() + ":" + trimmed + "@" + domain;
     }
 
     private static String required(Map<String, String> settings, String key) {

@@ -90,6 +90,17 @@ final class SipBusyLamps {
         }
     }
 
+    /**
+     * The account leaves (unregistration, removal, shutdown): every active subscription is ended with Expires 0; the
+     * future completes when the server has ended them all (or refused, or did not answer). The lamps go OFFLINE.
+     */
+    java.util.concurrent.CompletableFuture<Void> unsubscribe() {
+        return java.util.concurrent.CompletableFuture.allOf(watches.stream().map(watch -> {
+            watch.show(Presence.OFFLINE);
+            return watch.subscription.unsubscribe();
+        }).toArray(java.util.concurrent.CompletableFuture[]::new));
+    }
+
     /** @return whether the response answered one of our SUBSCRIBEs */
     boolean responseReceived(ClientTransaction transaction, Response response) {
         return watches.stream().anyMatch(watch -> watch.subscription.responseReceived(transaction, response));
@@ -117,6 +128,7 @@ final class SipBusyLamps {
             return;
         }
         Watch watch = owner.get();
+        watch.subscription.notified(request);
         boolean terminated = request.getHeader(SubscriptionStateHeader.NAME) instanceof SubscriptionStateHeader state
                 && SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState());
         byte[] body = request.getRawContent();

@@ -159,6 +159,9 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
     }
 
+    /** The dialog was set up for a sips: URI, so our Contact is one (see {@link #ourContact()}). */
+    private boolean secureDialog;
+
     private SipCall(SipSession session, MediaSessionFactory mediaFactory, boolean outgoing, Participant remote) {
         this.session = session;
         this.endpoint = session.endpoint();
@@ -175,6 +178,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             CallLegListener listener) {
         SipCall call = new SipCall(session, mediaFactory, true, new Participant(targetUri, ""));
         call.listener = listener;
+        call.secureDialog = targetUri.regionMatches(true, 0, "sips:", 0, 5);
         call.phase = Phase.INVITING;
         call.reported = CallState.DIALING;
         return call;
@@ -212,7 +216,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                 headers.createCSeqHeader(1L, Request.INVITE), headers.createFromHeader(from, fromTag),
                 headers.createToHeader(addresses.createAddress(target), null), endpoint.vias(),
                 headers.createMaxForwardsHeader(70));
-        request.addHeader(endpoint.contact(settings.registeredUser()));
+        request.addHeader(ourContact());
         request.addHeader(endpoint.userAgent());
         request.addHeader(headers.createAllowHeader(SipSession.ALLOWED_METHODS));
         setSupported(request);
@@ -457,6 +461,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         call.phase = Phase.OFFERED;
         call.reported = CallState.RINGING_IN;
         call.invite = request;
+        call.secureDialog = request.getRequestURI().getScheme().equalsIgnoreCase("sips");
         call.callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         ServerTransaction transaction = event.getServerTransaction();
         call.incomingInvite = transaction != null ? transaction : session.endpoint().provider
@@ -752,7 +757,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                 : (remoteHold ? MediaDirection.RECVONLY : MediaDirection.SENDRECV);
         try {
             Request reinvite = dialog.createRequest(Request.INVITE);
-            reinvite.setHeader(endpoint.contact(session.settings().registeredUser()));
+            reinvite.setHeader(ourContact());
             List<Sdp.Payload> payloads = new ArrayList<>(List.of(payloadOf(format)));
             if (format.hasTelephoneEvents()) {
                 payloads.add(telephoneEventPayload());
@@ -901,7 +906,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                     endpoint.addresses.createAddress("<" + referToUri + ">")));
             refer.setHeader(endpoint.headers.createHeader("Referred-By",
                     "<" + session.settings().addressOfRecord() + ">"));
-            refer.setHeader(endpoint.contact(session.settings().registeredUser()));
+            refer.setHeader(ourContact());
             transferring = true;
             sentReferCseq = ((CSeqHeader) refer.getHeader(CSeqHeader.NAME)).getSeqNumber();
             referSubscriptionGeneration++;
@@ -989,7 +994,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             event.setEventId(Long.toString(sentReferCseq));
             subscribe.setHeader(event);
             subscribe.setHeader(endpoint.headers.createExpiresHeader(expires));
-            subscribe.setHeader(endpoint.contact(session.settings().registeredUser()));
+            subscribe.setHeader(ourContact());
             dialog.sendRequest(endpoint.provider.getNewClientTransaction(subscribe));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
             // the expiry timer still ends the wait
@@ -1131,7 +1136,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         }
         try {
             Request update = dialog.createRequest(Request.UPDATE);
-            update.setHeader(endpoint.contact(session.settings().registeredUser()));
+            update.setHeader(ourContact());
             setSessionTimerRefresh(update);
             ClientTransaction transaction = endpoint.provider.getNewClientTransaction(update);
             pendingRefresh = transaction;
@@ -1354,7 +1359,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                 state.setExpires(60);
             }
             notify.setHeader(state);
-            notify.setHeader(endpoint.contact(session.settings().registeredUser()));
+            notify.setHeader(ourContact());
             notify.setContent(statusLine + "\r\n", endpoint.headers.createContentTypeHeader("message", "sipfrag"));
             referDialog.sendRequest(endpoint.provider.getNewClientTransaction(notify));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -1864,6 +1869,14 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
 
     // ---------------------------------------------------------------- responses
 
+    /**
+     * Our Contact in this dialog: a SIPS URI when the account's address is one or the dialog was set up for a sips:
+     * URI (RFC 3261 8.1.1.8 and 12.1.1: then the far end must reach us over TLS too).
+     */
+    private ContactHeader ourContact() throws ParseException {
+        return endpoint.contact(session.settings().registeredUser(), secureDialog);
+    }
+
     private Response response(Request request, int status) throws ParseException {
         Response response = endpoint.messages.createResponse(status, request);
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
@@ -1871,7 +1884,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
             to.setTag(localTag);
         }
         if (status >= 101 && status < 300 && Request.INVITE.equals(request.getMethod())) {
-            ContactHeader contact = endpoint.contact(session.settings().registeredUser());
+            ContactHeader contact = ourContact();
             response.setHeader(contact);
         }
         response.addHeader(endpoint.userAgent());

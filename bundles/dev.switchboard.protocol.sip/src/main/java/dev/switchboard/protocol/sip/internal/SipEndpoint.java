@@ -54,13 +54,16 @@ final class SipEndpoint implements AutoCloseable {
     final ListeningPoint listeningPoint;
     final Transport transport;
     final InetSocketAddress nextHop;
+    /** The account's address is a {@code sips:} one, so is its Contact. */
+    final boolean secure;
     private final SipStackImpl stack;
     private final Optional<SipTrustManager> trust;
 
     private SipEndpoint(SipStackImpl stack, AddressFactory addresses, HeaderFactory headers, MessageFactory messages,
             SipProvider provider, ListeningPoint listeningPoint, Transport transport, InetSocketAddress nextHop,
-            Optional<SipTrustManager> trust) {
+            Optional<SipTrustManager> trust, boolean secure) {
         this.stack = stack;
+        this.secure = secure;
         this.trust = trust;
         this.addresses = addresses;
         this.headers = headers;
@@ -98,7 +101,14 @@ final class SipEndpoint implements AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         Optional<SipTrustManager> trust = settings.transport() == Transport.TLS
                 ? Optional.of(SipTrustManager.of(settings)) : Optional.empty();
-        TlsNetworkLayer tls = trust.isPresent() ? new TlsNetworkLayer(trust.get(), settings.nextHop().host()) : null;
+        TlsNetworkLayer tls = trust.isPresent() ? new TlsNetworkLayer(trust.get(), SipServerIdentity.generate(local),
+                settings.nextHop().host()) : null;
+        if (tls != null) {
+            // jain-sip re-applies these to the TLS server socket; its defaults are suites and versions the JDK refuses
+            properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", TlsNetworkLayer.protocols());
+            properties.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", tls.cipherSuites()));
+            properties.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+        }
         SipStackImpl stack;
         try {
             stack = tls == null ? new SipStackImpl(properties) : new SipStackImpl(properties) {
@@ -121,7 +131,7 @@ final class SipEndpoint implements AutoCloseable {
             provider.setAutomaticDialogSupportEnabled(true);
             stack.start();
             return new SipEndpoint(stack, addresses, headers, messages, provider, point, settings.transport(), nextHop,
-                    trust);
+                    trust, settings.secure());
         } catch (PeerUnavailableException | ObjectInUseException | TooManyListenersException e) {
             stack.stop();
             throw new IOException("cannot start the SIP stack: " + e.getMessage(), e);
@@ -159,11 +169,21 @@ final class SipEndpoint implements AutoCloseable {
         return List.of(via());
     }
 
-    /** {@code <sip:user@host:port;transport=tcp>} for the account's user. */
+    /**
+     * {@code <sip:user@host:port;transport=tcp>} for the account's user, or {@code <sips:user@host:port>} for a
+     * {@code sips:} account (RFC 5630 section 3.1.3: no {@code transport=tls} in a SIPS URI).
+     */
     ContactHeader contact(String user) throws ParseException {
+        return contact(user, false);
+    }
+
+    /** The same, and a SIPS URI also when {@code sips}: in a dialog set up for a sips: URI on a TLS account. */
+    ContactHeader contact(String user, boolean sips) throws ParseException {
         SipURI uri = addresses.createSipURI(user, localHost());
         uri.setPort(localPort());
-        if (transport != Transport.UDP) {
+        if (secure || sips && transport == Transport.TLS) {
+            uri.setSecure(true);
+        } else if (transport != Transport.UDP) {
             uri.setTransportParam(transport.sipName().toLowerCase(java.util.Locale.ROOT));
         }
         Address address = addresses.createAddress(uri);

@@ -84,6 +84,15 @@ final class SipMessageWaiting implements MessageWaiting {
         subscription.ifPresent(SipSubscription::forget);
     }
 
+    /**
+     * The account leaves: an active subscription is ended with Expires 0; the future completes when the server has
+     * ended it (or refused, or did not answer), at once without one.
+     */
+    java.util.concurrent.CompletableFuture<Void> unsubscribe() {
+        return subscription.map(SipSubscription::unsubscribe)
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
     /** @return whether the response answered our SUBSCRIBE */
     boolean responseReceived(ClientTransaction transaction, Response response) {
         return subscription.isPresent() && subscription.get().responseReceived(transaction, response);
@@ -101,22 +110,31 @@ final class SipMessageWaiting implements MessageWaiting {
 
     /**
      * A NOTIFY of the message-summary package: answered 200 and shown when its body reads, else answered 400 and
-     * the summary kept as it was.
+     * the summary kept as it was; a subscription's final NOTIFY may have no body (RFC 6665 section 4.2.2).
      */
     void notified(RequestEvent event, java.util.function.ObjIntConsumer<RequestEvent> respond) {
         Request request = event.getRequest();
+        boolean ours = subscription.isPresent() && subscription.get().owns(request);
+        if (ours) {
+            subscription.get().notified(request);
+        }
+        boolean terminated = request.getHeader(SubscriptionStateHeader.NAME) instanceof SubscriptionStateHeader state
+                && SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState());
         byte[] body = request.getRawContent();
-        Optional<MessageSummary> read = parse(body == null ? "" : new String(body, StandardCharsets.UTF_8));
-        if (read.isEmpty()) {
+        boolean empty = body == null || body.length == 0;
+        Optional<MessageSummary> read = parse(empty ? "" : new String(body, StandardCharsets.UTF_8));
+        if (read.isEmpty() && !(terminated && empty)) {
             LOG.log(Level.WARNING, "account {0}: unreadable message-summary NOTIFY ignored", accountId);
             respond.accept(event, Response.BAD_REQUEST);
             return;
         }
         respond.accept(event, Response.OK);
-        if (request.getHeader(SubscriptionStateHeader.NAME) instanceof SubscriptionStateHeader state
-                && SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState())
-                && phase() == SipSubscription.Phase.ACTIVE) {
+        if (terminated && (phase() == SipSubscription.Phase.ACTIVE
+                || ours && phase() == SipSubscription.Phase.UNSUBSCRIBING)) {
             subscription.get().endedByServer();
+        }
+        if (read.isEmpty()) {
+            return;
         }
         MessageSummary next = read.get();
         summary = next;

@@ -258,7 +258,7 @@ final class SipRegistration {
     private Request buildRegister(int expires) throws ParseException, InvalidArgumentException {
         var addresses = endpoint.addresses;
         var headers = endpoint.headers;
-        URI requestUri = addresses.createURI("sip:" + settings.domain());
+        URI requestUri = addresses.createURI(settings.scheme() + ":" + settings.domain());
         Address aor = addresses.createAddress(settings.addressOfRecord());
         if (!settings.displayName().isBlank()) {
             aor.setDisplayName(settings.displayName());

@@ -48,6 +48,8 @@ final class SipSession implements ProtocolSession, SipListener {
     static final String ALLOWED_METHODS = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, UPDATE, REFER, NOTIFY, SUBSCRIBE";
     private static final Logger LOG = System.getLogger(SipSession.class.getName());
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    /** How long leaving waits for the servers' final NOTIFYs of our event subscriptions before unregistering. */
+    static final Duration UNSUBSCRIBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final String accountId;
     private final SipAccountSettings settings;
@@ -62,6 +64,8 @@ final class SipSession implements ProtocolSession, SipListener {
     private final java.util.function.Supplier<ConferenceMixer> mixer;
     /** Calls by Call-ID; touched only on the worker thread. */
     private final Map<String, SipCall> calls = new HashMap<>();
+    /** Subscriptions ended, then the binding removed; null until the first unregister (worker thread only). */
+    private CompletableFuture<Void> leaving;
     private volatile Thread workerThread;
     private volatile boolean closed;
 
@@ -160,7 +164,32 @@ final class SipSession implements ProtocolSession, SipListener {
 
     @Override
     public void unregister() {
-        onWorker(registration::unregister);
+        onWorker(this::leave);
+    }
+
+    /**
+     * Ends the busy lamp and mailbox subscriptions (RFC 6665: SUBSCRIBE with Expires 0, waiting up to
+     * {@link #UNSUBSCRIBE_TIMEOUT} for the final NOTIFYs, which need our binding to reach us), then unregisters. The
+     * core unregisters and then closes; both come here and share one future. Worker thread.
+     */
+    private CompletableFuture<Void> leave() {
+        if (leaving != null && !leaving.isDone()) {
+            return leaving;
+        }
+        CompletableFuture<Void> subscriptionsEnded = CompletableFuture.allOf(messageWaiting.unsubscribe(),
+                busyLamps.unsubscribe());
+        if (!subscriptionsEnded.isDone()) {
+            worker.schedule(() -> {
+                if (subscriptionsEnded.complete(null)) {
+                    LOG.log(Level.INFO, "account {0}: no final NOTIFY within {1} ms, unregistering anyway", accountId,
+                            UNSUBSCRIBE_TIMEOUT.toMillis());
+                }
+            }, UNSUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        // completed on the worker thread (a NOTIFY, an answer, the timeout above, or already now), where the
+        // registration runs
+        leaving = subscriptionsEnded.thenCompose(ended -> registration.unregister());
+        return leaving;
     }
 
     @Override
@@ -191,11 +220,11 @@ final class SipSession implements ProtocolSession, SipListener {
         CompletableFuture<CompletableFuture<Void>> unregistering = new CompletableFuture<>();
         onWorker(() -> {
             List.copyOf(calls.values()).forEach(SipCall::closeForShutdown);
-            unregistering.complete(registration.unregister());
+            unregistering.complete(leave());
         });
         try {
             unregistering.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(UNSUBSCRIBE_TIMEOUT.plus(CLOSE_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

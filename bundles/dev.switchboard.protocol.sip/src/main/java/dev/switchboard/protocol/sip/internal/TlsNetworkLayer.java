@@ -22,7 +22,8 @@ import gov.nist.javax.sip.SipStackImpl;
 /**
  * jain-sip's sockets for one account: plain ones as the stack makes them, TLS ones with the account's
  * {@link SipTrustManager} and the name the account connects to as the identity the certificate must carry
- * (jain-sip's own TLS layer trusts only JVM-wide key stores and checks no name).
+ * (jain-sip's own TLS layer trusts only JVM-wide key stores and checks no name), and a TLS server socket with the
+ * account's {@link SipServerIdentity}, on which a proxy that lost our connection reaches our Contact.
  */
 final class TlsNetworkLayer implements NetworkLayer {
 
@@ -37,10 +38,10 @@ final class TlsNetworkLayer implements NetworkLayer {
      * @param serverName the registrar's or proxy's host as configured: its certificate must name it
      * @throws IOException if no TLS context can be made
      */
-    TlsNetworkLayer(SipTrustManager trust, String serverName) throws IOException {
+    TlsNetworkLayer(SipTrustManager trust, SipServerIdentity identity, String serverName) throws IOException {
         try {
             this.context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
+            context.init(identity.keyManagers(), new TrustManager[] {trust}, null);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -75,8 +76,24 @@ final class TlsNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        // jain-sip wants a TLS listening point; requests from the proxy arrive on our own outgoing connection
-        return (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog, bindAddress);
+        SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, backlog,
+                bindAddress);
+        SSLParameters parameters = server.getSSLParameters();
+        parameters.setProtocols(PROTOCOLS);
+        // a proxy connecting to us shows no certificate of its own (RFC 3261 26.3.1 asks it only of servers)
+        parameters.setNeedClientAuth(false);
+        parameters.setWantClientAuth(false);
+        server.setSSLParameters(parameters);
+        return server;
+    }
+
+    /** The cipher suites this layer's TLS offers, which jain-sip applies again to the server socket it opens. */
+    String[] cipherSuites() {
+        return context.getDefaultSSLParameters().getCipherSuites();
+    }
+
+    static String protocols() {
+        return String.join(", ", PROTOCOLS);
     }
 
     @Override

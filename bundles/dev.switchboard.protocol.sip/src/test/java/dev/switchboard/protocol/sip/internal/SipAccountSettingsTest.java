@@ -74,6 +74,20 @@ class SipAccountSettingsTest {
     }
 
     @Test
+    void aSipsAccountHasASipsAddressOverTls() {
+        SipAccountSettings sips = settings("user", "alice", "domain", "example.org", "transport", "sips",
+                "extension", "201");
+        assertEquals(SipAccountSettings.Transport.TLS, sips.transport());
+        assertEquals(new SipAccountSettings.HostPort("example.org", 5061), sips.registrar());
+        assertEquals("sips:201@example.org", sips.addressOfRecord());
+        assertEquals("sips:bob@example.org", sips.targetUri("bob"));
+        assertEquals("sips:bob@10.0.0.1", sips.targetUri("bob@10.0.0.1"));
+        assertEquals("sip:bob@example.org", sips.targetUri("sip:bob@example.org"));
+        SipAccountSettings tls = settings("user", "alice", "domain", "example.org", "transport", "tls");
+        assertEquals("sip:alice@example.org", tls.addressOfRecord());
+    }
+
+    @Test
     void badSettingsNameTheSetting() {
         assertMessage("'user' is missing", () -> settings("domain", "d"));
         assertMessage("'domain' is missing", () -> settings("user", "u"));

@@ -1,0 +1,183 @@
+package dev.switchboard.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchboard.testing.peers.Kamailio;
+import dev.switchboard.testing.peers.PeerExtension;
+
+/**
+ * Two agent products calling each other through Kamailio over SIP, driven only through the agent contract
+ * (docs/agent.md): register (bob as extension 202), dial a bare extension, answer, mute, hold and resume (the far end
+ * sees REMOTE_HOLD), DTMF seen by the far end, call waiting with a swap between the two calls, hang up, reject,
+ * unregister, account removal. Transfers and conferences are proven at the plug-in level
+ * (SipThreePartyIT), where the third party costs no third process.
+ */
+class SipAgentsIT {
+    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
+    private static final Pattern DIGIT = Pattern.compile("\"digit\":\"(.)\"");
+
+    @RegisterExtension
+    static final PeerExtension<Kamailio> KAMAILIO = PeerExtension
+            .of(() -> Kamailio.builder().user("alice", "alice123").user("bob", "bob123").start());
+
+    @TempDir
+    Path temp;
+
+    /** The next call event in {@code state}, skipping the others. */
+    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("call");
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    /** The next event of call {@code call} in {@code state}, skipping the others. */
+    private static String callEvent(AgentProcess agent, String call, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("call");
+            if (event.contains("\"call\":\"" + call + "\"") && event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+        }
+    }
+
+    private static String registration(AgentProcess agent, String state) throws InterruptedException {
+        while (true) {
+            String event = agent.await("registration");
+            if (event.contains("\"state\":\"" + state + "\"")) {
+                return event;
+            }
+            assertTrue(event.contains("REGISTERING") || event.contains("UNREGISTERED"), event);
+        }
+    }
+
+    /** Waits until Kamailio has no binding of {@code user} left. */
+    private static void awaitUnbound(Kamailio kamailio, String user) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!kamailio.contacts(user).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(user + " is still bound at Kamailio 5 s after leaving: "
+                        + kamailio.contacts(user));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String callId(String event) {
+        Matcher matcher = CALL_ID.matcher(event);
+        assertTrue(matcher.find(), event);
+        return matcher.group(1);
+    }
+
+    private static String account(String id, String user, String password, Kamailio kamailio) {
+        return "account add " + id + " sip user=" + user + " domain=" + kamailio.domain() + " registrar="
+                + kamailio.host() + ":" + kamailio.port() + " password=" + password + " codecs=PCMU"
+                + " capture=null: playback=null:";
+    }
+
+    @Test
+    void twoAgentsCallHoldKeyDigitsHangUpAndRejectOverSip() throws Exception {
+        Kamailio kamailio = KAMAILIO.get();
+        try (AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
+                AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
+            alice.await("ready", AgentProcess.START_TIMEOUT);
+            bob.await("ready", AgentProcess.START_TIMEOUT);
+            alice.send(account("a", "alice", "alice123", kamailio));
+            alice.await("ok");
+            // bob registers dynamically as extension 202 (authenticating as bob), and alice dials just the number
+            bob.send(account("b", "bob", "bob123", kamailio) + " extension=202");
+            bob.await("ok");
+            alice.send("register a");
+            registration(alice, "REGISTERED");
+            bob.send("register b");
+            registration(bob, "REGISTERED");
+            assertEquals(1, kamailio.awaitContacts("202", Duration.ofSeconds(5)).size(), "bob bound as his extension");
+
+            alice.send("dial a 202");
+            String aliceCall = callId(alice.await("call"));
+            String ringing = callEvent(bob, "RINGING_IN");
+            assertTrue(ringing.contains("\"peer\":\"sip:alice@"), ringing);
+            String bobCall = callId(ringing);
+            bob.send("answer " + bobCall);
+            assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "µ-law, as configured");
+            callEvent(bob, "CONNECTED");
+
+            alice.send("mute " + aliceCall);
+            alice.await("ok");
+            alice.send("unmute " + aliceCall);
+            alice.await("ok");
+            alice.send("hold " + aliceCall);
+            callEvent(alice, "ON_HOLD");
+            callEvent(bob, "REMOTE_HOLD");
+            alice.send("resume " + aliceCall);
+            callEvent(alice, "CONNECTED");
+            callEvent(bob, "CONNECTED");
+
+            alice.send("dtmf " + aliceCall + " 159#");
+            alice.await("ok");
+            StringBuilder digits = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                String dtmf = bob.await("dtmf");
+                assertTrue(dtmf.contains("\"call\":\"" + bobCall + "\""), dtmf);
+                Matcher digit = DIGIT.matcher(dtmf);
+                assertTrue(digit.find(), dtmf);
+                digits.append(digit.group(1));
+            }
+            assertEquals("159#", digits.toString(), "the digits alice keyed, in order, at bob");
+
+            // call waiting: a second call reaches bob while he talks; he holds the first, answers the second, then
+            // swaps back (the second on hold, the first resumed) and ends the second
+            alice.send("dial a 202");
+            String aliceWaiting = callId(alice.await("call"));
+            String bobWaiting = callId(callEvent(bob, "RINGING_IN"));
+            bob.send("hold " + bobCall);
+            callEvent(bob, bobCall, "ON_HOLD");
+            callEvent(alice, aliceCall, "REMOTE_HOLD");
+            bob.send("answer " + bobWaiting);
+            callEvent(bob, bobWaiting, "CONNECTED");
+            callEvent(alice, aliceWaiting, "CONNECTED");
+            bob.send("hold " + bobWaiting);
+            callEvent(bob, bobWaiting, "ON_HOLD");
+            bob.send("resume " + bobCall);
+            callEvent(bob, bobCall, "CONNECTED");
+            callEvent(alice, aliceCall, "CONNECTED");
+            bob.send("hangup " + bobWaiting);
+            callEvent(alice, aliceWaiting, "ENDED");
+
+            bob.send("hangup " + bobCall);
+            assertTrue(callEvent(bob, bobCall, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
+            assertTrue(callEvent(alice, aliceCall, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+
+            alice.send("dial a 202");
+            String aliceRefused = callId(alice.await("call"));
+            String second = callId(callEvent(bob, "RINGING_IN"));
+            bob.send("reject " + second);
+            String refused = callEvent(alice, aliceRefused, "ENDED");
+            assertTrue(refused.contains("\"reason\":\"BUSY\"") || refused.contains("\"reason\":\"REJECTED\""), refused);
+
+            alice.send("unregister a");
+            registration(alice, "UNREGISTERED");
+            awaitUnbound(kamailio, "alice");
+            bob.send("account remove b");
+            bob.await("ok");
+            // the core unregisters a removed account after the command's ok
+            awaitUnbound(kamailio, "202");
+            alice.send("quit");
+            bob.send("quit");
+            assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
+            assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
+        }
+    }
+}
