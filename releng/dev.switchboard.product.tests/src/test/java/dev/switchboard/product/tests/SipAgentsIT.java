@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchboard.testing.await.Poll;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
 
@@ -60,18 +61,6 @@ class SipAgentsIT {
                 return event;
             }
             assertTrue(event.contains("REGISTERING") || event.contains("UNREGISTERED"), event);
-        }
-    }
-
-    /** Waits until Kamailio has no binding of {@code user} left. */
-    private static void awaitUnbound(Kamailio kamailio, String user) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!kamailio.contacts(user).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(user + " is still bound at Kamailio 5 s after leaving: "
-                        + kamailio.contacts(user));
-            }
-            Thread.sleep(50);
         }
     }
 
@@ -169,11 +158,11 @@ class SipAgentsIT {
 
             alice.send("unregister a");
             registration(alice, "UNREGISTERED");
-            awaitUnbound(kamailio, "alice");
+            Poll.until(() -> kamailio.contacts("alice").isEmpty(), Duration.ofSeconds(5), "alice unbound at Kamailio");
             bob.send("account remove b");
             bob.await("ok");
             // the core unregisters a removed account after the command's ok
-            awaitUnbound(kamailio, "202");
+            Poll.until(() -> kamailio.contacts("202").isEmpty(), Duration.ofSeconds(5), "202 unbound at Kamailio");
             alice.send("quit");
             bob.send("quit");
             assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
