@@ -79,16 +79,16 @@ class CallReplayTest {
         return ours;
     }
 
-    private static CallSignalling.Received read(Socket socket) throws IOException {
+    static CallSignalling.Received read(Socket socket) throws IOException {
         return CallSignalling.read(Tpkt.read(socket.getInputStream()));
     }
 
-    private static void send(Socket socket, byte[] payload) throws IOException {
+    static void send(Socket socket, byte[] payload) throws IOException {
         Tpkt.write(socket.getOutputStream(), payload);
         socket.getOutputStream().flush();
     }
 
-    private static List<String> h245Kinds(List<byte[]> pdus) {
+    static List<String> h245Kinds(List<byte[]> pdus) {
         List<String> kinds = new ArrayList<>();
         for (byte[] pdu : pdus) {
             kinds.add(H245Messages.kind(H245Messages.decode(pdu)));
@@ -235,7 +235,7 @@ class CallReplayTest {
     }
 
     /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
-    private static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
+    static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
         Q931Message recorded = Q931Message.parse(q931("04", 33));
         SequenceValue uui = (SequenceValue) H225CallSignallingAsn.H323_USER_INFORMATION.decode(recorded.h323UserInformation().orElseThrow());
         SequenceValue connect = (SequenceValue) ((ChoiceValue) uui.getSequence("h323-uu-pdu").get("h323-message-body")).value();
@@ -256,7 +256,7 @@ class CallReplayTest {
         return new Q931Message(recorded.callReference(), recorded.fromDestination(), recorded.messageType(), elements).encode();
     }
 
-    private static String nextH245(Socket socket) throws IOException {
+    static String nextH245(Socket socket) throws IOException {
         return H245Messages.kind(H245Messages.decode(Tpkt.read(socket.getInputStream())));
     }
 
