@@ -2,6 +2,7 @@ package dev.switchboard.media.internal.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -39,10 +40,13 @@ class PerDirectionFormatTest {
                         new AudioEndpoints(microphone, "out:" + name)), QUIET);
     }
 
-    /** The amplitude of {@code hz} over the last 0.2 s of what {@code name} played, once it played 0.6 s. */
+    /**
+     * The amplitude of {@code hz} over the last 0.2 s of what {@code name} played, once it played 1.5 s
+     * (the jitter buffer's start and its first playout delay are over by then).
+     */
     private double heard(String name, int hz) throws InterruptedException {
-        short[] played = devices.awaitPlayed(name, 4800, TIMEOUT);
-        return Goertzel.amplitude(played, played.length - 1600, 1600, hz, 8000);
+        short[] played = devices.awaitPlayed(name, 12000, TIMEOUT);
+        return Goertzel.amplitude(played, played.length - 1600, played.length, hz, 8000);
     }
 
     @Test
@@ -67,6 +71,7 @@ class PerDirectionFormatTest {
             carol.format(new MediaFormat(codec, 98, 20, -1));
             dave.format(new MediaFormat(codec, 97, 20, -1)); // receives on 97 as well: carol's 98 is not his
             assertEquals(0, heard("dave", 1000), 1, "nothing of carol's tone at dave");
+            assertTrue(dave.quality().packetsReceived() > 0, "carol's packets reached dave's session");
         }
     }
 

@@ -171,6 +171,37 @@ class RasClientReplayTest {
         assertEquals(Kind.CONNECTION_LOST, client.state().kind());
     }
 
+    /**
+     * Malformed PER from the gatekeeper's socket: every truncation of its recorded GCF and random
+     * datagrams arrive before the real GCF; each is dropped (logged) and registration goes on.
+     */
+    @Test
+    void malformedDatagramsFromTheGatekeeperAreDroppedAndRegistrationGoesOn() throws Exception {
+        byte[] gcf = RasVectors.datagram("02#2");
+        java.util.Random random = new java.util.Random(1719);
+        gatekeeper = request -> {
+            if (request instanceof GatekeeperRequest) {
+                try {
+                    for (int length = 0; length < gcf.length; length++) {
+                        responder.send(new DatagramPacket(gcf, length, clientAddress));
+                    }
+                    for (int i = 0; i < 200; i++) {
+                        byte[] noise = new byte[random.nextInt(300)];
+                        random.nextBytes(noise);
+                        responder.send(new DatagramPacket(noise, noise.length, clientAddress));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return gnugk(request, 60L);
+        };
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        assertEquals(Kind.REGISTERED, client.state().kind());
+    }
+
     /** The responder checks the CAT password token like GnuGk did: bob123 is bob's password. */
     private static byte[] gnugkCheckingPassword(RasMessage request) {
         return switch (request) {
