@@ -63,13 +63,15 @@ public final class H245Messages {
 
     /** "request.terminalCapabilitySet" and so on: the two alternative names of a message. */
     public static String kind(ChoiceValue message) {
-        ChoiceValue inner = (ChoiceValue) message.value();
+        if (!(message.value() instanceof ChoiceValue inner)) { // an extension alternative this schema does not know
+            return "unknown";
+        }
         return message.name() + "." + (inner.name() == null ? "unknown" : inner.name());
     }
 
-    /** The body of a message whose {@link #kind} is known. */
+    /** The body of a message whose {@link #kind} is known (the raw octets of an unknown one). */
     public static Object body(ChoiceValue message) {
-        return ((ChoiceValue) message.value()).value();
+        return message.value() instanceof ChoiceValue inner ? inner.value() : message.value();
     }
 
     /** iLBC's frame length in the media engine, the mode we send and ask for (RFC 3952's default). */
