@@ -306,6 +306,61 @@ class CallReplayTest {
         }
     }
 
+    /** {@code count} mutants of {@code pdus} that {@code decoder} rejects with a PerException: malformed for certain. */
+    private static List<byte[]> malformed(List<byte[]> pdus, int count, java.util.function.Consumer<byte[]> decoder) {
+        java.util.Random random = new java.util.Random(1720);
+        List<byte[]> out = new ArrayList<>();
+        while (out.size() < count) {
+            byte[] mutant = MutatedCaptureFuzzTest.mutate(pdus.get(random.nextInt(pdus.size())), random);
+            try {
+                decoder.accept(mutant);
+            } catch (dev.switchboard.protocol.h323.internal.per.PerException e) {
+                out.add(mutant);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Malformed and truncated PER from a raw socket on both connections of an established call (Q.931
+     * on the call signalling one, H.245 on the separate one): each is dropped, and the call still
+     * answers: a capability set is acknowledged and an endSessionCommand ends it.
+     */
+    @Test
+    void malformedPdusOnBothConnectionsAreDroppedAndTheCallGoesOn() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        session(media, new Events.Session());
+        List<byte[]> recordedQ931 = List.of(q931("04", 24), q931("04", 29), q931("04", 33));
+        List<byte[]> recordedH245 = List.of(h245("04", 39), h245("04", 43), h245("04", 50), h245("04", 452));
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket h245Peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                read(socket);
+                send(socket, q931("04", 24)); // callProceeding
+                send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
+                call.until(CallState.CONNECTED);
+                try (Socket h245 = h245Peer.accept()) {
+                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
+                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
+                    for (byte[] bad : malformed(recordedQ931, 200, CallSignalling::read)) {
+                        send(socket, bad);
+                    }
+                    for (byte[] bad : malformed(recordedH245, 200, H245Messages::decode)) {
+                        send(h245, bad);
+                    }
+                    send(h245, h245("04", 39)); // a good capability set after them is still answered
+                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
+                    send(h245, h245("04", 961)); // endSessionCommand
+                    assertEquals("command.endSessionCommand", nextH245(h245));
+                    assertEquals(Q931Message.RELEASE_COMPLETE, read(socket).messageType());
+                    assertEquals(EndReason.Kind.REMOTE_HANGUP, call.ended().kind());
+                }
+            }
+        }
+    }
+
     @Test
     void releaseCompleteCausesBecomeEndReasons() throws Exception {
         RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMU);
