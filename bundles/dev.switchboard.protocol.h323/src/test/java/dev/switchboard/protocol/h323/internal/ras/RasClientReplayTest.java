@@ -233,6 +233,19 @@ class RasClientReplayTest {
     }
 
     @Test
+    void aRejectedDiscoveryFailsTheRegistrationWithTheGatekeepersReason() throws Exception {
+        gatekeeper = request -> request instanceof GatekeeperRequest grq
+                ? RasCodec.encode(new RasMessage.GatekeeperReject(grq.requestSeqNum(), java.util.Optional.of("PeersGK"),
+                        "terminalExcluded"))
+                : null;
+        startClient();
+        expect(Kind.REGISTERING);
+        RegistrationState failed = expect(Kind.FAILED);
+        assertTrue(failed.reason().contains("terminalExcluded"), failed.reason());
+        assertTrue(received.stream().noneMatch(RegistrationRequest.class::isInstance), "no RRQ after a GRJ");
+    }
+
+    @Test
     void gatekeeperInitiatedUnregistrationIsConfirmedAndFollowedByAFreshRegistration() throws Exception {
         gatekeeper = request -> gnugk(request, 60L);
         startClient();
