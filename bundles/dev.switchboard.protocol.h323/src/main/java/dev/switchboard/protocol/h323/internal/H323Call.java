@@ -515,6 +515,31 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         start(destination, address);
     }
 
+    /** Whether this call is the one a RAS message names: by call identifier when given, else conference and call reference. */
+    boolean identifiedBy(Optional<byte[]> callIdentifier, byte[] conferenceId, int callReference) {
+        if (callIdentifier.isPresent()) {
+            return java.util.Arrays.equals(callIdentifier.get(), identity.callId());
+        }
+        return java.util.Arrays.equals(conferenceId, identity.conferenceId()) && callReference == identity.callReference();
+    }
+
+    /**
+     * The gatekeeper disengaged the call (its DRQ, already confirmed): we end it as a hang-up (H.225.0
+     * 7.10), without a DRQ of our own.
+     */
+    void disengagedByGatekeeper(String reason) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        LOG.log(Level.INFO, "H.323 call {0} disengaged by the gatekeeper: {1}", id, reason);
+        admitted = false;
+        if (h245Started) {
+            sendH245(H245Messages.endSessionCommand());
+        }
+        release(Optional.empty(), CallSignalling.CAUSE_NORMAL);
+        finish(new EndReason(EndReason.Kind.REMOTE_HANGUP, "the gatekeeper ended the call (" + reason + ")"));
+    }
+
     @Override
     public void hangup() {
         session.loop().execute(this::hangupOnLoop);

@@ -28,6 +28,7 @@ import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 import dev.switchboard.protocol.h323.internal.ras.PasswordHashToken;
 import dev.switchboard.protocol.h323.internal.ras.RasClient;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 
 /**
  * One H.323 account: the call signalling TCP listener (open from the start, so direct calls reach
@@ -208,12 +209,22 @@ final class H323Session implements ProtocolSession {
                         settings.aliases(), localAddress(), settings.timeToLive(), password), RasClient.Timing.DEFAULT,
                         listener::registrationChanged);
                 ras = client;
+                client.onGatekeeperDisengage(drq -> loop.execute(() -> gatekeeperDisengaged(drq)));
                 client.start();
             } catch (SocketException e) {
                 listener.registrationChanged(RegistrationState.REGISTERING);
                 listener.registrationChanged(RegistrationState.failed("cannot open the RAS socket: " + e.getMessage()));
             }
         });
+    }
+
+    /** On the loop: the gatekeeper's DRQ names a call (by call identifier, else conference and call reference). */
+    private void gatekeeperDisengaged(RasMessage.DisengageRequest drq) {
+        for (H323Call call : List.copyOf(calls)) {
+            if (call.identifiedBy(drq.callIdentifier(), drq.conferenceID(), drq.callReferenceValue())) {
+                call.disengagedByGatekeeper(drq.disengageReason());
+            }
+        }
     }
 
     @Override
