@@ -28,6 +28,17 @@ public interface AudioCodec {
         return newEncoder();
     }
 
+    /**
+     * The frame length the encoder uses for a peer that gave these format parameters (iLBC's {@code mode=20}
+     * asks for 20 ms frames); the engine uses it when the packet length is a multiple of it.
+     *
+     * @param peerFmtp the peer's parameters, {@code ""} when it gave none
+     * @since 1.3
+     */
+    default int frameMillis(String peerFmtp) {
+        return info().frameMillis();
+    }
+
     /** A new decoder with its own state, for one stream. */
     Decoder newDecoder();
 }

@@ -5,7 +5,7 @@
  * nothing per frame. A decoder that can rebuild a lost frame from the next packet implements
  * {@link dev.switchboard.media.codec.FecDecoder} (1.1.0).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.switchboard.media.codec;
 
 import org.osgi.annotation.versioning.Version;

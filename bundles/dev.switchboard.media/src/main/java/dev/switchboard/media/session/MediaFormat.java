@@ -20,10 +20,14 @@ import dev.switchboard.media.codec.AudioCodec;
  *                                  background, and plays noise at the level the peer's packets give
  * @param peerFmtp                  the peer's format parameters for the payload type (SDP {@code a=fmtp}),
  *                                  {@code ""} when it gave none; the encoder follows them where the codec
- *                                  has something to follow (Opus: {@code usedtx=1} turns DTX on)
+ *                                  has something to follow (Opus: {@code usedtx=1} turns DTX on; iLBC:
+ *                                  {@code mode=20} makes 20 ms frames when the packet holds whole ones)
+ * @param receivePayloadType        the payload type the peer sends the codec with; usually
+ *                                  {@code payloadType}, but H.245 lets each direction's logical channel
+ *                                  name its own dynamic type (since 1.2)
  */
 public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
-        int comfortNoisePayloadType, String peerFmtp) {
+        int comfortNoisePayloadType, String peerFmtp, int receivePayloadType) {
 
     /** The {@code telephoneEventPayloadType} that means "no RFC 4733". */
     public static final int NO_TELEPHONE_EVENT = -1;
@@ -41,11 +45,20 @@ public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, i
         this(codec, payloadType, packetMillis, telephoneEventPayloadType, comfortNoisePayloadType, "");
     }
 
+    /** A format whose codec travels with the same payload type both ways. */
+    public MediaFormat(AudioCodec codec, int payloadType, int packetMillis, int telephoneEventPayloadType,
+            int comfortNoisePayloadType, String peerFmtp) {
+        this(codec, payloadType, packetMillis, telephoneEventPayloadType, comfortNoisePayloadType, peerFmtp, payloadType);
+    }
+
     public MediaFormat {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(peerFmtp, "peerFmtp");
         if (payloadType < 0 || payloadType > 127) {
             throw new IllegalArgumentException("payload type must be 0-127: " + payloadType);
+        }
+        if (receivePayloadType < 0 || receivePayloadType > 127) {
+            throw new IllegalArgumentException("receive payload type must be 0-127: " + receivePayloadType);
         }
         if (telephoneEventPayloadType > 127) {
             throw new IllegalArgumentException("telephone-event payload type must be 0-127: " + telephoneEventPayloadType);
@@ -53,11 +66,32 @@ public record MediaFormat(AudioCodec codec, int payloadType, int packetMillis, i
         if (comfortNoisePayloadType > 127) {
             throw new IllegalArgumentException("comfort-noise payload type must be 0-127: " + comfortNoisePayloadType);
         }
-        int frameMillis = codec.info().frameMillis();
+        int frameMillis = frameMillis(codec, packetMillis, peerFmtp);
         if (packetMillis <= 0 || packetMillis % frameMillis != 0) {
             throw new IllegalArgumentException(
                     "packet length " + packetMillis + " ms is not a multiple of the codec's " + frameMillis + " ms frame");
         }
+    }
+
+    /** This format with the peer sending the codec with {@code payloadType} (0-127). */
+    public MediaFormat withReceivePayloadType(int payloadType) {
+        return new MediaFormat(codec, this.payloadType, packetMillis, telephoneEventPayloadType, comfortNoisePayloadType,
+                peerFmtp, payloadType);
+    }
+
+    /**
+     * The length of the frames the encoder makes: the one the codec names for the peer's parameters when
+     * the packet holds whole frames of it, else the codec's own.
+     *
+     * @since 1.2
+     */
+    public int frameMillis() {
+        return frameMillis(codec, packetMillis, peerFmtp);
+    }
+
+    private static int frameMillis(AudioCodec codec, int packetMillis, String peerFmtp) {
+        int forPeer = codec.frameMillis(peerFmtp);
+        return forPeer > 0 && packetMillis > 0 && packetMillis % forPeer == 0 ? forPeer : codec.info().frameMillis();
     }
 
     /** Whether DTMF goes as RFC 4733 telephone events (else in-band tones). */

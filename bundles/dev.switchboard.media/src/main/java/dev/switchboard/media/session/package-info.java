@@ -16,8 +16,11 @@
  * tones on a device outside a call.
  * <p>
  * Listener calls come from media threads and must return quickly.
+ * <p>
+ * 1.2.0: {@link dev.switchboard.media.session.MediaFormat#receivePayloadType()} (the peer may send the codec
+ * with another payload type than ours, as H.245 allows) and {@link dev.switchboard.media.session.MediaFormat#frameMillis()}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.switchboard.media.session;
 
 import org.osgi.annotation.versioning.Version;

@@ -7,8 +7,10 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two agent products and H.323 on loopback, driven only through the agent contract (docs/agent.md):
  * an account with a gatekeeper and a password whose gatekeeper never answers is reported lost within
  * 15 s; without the gatekeeper the same account calls the other agent directly by number@IP:port:
- * hold and resume, DTMF both ways (RFC 2833 in the media), hang-up from the callee, then from the caller.
+ * speech from alice's file recorded at bob (segmental SNR at µ-law's level), hold and resume, DTMF both
+ * ways (RFC 2833 in the media), hang-up from the callee, then from the caller.
  */
 class H323AgentsIT {
     private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
@@ -70,9 +73,25 @@ class H323AgentsIT {
         return matcher.group(1);
     }
 
+    /** Waits until {@code file} holds {@code bytes}: the recording has taken that much audio. */
+    private static void awaitSize(Path file, long bytes, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(file) || Files.size(file) < bytes) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " did not reach " + bytes + " bytes within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @Test
     void gatekeeperLossIsReportedAndDirectCallsWork() throws Exception {
         int bobPort = freeTcpPort();
+        int rate = AudioTestCallIT.RATE;
+        short[] speech = AudioTestCallIT.speechLike(rate * 3);
+        Path in = AudioTestCallIT.writeWav(temp.resolve("alice-says.wav"), speech);
+        Path heard = temp.resolve("bob-hears.wav");
+        Path firstCall = temp.resolve("bob-heard-in-the-first-call.wav");
         try (DatagramSocket silentGatekeeper = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
                 AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
@@ -80,13 +99,15 @@ class H323AgentsIT {
             bob.await("ready", AgentProcess.START_TIMEOUT);
             bob.send("status");
             assertTrue(bob.await("status").matches(".*\"protocols\":\\[[^]]*\"h323\".*"), "the H.323 plug-in is installed");
-            bob.send("account add b h323 alias=bob e164=2002 port=" + bobPort + " codecs=PCMU audio.in=null: audio.out=null:");
+            // µ-law only (the codecs setting), so what bob records compares with the 8 kHz input as it is
+            bob.send("account add b h323 alias=bob e164=2002 port=" + bobPort + " codecs=PCMU audio.in=null: audio.out=file:"
+                    + heard);
             bob.await("ok");
             bob.send("register b");
             registration(bob, "REGISTERED", AgentProcess.REPLY_TIMEOUT);
 
             alice.send("account add a h323 alias=alice e164=2001 gatekeeper=127.0.0.1:" + silentGatekeeper.getLocalPort()
-                    + " password=alice123 port=0 audio.in=null: audio.out=null:");
+                    + " password=alice123 port=0 audio.in=file:" + in + " audio.out=null:");
             alice.await("ok");
             alice.send("register a");
             long start = System.nanoTime();
@@ -106,6 +127,8 @@ class H323AgentsIT {
             bob.send("answer " + bobCall);
             assertTrue(callEvent(alice, "CONNECTED").contains("\"codec\":\"PCMU/8000\""), "bob accepts PCMU only");
             callEvent(bob, "CONNECTED");
+            // the 3 s of speech and a little more recorded at bob (16-bit samples after a 44-byte header)
+            awaitSize(heard, 44 + 2L * rate * 7 / 2, Duration.ofSeconds(20));
             alice.send("hold " + aliceCall);
             callEvent(alice, "ON_HOLD");
             callEvent(bob, "REMOTE_HOLD");
@@ -123,6 +146,7 @@ class H323AgentsIT {
             bob.send("hangup " + bobCall);
             assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
             assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+            Files.copy(heard, firstCall); // bob's recording is complete once his call ended; the next call records anew
 
             // and a call the caller hangs up
             alice.send("dial a 2002@127.0.0.1:" + bobPort);
@@ -139,5 +163,12 @@ class H323AgentsIT {
             assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
             assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
         }
+        short[] recorded = AudioTestCallIT.readWav(firstCall);
+        List<AudioTestCallIT.Block> blocks = AudioTestCallIT.voicedBlocks(speech, recorded, rate / 2);
+        assertTrue(blocks.size() > 50, "voiced blocks compared: " + blocks.size());
+        double median = blocks.stream().mapToDouble(AudioTestCallIT.Block::snrDecibels).sorted().toArray()[blocks.size() / 2];
+        System.out.println("H.323 agents, µ-law speech: median block SNR " + median + " dB over " + blocks.size() + " blocks");
+        // G.711 µ-law on speech-level audio is about 37 dB
+        assertTrue(median >= 33, "median block SNR " + median + " dB");
     }
 }

@@ -33,6 +33,17 @@ public class IlbcCodec implements AudioCodec {
         return new IlbcEncoder();
     }
 
+    /** RFC 3952 section 5: a receiver's {@code mode=20} asks for 20 ms frames; anything else means 30. */
+    @Override
+    public int frameMillis(String peerFmtp) {
+        for (String parameter : peerFmtp.split(";")) {
+            if (parameter.strip().equalsIgnoreCase("mode=20")) {
+                return IlbcMode.MODE_20.millis;
+            }
+        }
+        return DEFAULT_MILLIS;
+    }
+
     @Override
     public Decoder newDecoder() {
         return new IlbcDecoder(DEFAULT_MILLIS);

@@ -29,6 +29,15 @@ class IlbcCodecTest {
     }
 
     @Test
+    void aPeersModeTwentyAsksForTwentyMillisecondFrames() {
+        IlbcCodec codec = new IlbcCodec();
+        assertEquals(20, codec.frameMillis("mode=20"));
+        assertEquals(20, codec.frameMillis("foo=1; mode=20"));
+        assertEquals(30, codec.frameMillis("mode=30"));
+        assertEquals(30, codec.frameMillis(""));
+    }
+
+    @Test
     void tablesHaveTheRfcsSizes() {
         assertEquals(64 * 3 + 128 * 3 + 128 * 4, Tables.LSF_CODEBOOK.length);
         assertEquals(240, Tables.LPC_WINDOW.length);

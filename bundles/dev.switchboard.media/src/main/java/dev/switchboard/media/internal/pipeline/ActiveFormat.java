@@ -55,9 +55,11 @@ final class ActiveFormat {
         this.jitter = jitter;
         this.loopSamples = loopRate * format.packetMillis() / 1000;
         this.channels = info.channels();
-        this.codecFrameSamples = info.samplesPerFrame() * channels;
-        this.framesPerPacket = format.packetMillis() / info.frameMillis();
-        this.codecSamples = info.samplesPerFrame() * framesPerPacket;
+        // the frames the encoder makes may be shorter than the codec's default (iLBC's 20 ms mode)
+        int frameSamples = info.sampleRate() * format.frameMillis() / 1000;
+        this.codecFrameSamples = frameSamples * channels;
+        this.framesPerPacket = format.packetMillis() / format.frameMillis();
+        this.codecSamples = frameSamples * framesPerPacket;
         this.interleaved = channels > 1 ? new short[codecSamples * channels] : null;
         this.clockTicks = info.clockRate() * format.packetMillis() / 1000;
         this.packetNanos = format.packetMillis() * 1_000_000L;

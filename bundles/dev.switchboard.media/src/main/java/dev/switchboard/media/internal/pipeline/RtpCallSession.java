@@ -65,7 +65,7 @@ final class RtpCallSession extends MediaPipeline implements RtpMediaSession {
             if (format == null) {
                 return;
             }
-            if (packet.payloadType() == format.format.payloadType()) {
+            if (packet.payloadType() == format.format.receivePayloadType()) {
                 format.jitter.put(packet);
             } else if (format.format.hasComfortNoise()
                     && packet.payloadType() == format.format.comfortNoisePayloadType()) {

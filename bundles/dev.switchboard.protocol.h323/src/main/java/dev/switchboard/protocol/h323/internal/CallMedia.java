@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.Coding;
 
 /**
  * The RTP audio of one H.323 call as the call needs it: our RTP/RTCP addresses for the logical
@@ -26,8 +27,17 @@ interface CallMedia {
 
     InetSocketAddress localRtcp();
 
-    /** Starts (or changes) the codec both ways and where the peer receives. */
-    void start(AudioCapability codec, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp);
+    /**
+     * Starts (or changes) the codec both ways and where the peer receives; we send as {@code sending}
+     * says (payload type, packet length of our channel).
+     */
+    void start(Coding sending, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp);
+
+    /**
+     * The payload type the peer's channel names for the codec (H.245 lets it differ from ours); takes
+     * effect now if audio flows, else with {@link #start}. Until called, the peer is heard on ours.
+     */
+    void receivePayloadType(int payloadType);
 
     /**
      * RFC 4733 telephone events with {@code payloadType} both ways (negotiated in the H.245 capability

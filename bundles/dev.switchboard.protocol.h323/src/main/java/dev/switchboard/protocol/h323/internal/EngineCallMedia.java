@@ -18,13 +18,15 @@ import dev.switchboard.media.session.MediaSessionListener;
 import dev.switchboard.media.session.MediaSessionOptions;
 import dev.switchboard.media.session.RtpMediaSession;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
-import dev.switchboard.protocol.h323.internal.h245.H245Messages;
+import dev.switchboard.protocol.h323.internal.h245.Coding;
 
 /** A call's audio through the media engine's {@link RtpMediaSession} on the session's bind address. */
 final class EngineCallMedia implements CallMedia {
     private final RtpMediaSession session;
     private final MediaSessionFactory engine;
     private int telephoneEventPayloadType = MediaFormat.NO_TELEPHONE_EVENT;
+    /** The payload type the peer sends the codec with, or negative for the one we send with. */
+    private int receivePayloadType = -1;
 
     private EngineCallMedia(RtpMediaSession session, MediaSessionFactory engine) {
         this.session = session;
@@ -74,17 +76,31 @@ final class EngineCallMedia implements CallMedia {
     }
 
     @Override
-    public void start(AudioCapability capability, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+    public void start(Coding sending, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+        AudioCapability capability = sending.codec();
         AudioCodec codec = codec(capability).orElseThrow(() -> new IllegalStateException(
                 "the media engine has no " + capability.encodingName() + " codec"));
-        // 20 ms packets, or one frame of a codec whose frames are longer (iLBC: one 30 ms frame, the mode we signal)
-        int frame = codec.info().frameMillis();
-        int packet = H245Messages.PACKET_MILLIS % frame == 0 ? H245Messages.PACKET_MILLIS : frame;
-        MediaFormat format = new MediaFormat(codec, capability.payloadType(), packet, telephoneEventPayloadType);
-        if (session.format().filter(format::equals).isEmpty()) { // a channel reopened after hold keeps its format
+        // 20 ms packets, or one frame of iLBC in the mode our channel names (RFC 3952's mode=20 for 20 ms frames)
+        String fmtp = capability == AudioCapability.ILBC ? "mode=" + sending.packetMillis() : "";
+        int frame = codec.frameMillis(fmtp);
+        int packet = sending.packetMillis() % frame == 0 ? sending.packetMillis() : frame;
+        MediaFormat format = new MediaFormat(codec, sending.payloadType(), packet, telephoneEventPayloadType,
+                MediaFormat.NO_COMFORT_NOISE, fmtp, receivePayloadType < 0 ? sending.payloadType() : receivePayloadType);
+        apply(format);
+        session.remote(remoteRtp, remoteRtcp);
+    }
+
+    /** Gives the session {@code format} unless it runs it already (a channel reopened after hold keeps its format). */
+    private void apply(MediaFormat format) {
+        if (session.format().filter(format::equals).isEmpty()) {
             session.format(format);
         }
-        session.remote(remoteRtp, remoteRtcp);
+    }
+
+    @Override
+    public void receivePayloadType(int payloadType) {
+        receivePayloadType = payloadType;
+        session.format().ifPresent(format -> apply(format.withReceivePayloadType(payloadType)));
     }
 
     @Override
@@ -94,8 +110,9 @@ final class EngineCallMedia implements CallMedia {
             return;
         }
         telephoneEventPayloadType = wanted;
-        session.format().ifPresent(format -> session.format(new MediaFormat(format.codec(), format.payloadType(),
-                format.packetMillis(), telephoneEventPayloadType)));
+        session.format().ifPresent(format -> apply(new MediaFormat(format.codec(), format.payloadType(),
+                format.packetMillis(), telephoneEventPayloadType, format.comfortNoisePayloadType(), format.peerFmtp(),
+                format.receivePayloadType())));
     }
 
     @Override

@@ -28,13 +28,17 @@ import dev.switchboard.protocol.h323.internal.cs.CallSignalling.Received;
 import dev.switchboard.protocol.h323.internal.cs.Q931Message;
 import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.Coding;
 import dev.switchboard.protocol.h323.internal.h245.H245Asn;
 import dev.switchboard.protocol.h323.internal.h245.H245Messages;
 import dev.switchboard.protocol.h323.internal.h245.H245Messages.Channel;
+import dev.switchboard.protocol.h323.internal.per.Asn;
+import dev.switchboard.protocol.h323.internal.per.AsnNull;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.PerException;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.H225Asn;
 import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 
 /**
@@ -58,6 +62,21 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private static final int FIRST_REOPENED_CHANNEL = 201;
     /** The RTP payload type we receive RFC 2833 telephone events on, as h323plus and most stacks use. */
     static final int TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
+
+    /**
+     * Master/slave determination (H.245 8.2, its SDL in C.2): a side that sent the request and gets the
+     * ack answers with an ack of its own; a side that acknowledged the peer's request is done when its
+     * ack is acknowledged. When both send requests at once (as both do when H.245 starts), each acks the
+     * other's and both are done on the other's ack.
+     */
+    enum MasterSlave {
+        IDLE,
+        /** We sent masterSlaveDetermination and wait for its ack. */
+        OUTGOING_AWAITING_RESPONSE,
+        /** We acknowledged the peer's request and wait for the peer's ack. */
+        INCOMING_AWAITING_RESPONSE,
+        DETERMINED
+    }
 
     enum Phase {
         /** Outgoing: admission asked or TCP connecting, Setup not yet sent. */
@@ -84,6 +103,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private CallMedia media;
     private boolean mediaStarted;
     private AudioCapability codec;
+    /** How we send the codec: the payload type and (iLBC) frame length our channel names. */
+    private Coding sending;
     private boolean admitted;
     private int forwards;
 
@@ -96,9 +117,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private final List<byte[]> pendingTunnelled = new ArrayList<>();
     private boolean holdTunnel;
     private int outgoingTcsSequence;
-    private final int statusDeterminationNumber = RANDOM.nextInt(1 << 24);
-    private boolean masterSlaveDetermined;
+    private int statusDeterminationNumber = RANDOM.nextInt(1 << 24);
+    private MasterSlave masterSlave = MasterSlave.IDLE;
     private List<AudioCapability> peerReceives = List.of();
+    /** The mode (frame length) of the peer's iLBC receive capability, if it names one. */
+    private Optional<Integer> peerIlbcMode = Optional.empty();
     private boolean peerTakesAlphanumeric = true;
     private boolean forwardChannelOpened;
     /** The number of our open transmit channel (H.245 forwardLogicalChannelNumber), for closing it on hold. */
@@ -281,10 +304,16 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     private void incomingSetup(Received setup) {
         tunnelling = session.settings().tunnelling() && setup.h245Tunnelling();
-        if (!session.setupAuthenticated(setup.cryptoTokens())) {
-            LOG.log(Level.WARNING, "H.323 call from {0} refused: no valid H.235 password hash in its Setup", remote.address());
-            release(Optional.of("securityDenied"), CallSignalling.CAUSE_REJECTED);
-            finish(new EndReason(EndReason.Kind.FAILED, "refused: the Setup has no valid H.235 password hash"));
+        Optional<H323Session.SetupRefusal> refusal = session.refuseSetup(setup.cryptoTokens(), setup.aliases("sourceAddress"));
+        if (refusal.isPresent()) {
+            String why = refusal.get().why();
+            LOG.log(Level.WARNING, "H.323 call from {0} refused: {1}", remote.address(), why);
+            ChoiceValue reason = refusal.get().securityError()
+                    .map(error -> Asn.choose(H225Asn.RELEASE_COMPLETE_REASON, "securityError",
+                            Asn.choose(H225Asn.SECURITY_ERRORS, error, AsnNull.NULL)))
+                    .orElseGet(() -> Asn.choose(H225Asn.RELEASE_COMPLETE_REASON, "securityDenied", AsnNull.NULL));
+            send(CallSignalling.releaseComplete(identity, true, reason, CallSignalling.CAUSE_REJECTED, H245Tunnel.of(tunnelling)));
+            finish(new EndReason(EndReason.Kind.FAILED, "refused: " + why));
             return;
         }
         try {
@@ -358,11 +387,15 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
                 continue;
             }
             codec = reverse.codec().get();
+            // each channel as its proposal names it: we send in the reverse one, the caller in its forward one
+            sending = reverse.coding().orElseThrow();
+            Coding callerSends = forward.get().coding().orElseThrow();
+            media.receivePayloadType(callerSends.payloadType());
             forwardChannelNumber = FIRST_FORWARD_CHANNEL;
             fastStartAnswer = List.of(
-                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(FIRST_FORWARD_CHANNEL, codec,
+                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.reverseChannel(FIRST_FORWARD_CHANNEL, sending,
                             Optional.empty(), media.localRtcp())),
-                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward.get().number(), codec,
+                    H245Asn.OPEN_LOGICAL_CHANNEL.encode(H245Messages.forwardChannel(forward.get().number(), callerSends,
                             Optional.of(media.localRtp()), media.localRtcp())));
             callerRtp = reverse.rtp().get();
             callerRtcp = reverse.rtcp().orElse(null);
@@ -472,6 +505,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         mediaStarted = false;
         codec = null;
+        sending = null;
         forwardChannelOpened = false;
         if (admitted && session.ras() != null) {
             session.ras().disengage(identity.callReference(), identity.conferenceId(), identity.callId(), false);
@@ -479,6 +513,31 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         phase = Phase.STARTING;
         start(destination, address);
+    }
+
+    /** Whether this call is the one a RAS message names: by call identifier when given, else conference and call reference. */
+    boolean identifiedBy(Optional<byte[]> callIdentifier, byte[] conferenceId, int callReference) {
+        if (callIdentifier.isPresent()) {
+            return java.util.Arrays.equals(callIdentifier.get(), identity.callId());
+        }
+        return java.util.Arrays.equals(conferenceId, identity.conferenceId()) && callReference == identity.callReference();
+    }
+
+    /**
+     * The gatekeeper disengaged the call (its DRQ, already confirmed): we end it as a hang-up (H.225.0
+     * 7.10), without a DRQ of our own.
+     */
+    void disengagedByGatekeeper(String reason) {
+        if (phase == Phase.ENDED) {
+            return;
+        }
+        LOG.log(Level.INFO, "H.323 call {0} disengaged by the gatekeeper: {1}", id, reason);
+        admitted = false;
+        if (h245Started) {
+            sendH245(H245Messages.endSessionCommand());
+        }
+        release(Optional.empty(), CallSignalling.CAUSE_NORMAL);
+        finish(new EndReason(EndReason.Kind.REMOTE_HANGUP, "the gatekeeper ended the call (" + reason + ")"));
     }
 
     @Override
@@ -721,14 +780,17 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         Optional<InetSocketAddress> rtp = Optional.empty();
         Optional<InetSocketAddress> rtcp = Optional.empty();
-        Optional<AudioCapability> chosen = Optional.empty();
+        Optional<Coding> chosen = Optional.empty();
+        Optional<Coding> calleeSends = Optional.empty();
         for (byte[] olc : answer) {
             try {
                 Channel c = H245Messages.channel((SequenceValue) H245Asn.OPEN_LOGICAL_CHANNEL.decode(olc));
                 if (!c.reverse()) {
                     rtp = c.rtp();
-                    chosen = c.codec();
+                    chosen = c.coding();
                     forwardChannelNumber = c.number();
+                } else {
+                    calleeSends = c.coding();
                 }
                 if (rtcp.isEmpty()) {
                     rtcp = c.rtcp();
@@ -738,7 +800,9 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             }
         }
         if (rtp.isPresent() && chosen.isPresent()) {
-            codec = chosen.get();
+            codec = chosen.get().codec();
+            sending = chosen.get();
+            calleeSends.ifPresent(c -> media.receivePayloadType(c.payloadType()));
             forwardChannelOpened = true;
             startMedia(rtp.get(), rtcp.orElse(null));
         }
@@ -749,7 +813,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             peerRtcp = rtcp; // kept for the channel we may open again after hold
         }
         try {
-            media.start(codec, rtp, rtcp);
+            media.start(sending, rtp, rtcp);
             mediaStarted = true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "H.323 call " + id + ": audio did not start", e);
@@ -770,7 +834,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         boolean failureReason = reason.filter(r -> r.equals("calledPartyNotRegistered")
                 || r.equals("unreachableDestination") || r.equals("noPermission") || r.equals("securityDenied")
                 || r.equals("gatekeeperResources") || r.equals("unreachableGatekeeper") || r.equals("badFormatAddress")
-                || r.equals("noBandwidth")).isPresent();
+                || r.equals("noBandwidth") || r.startsWith("securityError")).isPresent();
         if (reason.filter(r -> r.equals("destinationRejection")).isPresent()
                 || (!failureReason && cause.filter(c -> c == 21).isPresent())) {
             return new EndReason(EndReason.Kind.BUSY, detail.isEmpty() ? "declined" : detail);
@@ -913,8 +977,18 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             return;
         }
         h245Started = true;
+        beginPhaseB();
+    }
+
+    /**
+     * Capability exchange and master/slave determination from the start (H.323 phase B): when H.245
+     * starts, and again when a peer that paused us resumes (H.323 8.4.6).
+     */
+    private void beginPhaseB() {
         holdTunnel = true; // both requests in one Facility
         sendH245(ourCapabilities());
+        statusDeterminationNumber = RANDOM.nextInt(1 << 24);
+        masterSlave = MasterSlave.OUTGOING_AWAITING_RESPONSE;
         sendH245(H245Messages.masterSlaveDetermination(statusDeterminationNumber));
         holdTunnel = false;
         flushTunnelled();
@@ -970,13 +1044,11 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         switch (H245Messages.kind(message)) {
             case "request.terminalCapabilitySet" -> peerCapabilities((SequenceValue) body);
             case "response.terminalCapabilitySetAck" -> LOG.log(Level.DEBUG, "H.245 capabilities acknowledged on {0}", id);
-            case "response.masterSlaveDeterminationAck" -> {
-                masterSlaveDetermined = true;
-                openForwardChannel();
-            }
+            case "response.masterSlaveDeterminationAck" -> masterSlaveAcknowledged((SequenceValue) body);
             case "request.masterSlaveDetermination" -> {
                 SequenceValue msd = (SequenceValue) body;
                 sendH245(H245Messages.masterSlaveDeterminationAck(!weAreMaster(msd)));
+                masterSlave = MasterSlave.INCOMING_AWAITING_RESPONSE; // also a peer starting it again (H.323 8.4.6)
             }
             case "request.openLogicalChannel" -> peerOpens((SequenceValue) body);
             case "response.openLogicalChannelAck" -> {
@@ -1023,6 +1095,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             return;
         }
         peerReceives = H245Messages.receiveAudio(tcs);
+        peerIlbcMode = H245Messages.receiveIlbcMode(tcs);
         peerTakesAlphanumeric = takesAlphanumeric(tcs);
         Optional<Integer> events = session.settings().rfc2833() ? H245Messages.telephoneEventPayloadType(tcs) : Optional.empty();
         telephoneEvents = events.isPresent();
@@ -1044,14 +1117,17 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         }
         heldByPeer = held;
         if (held) {
+            peerReceives = List.of(); // the empty set stands for no receive capabilities until the next set
             if (forwardChannelOpened) {
                 sendH245(H245Messages.closeLogicalChannel(forwardChannelNumber));
                 forwardChannelOpened = false;
             }
             media.direction(false, !heldByUs); // the holder may play music to us
         } else {
+            // H.323 8.4.6: a non-empty set ends the pause, and H.245 starts over as at the beginning of
+            // phase B: capability exchange and master/slave determination, then our channel again
             forwardChannelNumber = nextReopenedChannel++;
-            openForwardChannel();
+            beginPhaseB();
         }
         if (!heldByUs) {
             listener.stateChanged(held ? CallState.REMOTE_HOLD : CallState.CONNECTED);
@@ -1074,6 +1150,23 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         return alphanumeric || !any;
     }
 
+    private void masterSlaveAcknowledged(SequenceValue ack) {
+        switch (masterSlave) {
+            case OUTGOING_AWAITING_RESPONSE -> {
+                // the ack names our role; ours names the peer's, the other one
+                boolean weAreMaster = "master".equals(ack.getChoice("decision").name());
+                sendH245(H245Messages.masterSlaveDeterminationAck(!weAreMaster));
+                masterSlave = MasterSlave.DETERMINED;
+            }
+            case INCOMING_AWAITING_RESPONSE -> masterSlave = MasterSlave.DETERMINED;
+            default -> {
+                LOG.log(Level.DEBUG, "H.245 masterSlaveDeterminationAck out of turn on {0}", id);
+                return;
+            }
+        }
+        openForwardChannel();
+    }
+
     /** H.245 C.2: the higher terminal type is master; between equals, the status determination numbers decide. */
     private boolean weAreMaster(SequenceValue msd) {
         long theirType = msd.getLong("terminalType");
@@ -1089,7 +1182,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
      * no conflicting channels, H.245 8.4), open our audio channel in the first codec the peer receives.
      */
     private void openForwardChannel() {
-        if (forwardChannelOpened || heldByPeer || peerReceives.isEmpty() || !masterSlaveDetermined || phase != Phase.CONNECTED) {
+        if (forwardChannelOpened || heldByPeer || peerReceives.isEmpty() || masterSlave != MasterSlave.DETERMINED || phase != Phase.CONNECTED) {
             return;
         }
         List<AudioCapability> ours = session.codecs();
@@ -1100,8 +1193,10 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
             return;
         }
         codec = common.get();
+        // our own payload type; iLBC in the mode the peer's receive capability names (20 ms if it asks for it)
+        sending = Coding.of(codec, codec.payloadType(), peerIlbcMode.orElse(H245Messages.ILBC_MODE_MILLIS));
         forwardChannelOpened = true;
-        sendH245(H245Messages.openLogicalChannel(H245Messages.forwardChannel(forwardChannelNumber, codec,
+        sendH245(H245Messages.openLogicalChannel(H245Messages.forwardChannel(forwardChannelNumber, sending,
                 Optional.empty(), media.localRtcp())));
     }
 
@@ -1116,6 +1211,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
         if (codec == null) {
             codec = channel.codec().get();
         }
+        media.receivePayloadType(channel.coding().orElseThrow().payloadType());
         sendH245(H245Messages.openLogicalChannelAck(channel.number(), media.localRtp(), media.localRtcp()));
     }
 

@@ -24,9 +24,11 @@ import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
+import dev.switchboard.protocol.h323.internal.per.SequenceValue;
 import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
 import dev.switchboard.protocol.h323.internal.ras.PasswordHashToken;
 import dev.switchboard.protocol.h323.internal.ras.RasClient;
+import dev.switchboard.protocol.h323.internal.ras.RasMessage;
 
 /**
  * One H.323 account: the call signalling TCP listener (open from the start, so direct calls reach
@@ -138,16 +140,40 @@ final class H323Session implements ProtocolSession {
     }
 
     /**
-     * With {@code setupauth=md5}, whether an incoming Setup's MD5 password hash verifies with our
-     * password and is fresh; without it, every Setup is taken.
+     * Why an incoming Setup is refused: {@code securityError} names the H.225.0 SecurityErrors alternative
+     * of the ReleaseComplete reason, or is empty for plain securityDenied.
      */
-    boolean setupAuthenticated(List<?> cryptoTokens) {
+    record SetupRefusal(Optional<String> securityError, String why) {
+    }
+
+    /**
+     * With {@code setupauth=md5}, checks an incoming Setup's MD5 password hash (H.235): it must be there,
+     * fresh, name as its alias (the generalID of the hashed token) one of the Setup's sourceAddress
+     * h323-IDs, and verify with our password. Without the setting, every Setup is taken.
+     */
+    Optional<SetupRefusal> refuseSetup(List<?> cryptoTokens, List<AliasAddress> sourceAddress) {
         if (!settings.setupPasswordHash()) {
-            return true;
+            return Optional.empty();
         }
-        return password.isPresent() && PasswordHashToken.find(cryptoTokens)
-                .filter(token -> PasswordHashToken.fresh(token, System.currentTimeMillis() / 1000))
-                .filter(token -> PasswordHashToken.verifies(token, password.get())).isPresent();
+        Optional<SequenceValue> found = PasswordHashToken.find(cryptoTokens);
+        if (found.isEmpty() || password.isEmpty()) {
+            return Optional.of(new SetupRefusal(Optional.empty(), "the Setup has no H.235 password hash"));
+        }
+        SequenceValue token = found.get();
+        if (!PasswordHashToken.fresh(token, System.currentTimeMillis() / 1000)) {
+            return Optional.of(new SetupRefusal(Optional.of("securityWrongSyncTime"),
+                    "the Setup's H.235 password hash is more than " + PasswordHashToken.TIME_WINDOW_SECONDS + " s off our clock"));
+        }
+        Optional<String> alias = PasswordHashToken.alias(token);
+        if (alias.isEmpty() || !sourceAddress.contains(new AliasAddress.H323Id(alias.get()))) {
+            return Optional.of(new SetupRefusal(Optional.of("securityWrongGeneralID"), "the Setup's H.235 password hash names "
+                    + alias.map(a -> "alias '" + a + "'").orElse("no h323-ID") + ", not one of its sourceAddress aliases "
+                    + sourceAddress.stream().map(AliasAddress::value).toList()));
+        }
+        if (!PasswordHashToken.verifies(token, password.get())) {
+            return Optional.of(new SetupRefusal(Optional.empty(), "the Setup's H.235 password hash does not verify"));
+        }
+        return Optional.empty();
     }
 
     /** On the loop: an incoming call passes the core's policies; null means turned away. */
@@ -183,12 +209,22 @@ final class H323Session implements ProtocolSession {
                         settings.aliases(), localAddress(), settings.timeToLive(), password), RasClient.Timing.DEFAULT,
                         listener::registrationChanged);
                 ras = client;
+                client.onGatekeeperDisengage(drq -> loop.execute(() -> gatekeeperDisengaged(drq)));
                 client.start();
             } catch (SocketException e) {
                 listener.registrationChanged(RegistrationState.REGISTERING);
                 listener.registrationChanged(RegistrationState.failed("cannot open the RAS socket: " + e.getMessage()));
             }
         });
+    }
+
+    /** On the loop: the gatekeeper's DRQ names a call (by call identifier, else conference and call reference). */
+    private void gatekeeperDisengaged(RasMessage.DisengageRequest drq) {
+        for (H323Call call : List.copyOf(calls)) {
+            if (call.identifiedBy(drq.callIdentifier(), drq.conferenceID(), drq.callReferenceValue())) {
+                call.disengagedByGatekeeper(drq.disengageReason());
+            }
+        }
     }
 
     @Override

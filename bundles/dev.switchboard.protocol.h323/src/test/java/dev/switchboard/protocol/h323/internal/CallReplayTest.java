@@ -79,16 +79,16 @@ class CallReplayTest {
         return ours;
     }
 
-    private static CallSignalling.Received read(Socket socket) throws IOException {
+    static CallSignalling.Received read(Socket socket) throws IOException {
         return CallSignalling.read(Tpkt.read(socket.getInputStream()));
     }
 
-    private static void send(Socket socket, byte[] payload) throws IOException {
+    static void send(Socket socket, byte[] payload) throws IOException {
         Tpkt.write(socket.getOutputStream(), payload);
         socket.getOutputStream().flush();
     }
 
-    private static List<String> h245Kinds(List<byte[]> pdus) {
+    static List<String> h245Kinds(List<byte[]> pdus) {
         List<String> kinds = new ArrayList<>();
         for (byte[] pdu : pdus) {
             kinds.add(H245Messages.kind(H245Messages.decode(pdu)));
@@ -235,7 +235,7 @@ class CallReplayTest {
     }
 
     /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
-    private static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
+    static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
         Q931Message recorded = Q931Message.parse(q931("04", 33));
         SequenceValue uui = (SequenceValue) H225CallSignallingAsn.H323_USER_INFORMATION.decode(recorded.h323UserInformation().orElseThrow());
         SequenceValue connect = (SequenceValue) ((ChoiceValue) uui.getSequence("h323-uu-pdu").get("h323-message-body")).value();
@@ -256,7 +256,7 @@ class CallReplayTest {
         return new Q931Message(recorded.callReference(), recorded.fromDestination(), recorded.messageType(), elements).encode();
     }
 
-    private static String nextH245(Socket socket) throws IOException {
+    static String nextH245(Socket socket) throws IOException {
         return H245Messages.kind(H245Messages.decode(Tpkt.read(socket.getInputStream())));
     }
 
@@ -297,6 +297,61 @@ class CallReplayTest {
                     for (char digit : "56789".toCharArray()) {
                         assertEquals(digit, Events.poll(call.digits, "digit " + digit));
                     }
+                    send(h245, h245("04", 961)); // endSessionCommand
+                    assertEquals("command.endSessionCommand", nextH245(h245));
+                    assertEquals(Q931Message.RELEASE_COMPLETE, read(socket).messageType());
+                    assertEquals(EndReason.Kind.REMOTE_HANGUP, call.ended().kind());
+                }
+            }
+        }
+    }
+
+    /** {@code count} mutants of {@code pdus} that {@code decoder} rejects with a PerException: malformed for certain. */
+    private static List<byte[]> malformed(List<byte[]> pdus, int count, java.util.function.Consumer<byte[]> decoder) {
+        java.util.Random random = new java.util.Random(1720);
+        List<byte[]> out = new ArrayList<>();
+        while (out.size() < count) {
+            byte[] mutant = MutatedCaptureFuzzTest.mutate(pdus.get(random.nextInt(pdus.size())), random);
+            try {
+                decoder.accept(mutant);
+            } catch (dev.switchboard.protocol.h323.internal.per.PerException e) {
+                out.add(mutant);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Malformed and truncated PER from a raw socket on both connections of an established call (Q.931
+     * on the call signalling one, H.245 on the separate one): each is dropped, and the call still
+     * answers: a capability set is acknowledged and an endSessionCommand ends it.
+     */
+    @Test
+    void malformedPdusOnBothConnectionsAreDroppedAndTheCallGoesOn() throws Exception {
+        RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
+        session(media, new Events.Session());
+        List<byte[]> recordedQ931 = List.of(q931("04", 24), q931("04", 29), q931("04", 33));
+        List<byte[]> recordedH245 = List.of(h245("04", 39), h245("04", 43), h245("04", 50), h245("04", 452));
+        try (ServerSocket peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket h245Peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Events.Call call = new Events.Call();
+            ours.dial("bob@127.0.0.1:" + peer.getLocalPort(), call);
+            try (Socket socket = peer.accept()) {
+                read(socket);
+                send(socket, q931("04", 24)); // callProceeding
+                send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
+                call.until(CallState.CONNECTED);
+                try (Socket h245 = h245Peer.accept()) {
+                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
+                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
+                    for (byte[] bad : malformed(recordedQ931, 200, CallSignalling::read)) {
+                        send(socket, bad);
+                    }
+                    for (byte[] bad : malformed(recordedH245, 200, H245Messages::decode)) {
+                        send(h245, bad);
+                    }
+                    send(h245, h245("04", 39)); // a good capability set after them is still answered
+                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
                     send(h245, h245("04", 961)); // endSessionCommand
                     assertEquals("command.endSessionCommand", nextH245(h245));
                     assertEquals(Q931Message.RELEASE_COMPLETE, read(socket).messageType());

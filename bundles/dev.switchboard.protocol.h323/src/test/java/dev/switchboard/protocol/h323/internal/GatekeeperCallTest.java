@@ -48,6 +48,8 @@ class GatekeeperCallTest {
     private final BlockingQueue<RasMessage> requests = new LinkedBlockingQueue<>();
     private final Map<Class<?>, byte[]> lastDatagram = new java.util.concurrent.ConcurrentHashMap<>();
     private DatagramSocket gatekeeper;
+    /** Where the registered endpoint's RAS requests come from: where a gatekeeper-initiated request goes. */
+    private volatile java.net.SocketAddress endpointRas;
     private Thread responder;
     private H323Session alice;
     private H323Session bob;
@@ -68,6 +70,7 @@ class GatekeeperCallTest {
                     byte[] datagram = java.util.Arrays.copyOf(p.getData(), p.getLength());
                     RasMessage request = RasCodec.decode(datagram);
                     lastDatagram.put(request.getClass(), datagram);
+                    endpointRas = p.getSocketAddress();
                     requests.add(request);
                     byte[] answer = answer(request);
                     if (answer != null) {
@@ -129,6 +132,37 @@ class GatekeeperCallTest {
                 return assertInstanceOf(type, m);
             }
         }
+    }
+
+    /** A gatekeeper-initiated disconnect (H.225.0 7.10): its DRQ is confirmed and ends the call it names. */
+    @Test
+    void theGatekeepersDisengageRequestEndsTheCall() throws Exception {
+        Events.Session aliceEvents = new Events.Session();
+        Events.Session bobEvents = new Events.Session();
+        bob = new H323Session(new Account("bob", "h323", Map.of("alias", "bob", "port", "0")), new char[0], bobEvents,
+                new RecordingMedia.Factory(AudioCapability.PCMU));
+        alice = new H323Session(new Account("alice", "h323", Map.of("alias", "alice", "e164", "1001", "port", "0",
+                "gatekeeper", "127.0.0.1:" + gatekeeper.getLocalPort())), "alice123".toCharArray(), aliceEvents,
+                new RecordingMedia.Factory(AudioCapability.PCMU));
+        alice.register();
+        assertEquals(RegistrationState.REGISTERING, aliceEvents.nextState());
+        assertEquals(RegistrationState.REGISTERED, aliceEvents.nextState());
+        next(RasMessage.GatekeeperRequest.class);
+        next(RasMessage.RegistrationRequest.class);
+        Events.Call call = new Events.Call();
+        alice.dial("1002", call);
+        RasMessage.AdmissionRequest arq = next(RasMessage.AdmissionRequest.class);
+        bobEvents.nextCall().answer();
+        call.until(CallState.CONNECTED);
+
+        byte[] drq = RasCodec.encode(new RasMessage.DisengageRequest(4711, arq.endpointIdentifier(), arq.conferenceID(),
+                arq.callReferenceValue(), "forcedDrop", arq.callIdentifier(), java.util.Optional.empty(), false));
+        gatekeeper.send(new DatagramPacket(drq, drq.length, endpointRas));
+        assertEquals(4711, next(RasMessage.DisengageConfirm.class).requestSeqNum());
+        EndReason ended = call.ended();
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, ended.kind(), ended.toString());
+        assertTrue(ended.detail().contains("gatekeeper") && ended.detail().contains("forcedDrop"), ended.detail());
+        assertEquals(EndReason.Kind.REMOTE_HANGUP, bobEvents.incomingEvents.ended().kind(), "bob got our ReleaseComplete");
     }
 
     @Test

@@ -19,7 +19,12 @@ import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
+import dev.switchboard.protocol.h323.internal.cs.Q931Message;
+import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.ras.AliasAddress;
+import dev.switchboard.protocol.h323.internal.ras.PasswordHashToken;
 
 /**
  * Two of our H.323 sessions calling each other directly over loopback (no gatekeeper), with media
@@ -312,6 +317,35 @@ class H323CallTest {
                 intruder.close();
             }
         }
+    }
+
+    /** A Setup from {@code source} carrying an MD5 password hash made for {@code tokenAlias}, straight on a socket. */
+    private CallSignalling.Received setupWithToken(String source, String tokenAlias, String password) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), bob.localAddress().getPort())) {
+            var identity = H323Call.newIdentity(5);
+            var token = PasswordHashToken.token(tokenAlias, password, System.currentTimeMillis() / 1000);
+            Tpkt.write(socket.getOutputStream(), CallSignalling.setup(identity, "", List.of(new AliasAddress.H323Id(source)),
+                    List.of(new AliasAddress.H323Id("bob")), java.util.Optional.empty(),
+                    (java.net.InetSocketAddress) socket.getLocalSocketAddress(), List.of(), List.of(token),
+                    CallSignalling.H245Tunnel.of(true)).encode());
+            socket.getOutputStream().flush();
+            return CallSignalling.read(Tpkt.read(socket.getInputStream()));
+        }
+    }
+
+    @Test
+    void setupAuthenticationRefusesATokenMadeForAnotherAliasThanTheCallers() throws Exception {
+        Events.Session bobEvents = new Events.Session();
+        bob = securedSession("bob", bobEvents, "shared1");
+        // mallory knows the password but presents alice's token: its alias is not the Setup's sourceAddress
+        CallSignalling.Received refused = setupWithToken("mallory", "alice", "shared1");
+        assertEquals(Q931Message.RELEASE_COMPLETE, refused.messageType());
+        assertEquals(java.util.Optional.of("securityError(securityWrongGeneralID)"), refused.releaseReason());
+        assertNull(bobEvents.incoming.poll(), "bob is not told of the call");
+
+        CallSignalling.Received taken = setupWithToken("alice", "alice", "shared1");
+        assertEquals(Q931Message.CALL_PROCEEDING, taken.messageType(), "the same token from its own alias is taken");
+        assertEquals("alice", Events.poll(bobEvents.callers, "bob's caller").address());
     }
 
     @Test

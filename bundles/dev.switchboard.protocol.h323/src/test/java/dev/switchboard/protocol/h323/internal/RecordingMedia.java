@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
+import dev.switchboard.protocol.h323.internal.h245.Coding;
 
 /**
  * Call media for signalling tests: real UDP ports (so the addresses in the logical channels are
@@ -42,6 +43,9 @@ final class RecordingMedia implements CallMedia {
     }
 
     final BlockingQueue<Started> started = new LinkedBlockingQueue<>();
+    /** How each start sends (payload type, packet length), and the receive payload types set, in order. */
+    final BlockingQueue<Coding> sending = new LinkedBlockingQueue<>();
+    final BlockingQueue<Integer> receivePayloadTypes = new LinkedBlockingQueue<>();
     /** Telephone-event payload types set, DTMF keys sent in the media and directions set, in order. */
     final BlockingQueue<Integer> telephoneEvents = new LinkedBlockingQueue<>();
     final BlockingQueue<Character> digitsSent = new LinkedBlockingQueue<>();
@@ -74,8 +78,14 @@ final class RecordingMedia implements CallMedia {
     }
 
     @Override
-    public void start(AudioCapability codec, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
-        started.add(new Started(codec, remoteRtp, remoteRtcp));
+    public void start(Coding coding, InetSocketAddress remoteRtp, InetSocketAddress remoteRtcp) {
+        sending.add(coding);
+        started.add(new Started(coding.codec(), remoteRtp, remoteRtcp));
+    }
+
+    @Override
+    public void receivePayloadType(int payloadType) {
+        receivePayloadTypes.add(payloadType);
     }
 
     @Override

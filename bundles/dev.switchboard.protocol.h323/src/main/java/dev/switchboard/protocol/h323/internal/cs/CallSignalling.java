@@ -158,8 +158,20 @@ public final class CallSignalling {
      */
     public static Q931Message releaseComplete(CallIdentity call, boolean fromDestination, Optional<String> reason,
             int q850Cause, H245Tunnel tunnel) {
+        return releaseCompleteWith(call, fromDestination,
+                reason.map(r -> Asn.choose(H225Asn.RELEASE_COMPLETE_REASON, r, AsnNull.NULL)), q850Cause, tunnel);
+    }
+
+    /** A ReleaseComplete whose reason has a value (securityError with its SecurityErrors alternative). */
+    public static Q931Message releaseComplete(CallIdentity call, boolean fromDestination, ChoiceValue reason, int q850Cause,
+            H245Tunnel tunnel) {
+        return releaseCompleteWith(call, fromDestination, Optional.of(reason), q850Cause, tunnel);
+    }
+
+    private static Q931Message releaseCompleteWith(CallIdentity call, boolean fromDestination, Optional<ChoiceValue> reason,
+            int q850Cause, H245Tunnel tunnel) {
         SequenceValue body = common(call);
-        reason.ifPresent(r -> body.with("reason", Asn.choose(H225Asn.RELEASE_COMPLETE_REASON, r, AsnNull.NULL)));
+        reason.ifPresent(r -> body.with("reason", r));
         // Cause IE (Q.931 4.5.12): coding ITU-T, location user; cause value
         List<Q931Message.InformationElement> elements = List.of(new Q931Message.InformationElement(CAUSE,
                 new byte[] {(byte) 0x80, (byte) (0x80 | q850Cause)}));
@@ -263,7 +275,15 @@ public final class CallSignalling {
         /** The ReleaseCompleteReason alternative's name, if any. */
         public Optional<String> releaseReason() {
             return uuie == null ? Optional.empty()
-                    : uuie.find("reason").map(r -> String.valueOf(((ChoiceValue) r).name()));
+                    : uuie.find("reason").map(r -> reasonName((ChoiceValue) r));
+        }
+
+        /** A reason's name; securityError with its SecurityErrors alternative, as "securityError(securityReplay)". */
+        private static String reasonName(ChoiceValue reason) {
+            if ("securityError".equals(reason.name()) && reason.value() instanceof ChoiceValue error) {
+                return "securityError(" + error.name() + ")";
+            }
+            return String.valueOf(reason.name());
         }
 
         /** The Q.850 cause value of the Cause IE, if any. */

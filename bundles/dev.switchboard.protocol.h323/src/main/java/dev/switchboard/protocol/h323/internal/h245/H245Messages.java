@@ -63,17 +63,21 @@ public final class H245Messages {
 
     /** "request.terminalCapabilitySet" and so on: the two alternative names of a message. */
     public static String kind(ChoiceValue message) {
-        ChoiceValue inner = (ChoiceValue) message.value();
+        if (!(message.value() instanceof ChoiceValue inner)) { // an extension alternative this schema does not know
+            return "unknown";
+        }
         return message.name() + "." + (inner.name() == null ? "unknown" : inner.name());
     }
 
-    /** The body of a message whose {@link #kind} is known. */
+    /** The body of a message whose {@link #kind} is known (the raw octets of an unknown one). */
     public static Object body(ChoiceValue message) {
-        return ((ChoiceValue) message.value()).value();
+        return message.value() instanceof ChoiceValue inner ? inner.value() : message.value();
     }
 
     /** iLBC's frame length in the media engine, the mode we send and ask for (RFC 3952's default). */
     public static final int ILBC_MODE_MILLIS = 30;
+    /** iLBC's other mode, which we send when the receiver's capability asks for it. */
+    public static final int ILBC_SHORT_MODE_MILLIS = 20;
     /**
      * iLBC's maxBitRate in units of 100 bit/s: 15.2 kbit/s, the 20 ms mode's rate, the higher of the
      * two; our decoder takes either mode.
@@ -84,8 +88,14 @@ public final class H245Messages {
     static final long ILBC_MODE_PARAMETER = 1;
 
     private static ChoiceValue audioData(AudioCapability codec) {
+        return audioData(Coding.of(codec));
+    }
+
+    /** A capability (or a channel's dataType): for iLBC the mode is the coding's frame length. */
+    private static ChoiceValue audioData(Coding coding) {
+        AudioCapability codec = coding.codec();
         if (codec == AudioCapability.ILBC) {
-            return choose(H245Asn.AUDIO_CAPABILITY, codec.h245Name(), ilbcCapability());
+            return choose(H245Asn.AUDIO_CAPABILITY, codec.h245Name(), ilbcCapability(coding.packetMillis()));
         }
         // H.323 counts G.711/G.722 audio frames in milliseconds (as h323plus sends 20), G.729 in 10 ms frames
         int frames = codec == AudioCapability.G729 ? PACKET_MILLIS / 10 : PACKET_MILLIS;
@@ -97,13 +107,13 @@ public final class H245Messages {
      * the two sides' counts) and mode 30 (unsignedMax: the longer mode wins, RFC 3952's rule that either
      * side asking for 30 ms makes both use it), as h323plus and OPAL merge these parameters.
      */
-    private static SequenceValue ilbcCapability() {
+    private static SequenceValue ilbcCapability(int modeMillis) {
         return new SequenceValue()
                 .with("capabilityIdentifier", choose(H245Asn.CAPABILITY_IDENTIFIER, "standard", AudioCapability.ILBC_IDENTIFIER))
                 .with("maxBitRate", ILBC_MAX_BIT_RATE)
                 .with("collapsing", List.of(
                         genericParameter(ILBC_FRAMES_PARAMETER, "unsignedMin", 1),
-                        genericParameter(ILBC_MODE_PARAMETER, "unsignedMax", ILBC_MODE_MILLIS)));
+                        genericParameter(ILBC_MODE_PARAMETER, "unsignedMax", modeMillis)));
     }
 
     private static SequenceValue genericParameter(long standardIdentifier, String kind, long value) {
@@ -236,6 +246,46 @@ public final class H245Messages {
         return out;
     }
 
+    /**
+     * The iLBC mode (frame length in ms) an iLBC genericAudioCapability names in its mode parameter
+     * (collapsing or not, whatever the value's kind), if it names one.
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<Integer> ilbcMode(ChoiceValue audioCapability) {
+        if (AudioCapability.of(audioCapability).filter(AudioCapability.ILBC::equals).isEmpty()) {
+            return Optional.empty();
+        }
+        SequenceValue generic = (SequenceValue) audioCapability.value();
+        for (String list : List.of("collapsing", "nonCollapsing")) {
+            for (Object p : (List<Object>) generic.find(list).orElse(List.of())) {
+                SequenceValue parameter = (SequenceValue) p;
+                ChoiceValue identifier = parameter.getChoice("parameterIdentifier");
+                ChoiceValue value = parameter.getChoice("parameterValue");
+                if ("standard".equals(identifier.name()) && Long.valueOf(ILBC_MODE_PARAMETER).equals(identifier.value())
+                        && value.value() instanceof Long mode) {
+                    return Optional.of(mode.intValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The mode of the first iLBC receive capability of a capability set, if it lists iLBC with a mode. */
+    @SuppressWarnings("unchecked")
+    public static Optional<Integer> receiveIlbcMode(SequenceValue terminalCapabilitySet) {
+        for (Object e : (List<Object>) terminalCapabilitySet.find("capabilityTable").orElse(List.of())) {
+            Optional<Object> capability = ((SequenceValue) e).find("capability");
+            if (capability.isPresent() && ("receiveAudioCapability".equals(((ChoiceValue) capability.get()).name())
+                    || "receiveAndTransmitAudioCapability".equals(((ChoiceValue) capability.get()).name()))) {
+                ChoiceValue audio = (ChoiceValue) ((ChoiceValue) capability.get()).value();
+                if (AudioCapability.of(audio).filter(AudioCapability.ILBC::equals).isPresent()) {
+                    return ilbcMode(audio);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public static ChoiceValue terminalCapabilitySetAck(int sequenceNumber) {
         return response("terminalCapabilitySetAck", new SequenceValue().with("sequenceNumber", (long) sequenceNumber));
     }
@@ -281,14 +331,14 @@ public final class H245Messages {
 
     // Logical channels
 
-    private static SequenceValue h2250Parameters(AudioCapability codec, Optional<InetSocketAddress> rtp,
+    private static SequenceValue h2250Parameters(Coding coding, Optional<InetSocketAddress> rtp,
             Optional<InetSocketAddress> rtcp) {
         SequenceValue p = new SequenceValue().with("sessionID", (long) AUDIO_SESSION);
         rtp.ifPresent(a -> p.with("mediaChannel", transportAddress(a)));
         p.with("mediaGuaranteedDelivery", false);
         rtcp.ifPresent(a -> p.with("mediaControlChannel", transportAddress(a)));
-        if (codec.dynamicPayloadType()) { // H.225.0: a codec without static payload type names its dynamic one
-            p.with("dynamicRTPPayloadType", (long) codec.payloadType());
+        if (coding.codec().dynamicPayloadType()) { // H.225.0: a codec without static payload type names its dynamic one
+            p.with("dynamicRTPPayloadType", (long) coding.payloadType());
         }
         return p;
     }
@@ -299,11 +349,17 @@ public final class H245Messages {
      */
     public static SequenceValue forwardChannel(int number, AudioCapability codec, Optional<InetSocketAddress> rtp,
             InetSocketAddress rtcp) {
+        return forwardChannel(number, Coding.of(codec), rtp, rtcp);
+    }
+
+    /** A forward channel whose sender uses {@code coding} (its payload type, its iLBC mode). */
+    public static SequenceValue forwardChannel(int number, Coding coding, Optional<InetSocketAddress> rtp,
+            InetSocketAddress rtcp) {
         return new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
                 .with("forwardLogicalChannelParameters", new SequenceValue()
-                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
+                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(coding)))
                         .with("multiplexParameters", choose(H245Asn.OLC_FORWARD_MULTIPLEX, "h2250LogicalChannelParameters",
-                                h2250Parameters(codec, rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
+                                h2250Parameters(coding, rtp, Optional.of(rtcp)).with("silenceSuppression", false))));
     }
 
     /**
@@ -312,19 +368,35 @@ public final class H245Messages {
      */
     public static SequenceValue reverseChannel(int number, AudioCapability codec, Optional<InetSocketAddress> rtp,
             InetSocketAddress rtcp) {
+        return reverseChannel(number, Coding.of(codec), rtp, rtcp);
+    }
+
+    /** A reverse channel whose sender (the callee) uses {@code coding}. */
+    public static SequenceValue reverseChannel(int number, Coding coding, Optional<InetSocketAddress> rtp,
+            InetSocketAddress rtcp) {
         return new SequenceValue().with("forwardLogicalChannelNumber", (long) number)
                 .with("forwardLogicalChannelParameters", new SequenceValue()
                         .with("dataType", choose(H245Asn.DATA_TYPE, "nullData", AsnNull.NULL))
                         .with("multiplexParameters", choose(H245Asn.OLC_FORWARD_MULTIPLEX, "none", AsnNull.NULL)))
                 .with("reverseLogicalChannelParameters", new SequenceValue()
-                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(codec)))
+                        .with("dataType", choose(H245Asn.DATA_TYPE, "audioData", audioData(coding)))
                         .with("multiplexParameters", choose(H245Asn.OLC_REVERSE_MULTIPLEX, "h2250LogicalChannelParameters",
-                                h2250Parameters(codec, rtp, Optional.of(rtcp)))));
+                                h2250Parameters(coding, rtp, Optional.of(rtcp)))));
     }
 
-    /** One OpenLogicalChannel read back: direction as seen by its sender, codec and addresses. */
+    /**
+     * One OpenLogicalChannel read back: direction as seen by its sender, codec and addresses, and how the
+     * channel's sender carries the codec (its dynamic payload type, its iLBC mode) where it says.
+     */
     public record Channel(int number, boolean reverse, Optional<AudioCapability> codec,
-            Optional<InetSocketAddress> rtp, Optional<InetSocketAddress> rtcp) {
+            Optional<InetSocketAddress> rtp, Optional<InetSocketAddress> rtcp, Optional<Integer> dynamicPayloadType,
+            Optional<Integer> ilbcMode) {
+
+        /** The coding of the channel: its payload type (the codec's own when none is named) and iLBC mode. */
+        public Optional<Coding> coding() {
+            return codec.map(c -> Coding.of(c, dynamicPayloadType.filter(t -> c.dynamicPayloadType()).orElse(c.payloadType()),
+                    ilbcMode.orElse(H245Messages.ILBC_MODE_MILLIS)));
+        }
     }
 
     public static Channel channel(SequenceValue olc) {
@@ -333,13 +405,15 @@ public final class H245Messages {
                 .orElse(olc.getSequence("forwardLogicalChannelParameters"));
         boolean reverse = olc.has("reverseLogicalChannelParameters");
         ChoiceValue dataType = params.getChoice("dataType");
-        Optional<AudioCapability> codec = "audioData".equals(dataType.name())
-                ? AudioCapability.of((ChoiceValue) dataType.value()) : Optional.empty();
+        boolean audio = "audioData".equals(dataType.name());
+        Optional<AudioCapability> codec = audio ? AudioCapability.of((ChoiceValue) dataType.value()) : Optional.empty();
+        Optional<Integer> ilbcMode = audio ? ilbcMode((ChoiceValue) dataType.value()) : Optional.empty();
         Optional<SequenceValue> h2250 = params.find("multiplexParameters").map(ChoiceValue.class::cast)
                 .filter(m -> "h2250LogicalChannelParameters".equals(m.name())).map(m -> (SequenceValue) m.value());
         return new Channel(number, reverse, codec,
                 h2250.flatMap(h -> socketAddress(h.find("mediaChannel"))),
-                h2250.flatMap(h -> socketAddress(h.find("mediaControlChannel"))));
+                h2250.flatMap(h -> socketAddress(h.find("mediaControlChannel"))),
+                h2250.flatMap(h -> h.find("dynamicRTPPayloadType")).map(t -> ((Long) t).intValue()), ilbcMode);
     }
 
     public static ChoiceValue openLogicalChannel(SequenceValue olc) {

@@ -81,6 +81,12 @@ public final class PasswordHashToken {
                 hash((String) alias.value(), password, cryptoEPPwdHash.getLong("timeStamp")));
     }
 
+    /** The h323-ID a cryptoEPPwdHash names as its sender (the generalID its hash covers), if its alias is one. */
+    public static Optional<String> alias(SequenceValue cryptoEPPwdHash) {
+        ChoiceValue alias = cryptoEPPwdHash.getChoice("alias");
+        return "h323-ID".equals(alias.name()) ? Optional.of((String) alias.value()) : Optional.empty();
+    }
+
     /** Whether the token's time stamp is within {@link #TIME_WINDOW_SECONDS} of {@code nowSeconds}: an old one is a replay. */
     public static boolean fresh(SequenceValue cryptoEPPwdHash, long nowSeconds) {
         return Math.abs(nowSeconds - cryptoEPPwdHash.getLong("timeStamp")) <= TIME_WINDOW_SECONDS;

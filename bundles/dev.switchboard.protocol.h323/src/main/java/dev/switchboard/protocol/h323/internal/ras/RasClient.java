@@ -105,6 +105,8 @@ public final class RasClient implements AutoCloseable {
     private Optional<String> gatekeeperIdentifier = Optional.empty();
     private Optional<String> endpointIdentifier = Optional.empty();
     private long grantedTimeToLive;
+    /** Told of a gatekeeper's DisengageRequest (after our DCF): the call it names is to end (H.225.0 7.10). */
+    private volatile Consumer<DisengageRequest> disengagedByGatekeeper = drq -> { };
     /** The gatekeeper's GCF chose H.235 MD5 password hashing; read by call signalling threads for the Setup. */
     private volatile boolean passwordHashChosen;
 
@@ -120,6 +122,11 @@ public final class RasClient implements AutoCloseable {
         this.scheduler = executor;
         this.receiver = new Thread(this::receiveLoop, "h323-ras-receive-" + accountId);
         this.receiver.setDaemon(true);
+    }
+
+    /** Who ends the calls a gatekeeper disengages; called on the RAS receive thread. */
+    public void onGatekeeperDisengage(Consumer<DisengageRequest> consumer) {
+        disengagedByGatekeeper = consumer;
     }
 
     public InetSocketAddress localAddress() {
@@ -447,7 +454,10 @@ public final class RasClient implements AutoCloseable {
             case UnregistrationRequest urq -> onGatekeeperUnregistration(urq, from);
             case InfoRequest irq -> reply(new InfoRequestResponse(irq.requestSeqNum(), endpointIdentifier.orElse("-"),
                     localAddress(), List.of(registration.callSignalAddress()), registration.aliases(), false, false), from);
-            case DisengageRequest drq -> reply(new DisengageConfirm(drq.requestSeqNum()), from);
+            case DisengageRequest drq -> {
+                reply(new DisengageConfirm(drq.requestSeqNum()), from);
+                disengagedByGatekeeper.accept(drq);
+            }
             default -> LOG.log(Level.DEBUG, "RAS message not expected now, ignored: {0}", message);
         }
     }

@@ -171,6 +171,39 @@ class RasClientReplayTest {
         assertEquals(Kind.CONNECTION_LOST, client.state().kind());
     }
 
+    /**
+     * Malformed PER from the gatekeeper's socket: every truncation of its recorded GCF and random
+     * datagrams arrive before the real GCF; each is dropped (logged) and registration goes on.
+     */
+    @Test
+    void malformedDatagramsFromTheGatekeeperAreDroppedAndRegistrationGoesOn() throws Exception {
+        byte[] gcf = RasVectors.datagram("02#2");
+        java.util.Random random = new java.util.Random(1719);
+        java.util.concurrent.atomic.AtomicBoolean burstSent = new java.util.concurrent.atomic.AtomicBoolean();
+        gatekeeper = request -> {
+            // once: more would overflow the client's socket buffer, which drops datagrams, good ones too
+            if (request instanceof GatekeeperRequest && !burstSent.getAndSet(true)) {
+                try {
+                    for (int length = 0; length < gcf.length; length++) {
+                        responder.send(new DatagramPacket(gcf, length, clientAddress));
+                    }
+                    for (int i = 0; i < 60; i++) {
+                        byte[] noise = new byte[random.nextInt(300)];
+                        random.nextBytes(noise);
+                        responder.send(new DatagramPacket(noise, noise.length, clientAddress));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return gnugk(request, 60L);
+        };
+        startClient();
+        expect(Kind.REGISTERING);
+        expect(Kind.REGISTERED);
+        assertEquals(Kind.REGISTERED, client.state().kind());
+    }
+
     /** The responder checks the CAT password token like GnuGk did: bob123 is bob's password. */
     private static byte[] gnugkCheckingPassword(RasMessage request) {
         return switch (request) {
@@ -197,6 +230,19 @@ class RasClientReplayTest {
         expect(Kind.REGISTERING);
         RegistrationState failed = expect(Kind.FAILED);
         assertTrue(failed.reason().contains("securityDenial"), failed.reason());
+    }
+
+    @Test
+    void aRejectedDiscoveryFailsTheRegistrationWithTheGatekeepersReason() throws Exception {
+        gatekeeper = request -> request instanceof GatekeeperRequest grq
+                ? RasCodec.encode(new RasMessage.GatekeeperReject(grq.requestSeqNum(), java.util.Optional.of("PeersGK"),
+                        "terminalExcluded"))
+                : null;
+        startClient();
+        expect(Kind.REGISTERING);
+        RegistrationState failed = expect(Kind.FAILED);
+        assertTrue(failed.reason().contains("terminalExcluded"), failed.reason());
+        assertTrue(received.stream().noneMatch(RegistrationRequest.class::isInstance), "no RRQ after a GRJ");
     }
 
     @Test
