@@ -35,6 +35,7 @@ import dev.switchboard.media.audio.AudioDevices;
 import dev.switchboard.media.audio.CaptureStream;
 import dev.switchboard.media.internal.Wav;
 import dev.switchboard.testing.audio.SpeechQuality;
+import dev.switchboard.testing.await.Poll;
 
 /**
  * Speech across an H.323 call between two of our accounts calling each other directly on loopback,
@@ -139,11 +140,7 @@ class H323SpeechIT {
             alice.await("PCMU/8000"); // reported before CONNECTED, so the connected call shows its codec
             alice.await(CallState.CONNECTED);
             // the speech file lasts 5.4 s: wait for its 20 ms packets and a little silence
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (incoming.packetsReceived() < 290) {
-                assertTrue(System.nanoTime() < deadline, "290 RTP packets at bob within 20 s, got " + incoming.packetsReceived());
-                Thread.sleep(50);
-            }
+            Poll.until(() -> incoming.packetsReceived() >= 290, Duration.ofSeconds(20), "290 RTP packets at bob");
             // both capability sets list RFC 2833 telephone events: the key goes in the RTP stream
             outgoing.capability(Dtmf.class).orElseThrow().send("5");
             bob.await('5');
@@ -190,11 +187,7 @@ class H323SpeechIT {
             alice.await(CallState.CONNECTED);
             bob.await("iLBC/8000"); // bob's loop starts its media as it answers, apart from alice's reports
             // the speech file lasts 5.4 s: 180 packets of 30 ms, and a little silence
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (incoming.packetsReceived() < 195) {
-                assertTrue(System.nanoTime() < deadline, "195 RTP packets at bob within 20 s, got " + incoming.packetsReceived());
-                Thread.sleep(50);
-            }
+            Poll.until(() -> incoming.packetsReceived() >= 195, Duration.ofSeconds(20), "195 RTP packets at bob");
             incoming.hangup();
             alice.await(new EndReason(EndReason.Kind.REMOTE_HANGUP, ""));
         } finally {
