@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -101,12 +103,29 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     private final Store store;
     private final ScheduledExecutorService purger;
     private final CallRecordWriter callRecords;
+    /**
+     * Indexes the words of messages stored before the index existed, in the background: with 100,000 of them
+     * that took 105 s, which blocked the history's activation. Until it is done, search() scans.
+     */
+    private final ExecutorService indexer;
+    private final CompletableFuture<Void> indexed = new CompletableFuture<>();
+    /** Set by close(): the indexer stops after its batch (not interrupted, which would close H2's file). */
+    private volatile boolean closing;
 
     @Activate
     public StoredHistory(@Reference Store store) throws SQLException {
         this.store = store;
         store.migrate(OWNER, MIGRATIONS);
-        indexUnindexedMessages();
+        this.indexer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "history-word-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (hasUnindexedMessages()) {
+            indexer.execute(this::indexUnindexedMessagesQuietly);
+        } else {
+            indexed.complete(null);
+        }
         this.callRecords = new CallRecordWriter(store);
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
@@ -122,6 +141,8 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
      */
     @Deactivate
     public void close() {
+        closing = true;
+        indexer.shutdown();
         purger.shutdownNow();
         try {
             if (!purger.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -130,7 +151,19 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            if (!indexer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "history: the word indexing did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         callRecords.close();
+    }
+
+    /** Completes once every stored message is in the word index (never, if indexing failed or was stopped). */
+    public CompletableFuture<Void> indexed() {
+        return indexed;
     }
 
     // ---- recording ----
@@ -210,11 +243,30 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         return "23505".equals(e.getSQLState()); // SQL standard: unique constraint violated
     }
 
+    private boolean hasUnindexedMessages() throws SQLException {
+        try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next();
+        }
+    }
+
+    private void indexUnindexedMessagesQuietly() {
+        try {
+            if (indexUnindexedMessages()) {
+                indexed.complete(null);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // search keeps scanning; the next start indexes what is left
+            LOG.log(Level.WARNING, "history: indexing the words of older messages stopped: " + e.getMessage());
+        }
+    }
+
     /**
      * Indexes the words of messages stored before the word index existed (or written by hand), a
-     * batch per transaction so that a kill midway keeps what was done.
+     * batch per transaction so that a kill midway keeps what was done. False if close() stopped it.
      */
-    private void indexUnindexedMessages() throws SQLException {
+    private boolean indexUnindexedMessages() throws SQLException {
         int indexed = 0;
         try (Connection connection = store.connection()) {
             connection.setAutoCommit(false);
@@ -225,6 +277,9 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
                     PreparedStatement done = connection.prepareStatement(
                             "UPDATE HISTORY_MESSAGE SET WORDS_INDEXED = TRUE WHERE ID = ?")) {
                 while (true) {
+                    if (closing) {
+                        return false;
+                    }
                     int rowsInBatch = 0;
                     try (ResultSet rows = batch.executeQuery()) {
                         while (rows.next()) {
@@ -251,6 +306,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         if (indexed > 0) {
             LOG.log(Level.INFO, "history: indexed the words of {0} messages stored before the index", indexed);
         }
+        return true;
     }
 
     @Override
@@ -303,14 +359,15 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
      * Messages containing {@code text} (ignoring case) found through the word index: a message qualifies
      * only if each of the query's words begins one of its words, so the query is matched from word
      * beginnings ("budg" finds "budget", "udget" finds nothing). The longest query word selects the
-     * candidates by an index range; a query without letters or digits scans all messages.
+     * candidates by an index range; a query without letters or digits scans all messages, and so does
+     * every query while older messages are still being indexed (then "udget" finds "budget" too).
      */
     @Override
     public List<Message> search(String text, int limit) {
         String pattern = likePattern(text);
         List<String> queryWords = Words.of(text).stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-        if (queryWords.isEmpty()) {
+        if (queryWords.isEmpty() || !indexed.isDone()) {
             return messages("""
                     SELECT * FROM HISTORY_MESSAGE WHERE LOWER(BODY) LIKE ? ESCAPE '\\'
                     ORDER BY SENT_AT DESC, ID DESC LIMIT ?""", pattern, limit);

@@ -109,8 +109,11 @@ class StoredHistoryTest {
         }
         assertEquals(List.of(), history.search("number2499", 10), "not yet indexed");
         history.close();
-        history = new StoredHistory(store);
+        history = new StoredHistory(store); // indexes them in the background: search scans meanwhile
         assertEquals(List.of("old2499"), history.search("number2499", 10).stream().map(Message::id).toList());
+        history.indexed().get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("old2499"), history.search("number2499", 10).stream().map(Message::id).toList());
+        assertEquals(List.of(), history.search("umber2499", 10), "the index matches word beginnings only");
         assertEquals(List.of("old0"), history.search("number0", 10).stream().map(Message::id).toList());
         assertEquals(List.of("1"), history.search("stored", 10).stream().map(Message::id).toList());
         // more candidates than are sorted: the newest are found by walking the messages in time order

@@ -257,8 +257,9 @@ class XmppFeaturesIT {
         // frank chats with grace on his phone; his desk client is off
         Recorder grace = new Recorder();
         ProtocolSession graceSession = online("grace", "grace123", grace);
-        ProtocolSession phone = online(XmppPeers.account(PROSODY.get(), "frank", true).with(Map.of("resource", "phone")),
-                "frank123", new Recorder());
+        // another device: an account of its own profile (the provider keeps an archive position per account)
+        ProtocolSession phone = online(new Account("frank-phone", "xmpp", XmppPeers.account(PROSODY.get(), "frank", true)
+                .with(Map.of("resource", "phone")).settings()), "frank123", new Recorder());
         Message fromGrace = graceSession.capability(MessageSender.class).orElseThrow().send(address("frank"), "lunch at 12?");
         Message fromPhone = phone.capability(MessageSender.class).orElseThrow().send(address("grace"), "yes, see you");
         grace.await(Message.class, m -> m.id().equals(fromPhone.id()), "frank's answer");

@@ -2,10 +2,12 @@ package dev.switchboard.protocol.xmpp.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +21,7 @@ import dev.switchboard.core.spi.ProtocolProvider;
 import dev.switchboard.core.spi.ProtocolSession;
 import dev.switchboard.core.spi.SessionListener;
 import dev.switchboard.core.spi.SettingField;
+import dev.switchboard.store.Store;
 
 /**
  * The XMPP protocol plug-in: chat, presence, roster and rooms; no calls. Incoming chat states go to
@@ -35,6 +38,13 @@ public final class XmppProvider implements ProtocolProvider {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             fieldOption = FieldOption.UPDATE)
     private final List<ChatStateListener> chatStateListeners = new CopyOnWriteArrayList<>();
+    private final XmppStorage storage;
+
+    /** The store keeps each account's unacknowledged outgoing stanzas and archive position across restarts. */
+    @Activate
+    public XmppProvider(@Reference Store store) throws SQLException {
+        this.storage = new XmppStorage(store);
+    }
 
     @Override
     public String protocol() {
@@ -59,7 +69,7 @@ public final class XmppProvider implements ProtocolProvider {
     @Override
     public ProtocolSession open(Account account, char[] secret, SessionListener listener) {
         return new XmppSession(account, XmppSettings.of(account), secret, listener, this::chatStateChanged,
-                new Backoff(FIRST_RETRY, LONGEST_RETRY));
+                new Backoff(FIRST_RETRY, LONGEST_RETRY), storage);
     }
 
     private void chatStateChanged(String accountId, String peer, ChatState state) {

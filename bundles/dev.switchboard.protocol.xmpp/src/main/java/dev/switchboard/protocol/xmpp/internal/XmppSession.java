@@ -5,17 +5,19 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ConnectionListener;
@@ -88,9 +90,11 @@ import dev.switchboard.core.spi.SessionListener;
  * read runs again after every such login from the archive id of the newest message known (read from the
  * archive, or the XEP-0359 stanza-id the server stamped on a live message while no read was pending); a
  * read the loss interrupted stays pending and runs again. Incoming messages found by such a catch-up get
- * their receipt then. Our chat messages and receipts the server had not acknowledged (XEP-0198) when the
- * stream broke, and chat messages sent while the account is reconnecting, wait in an outbox and are sent
- * once after the next login, with their ids unchanged so that the receiver keeps each once.
+ * their receipt then. Our chat messages and receipts stay in the {@link Outbox} from sending until the
+ * server acknowledged them (XEP-0198); after a login that started a new stream everything still there is
+ * sent again, with the ids unchanged so that the receiver keeps each once. The outbox and the archive
+ * position are kept in the profile's store ({@link XmppStorage}), so a program restart or crash continues
+ * where the last run stopped.
  */
 final class XmppSession implements ProtocolSession, PresencePublisher, MessageSender, ChatStates {
 
@@ -131,8 +135,17 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
     };
 
-    /** Chat messages and receipts waiting for the next login (sent while down, or unacknowledged when it broke). */
-    private final Deque<Message> outbox = new ArrayDeque<>();
+    /** Chat messages and receipts not acknowledged by the server yet, also kept in the store. */
+    private final Outbox outbox;
+    private final XmppStorage storage;
+    /** The account's key in the storage: its id and JID. */
+    private final String storageKey;
+    /** Whether a write of the archive position to the store is queued on the worker. */
+    private final AtomicBoolean positionSaveQueued = new AtomicBoolean();
+    /** Unacknowledged stanzas Smack still had of the last stream, for the log of a new one. */
+    private final AtomicInteger droppedBySmack = new AtomicInteger();
+    /** Number of the current stream (a login that did not resume starts a new one); 0 before the first login. */
+    private volatile int stream;
     private final Object archiveCursorLock = new Object();
     /** Archive id (XEP-0313 result id / stanza-id) of the newest archived message known; null before the first read. */
     private String archiveReadUntil; // guarded by archiveCursorLock
@@ -143,6 +156,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     private XMPPTCPConnection connection;
     private ScheduledFuture<?> retry;
     private boolean everOnline;
+    /** An earlier run of the account left an archive position: even the first read is a catch-up. */
+    private final boolean earlierRunRead;
 
     /** The worker's thread, so that close() called from it does not wait for itself. */
     private volatile Thread workerThread;
@@ -152,8 +167,20 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     private volatile Presence ownPresence = new Presence(Availability.AVAILABLE, "");
 
     XmppSession(Account account, XmppSettings settings, char[] secret, SessionListener listener,
-            ChatStateListener chatStateListener, Backoff backoff) {
+            ChatStateListener chatStateListener, Backoff backoff, XmppStorage storage) {
         this.account = account;
+        this.storage = storage;
+        // with the JID: an account whose address changed must not send the old one's stanzas
+        this.storageKey = account.id() + ' ' + settings.jid();
+        this.outbox = new Outbox(storageKey, storage, OUTBOX_LIMIT);
+        try {
+            this.archiveReadUntil = storage.archivePosition(storageKey).orElse(null);
+        } catch (SQLException e) {
+            LOG.log(Level.ERROR, "xmpp {0}: the archive position of the last run could not be read; reading the"
+                    + " newest page: {1}", account.id(), e.getMessage());
+        }
+        // an earlier run was online: what the archive got since is caught up like after a reconnection
+        this.earlierRunRead = archiveReadUntil != null;
         this.settings = settings;
         this.password = new String(secret);
         this.listener = listener;
@@ -202,14 +229,10 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             cancelRetry();
             disconnect();
             closed = true;
-            int unsent;
-            synchronized (outbox) {
-                unsent = outbox.size();
-            }
+            int unsent = outbox.size();
             if (unsent > 0) {
-                // the core already reported them as sent: say that they never left
-                LOG.log(Level.WARNING, "xmpp {0}: closed with {1} messages or receipts never sent", account.id(),
-                        unsent);
+                LOG.log(Level.INFO, "xmpp {0}: closed with {1} messages or receipts the server has not acknowledged;"
+                        + " they are sent at the next start", account.id(), unsent);
             }
         });
         worker.shutdown();
@@ -314,6 +337,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
         boolean resumed = current.streamWasResumed();
         if (!resumed) {
+            stream++;
             synchronized (archiveCursorLock) {
                 archiveReadPending = true;
             }
@@ -327,7 +351,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             }
         }
         backoff.reset();
-        boolean catchUp = everOnline;
+        boolean catchUp = everOnline || earlierRunRead;
         everOnline = true;
         report(RegistrationState.REGISTERED);
         sendOutbox(current);
@@ -340,56 +364,57 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         }
     }
 
-    /** Sends what waited in the outbox, in order; what the connection refuses waits for the next login. */
+    /** Hands the current stream what the outbox holds and was not handed to it, oldest first. */
     private void sendOutbox(XMPPTCPConnection current) {
-        while (true) {
-            Message next;
-            synchronized (outbox) {
-                next = outbox.pollFirst();
-            }
-            if (next == null) {
-                return;
-            }
-            try {
-                current.sendStanza(next);
-            } catch (SmackException.NotConnectedException e) {
-                synchronized (outbox) {
-                    outbox.addFirst(next);
-                }
-                return;
-            } catch (InterruptedException e) {
-                synchronized (outbox) {
-                    outbox.addFirst(next);
-                }
-                Thread.currentThread().interrupt();
-                return;
-            }
+        int onStream = stream;
+        List<Message> due = outbox.handOverAll(onStream);
+        int smackHad = droppedBySmack.getAndSet(0);
+        if (!due.isEmpty()) {
+            // Smack's count of its own unacknowledged stanzas (all kinds) shows what relying on it would have lost
+            LOG.log(Level.INFO, "xmpp {0}: sending {1} messages or receipts the server has not acknowledged"
+                    + " (Smack still had {2} unacknowledged stanzas of the last stream)", account.id(), due.size(),
+                    smackHad);
         }
-    }
-
-    /** Keeps a message for the next login; false when the outbox is full. */
-    private boolean queue(Message message) {
-        synchronized (outbox) {
-            if (outbox.size() >= OUTBOX_LIMIT) {
-                return false;
+        for (Message stanza : due) {
+            if (!write(current, stanza, onStream)) {
+                return;
             }
-            outbox.addLast(message);
-            return true;
         }
     }
 
     /**
-     * A stanza the server had not acknowledged when the stream could not be resumed: chat messages and
-     * receipts are sent again once after the new login (same id, so the receiver keeps one copy); presences,
-     * chat states and queries of the dead stream are not repeated, the new login sends its own.
+     * Keeps a chat message or receipt in the outbox and, if the account is online, sends it; otherwise the
+     * next login does. False when the outbox is full.
      */
-    private void unacknowledgedAtLoss(Stanza stanza) {
-        if (stanza instanceof Message message
-                && (message.getBody() != null || DeliveryReceipt.from(message) != null)
-                && message.getType() != Message.Type.groupchat && !queue(message)) {
-            LOG.log(Level.WARNING, "xmpp {0}: outbox full, message {1} not sent again", account.id(),
-                    message.getStanzaId());
+    private boolean sendKept(Message stanza) {
+        if (!outbox.add(stanza)) {
+            return false;
         }
+        XMPPTCPConnection current = connection;
+        int onStream = stream;
+        if (current != null && onStream != 0 && current.isAuthenticated() && outbox.handOver(stanza.getStanzaId(), onStream)) {
+            write(current, stanza, onStream);
+        }
+        return true;
+    }
+
+    /** Writes a kept stanza into the stream; false (and it waits for the next stream) if the connection refuses it. */
+    private boolean write(XMPPTCPConnection current, Message stanza, int onStream) {
+        try {
+            current.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException e) {
+            outbox.refused(stanza.getStanzaId(), onStream);
+            return false;
+        } catch (InterruptedException e) {
+            outbox.refused(stanza.getStanzaId(), onStream);
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (!current.isSmEnabled()) {
+            // the server keeps no count of what it got: handing the stanza over is all there is
+            outbox.acknowledged(stanza.getStanzaId());
+        }
+        return true;
     }
 
     /** Moves the archive cursor to a live message's stanza-id (stamped by our own server) unless a read is pending. */
@@ -408,9 +433,41 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         synchronized (archiveCursorLock) {
-            if (!archiveReadPending) {
-                archiveReadUntil = id;
+            if (archiveReadPending) {
+                return;
             }
+            archiveReadUntil = id;
+        }
+        queueArchivePositionSave();
+    }
+
+    /** Writes the archive position on the worker, one write for a burst of live messages. */
+    private void queueArchivePositionSave() {
+        if (!positionSaveQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(this::saveArchivePosition);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            saveArchivePosition();
+        }
+    }
+
+    private void saveArchivePosition() {
+        positionSaveQueued.set(false);
+        String position;
+        synchronized (archiveCursorLock) {
+            position = archiveReadUntil;
+        }
+        if (position == null) {
+            return;
+        }
+        try {
+            storage.saveArchivePosition(storageKey, position);
+        } catch (SQLException e) {
+            // the next start then reads from an older position: messages are reported once all the same
+            LOG.log(Level.WARNING, "xmpp {0}: the archive position could not be stored: {1}", account.id(),
+                    e.getMessage());
         }
     }
 
@@ -459,6 +516,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                     synchronized (archiveCursorLock) {
                         archiveReadUntil = cursor;
                     }
+                    saveArchivePosition();
                 }
                 if (result.isComplete() || results.isEmpty()) {
                     break;
@@ -615,8 +673,10 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
         created.setUseStreamManagement(true);
         created.setUseStreamManagementResumption(true);
         created.setPreferredResumptionTime(RESUMPTION_SECONDS);
-        // instead of Smack resending every unacknowledged stanza of a stream that could not be resumed
-        created.addStanzaDroppedListener(this::unacknowledgedAtLoss);
+        // with a dropped-stanza listener Smack does not resend the unacknowledged stanzas of a stream that
+        // could not be resumed itself (old presences and queries ahead of the new login's own): the outbox
+        // sends our messages and receipts again, whatever Smack still had of them
+        created.addStanzaDroppedListener(dropped -> droppedBySmack.incrementAndGet());
         // a stanza Smack cannot parse (a bogus extension from some other user) is dropped and logged,
         // not allowed to tear down the connection, which Smack's default would do
         created.setParsingExceptionCallback(unparsable -> LOG.log(Level.WARNING,
@@ -628,6 +688,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 connectionLost(e);
             }
         });
+        created.addStanzaAcknowledgedListener(acknowledged -> outbox.acknowledged(acknowledged.getStanzaId()));
         DeliveryReceiptManager receipts = DeliveryReceiptManager.getInstanceFor(created);
         // receipts are sent by hand, after the core has stored the message
         receipts.setAutoReceiptMode(AutoReceiptMode.disabled);
@@ -732,32 +793,9 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 .addExtension(new ChatStateExtension(ChatState.active))
                 .build();
         DeliveryReceiptManager.addDeliveryReceiptRequest(message);
-        boolean sent = false;
-        if (current.isAuthenticated()) {
-            try {
-                current.sendStanza(message);
-                sent = true;
-            } catch (SmackException.NotConnectedException e) {
-                // the connection broke just now: reconnecting, so the message waits like one sent while down
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sending");
-            }
-        }
-        if (!sent) {
-            if (!queue(message)) {
-                throw new IllegalStateException("account " + account.id() + " is reconnecting and "
-                        + OUTBOX_LIMIT + " messages wait already");
-            }
-            // the login may have completed (and emptied the outbox) between the check and the queueing
-            if (worker.isShutdown()) {
-                throw new IllegalStateException("account " + account.id() + " is closed");
-            }
-            worker.execute(() -> {
-                if (connection != null && connection.isAuthenticated()) {
-                    sendOutbox(connection);
-                }
-            });
+        if (!sendKept(message)) {
+            throw new IllegalStateException("account " + account.id() + ": " + OUTBOX_LIMIT
+                    + " messages wait for the server already");
         }
         synchronized (reportedIds) {
             reportedIds.put("out:" + recipient + '/' + message.getStanzaId(), Boolean.TRUE);
@@ -830,17 +868,29 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return;
         }
         // archived (XEP-0334 store hint) so that a receipt lost in a dying server reaches the sender's catch-up
-        Message receipt = DeliveryReceiptManager.receiptMessageFor(message).asBuilder()
+        Message plain = DeliveryReceiptManager.receiptMessageFor(message);
+        // the outbox needs an id to match the server's acknowledgement
+        String receiptId = plain.getStanzaId() != null ? plain.getStanzaId() : UUID.randomUUID().toString();
+        Message receipt = plain.asBuilder(receiptId)
                 .addExtension(StandardExtensionElement.builder("store", "urn:xmpp:hints").build())
                 .build();
         try {
-            current.sendStanza(receipt);
-        } catch (SmackException.NotConnectedException e) {
-            LOG.log(Level.INFO, "xmpp {0}: receipt for {1} waits for the next login", account.id(),
-                    message.getStanzaId());
-            queue(receipt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (!sendKept(receipt)) {
+                LOG.log(Level.WARNING, "xmpp {0}: outbox full, receipt for {1} not sent", account.id(),
+                        message.getStanzaId());
+            }
+        } catch (IllegalStateException e) {
+            // the store failed: the receipt goes out unkept rather than not at all
+            LOG.log(Level.WARNING, "xmpp {0}: receipt for {1} sent without keeping it: {2}", account.id(),
+                    message.getStanzaId(), e.getMessage());
+            try {
+                current.sendStanza(receipt);
+            } catch (SmackException.NotConnectedException notConnected) {
+                LOG.log(Level.INFO, "xmpp {0}: receipt for {1} lost with the connection", account.id(),
+                        message.getStanzaId());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,124 @@
+package dev.switchboard.protocol.xmpp.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jxmpp.JxmppContext;
+
+import dev.switchboard.store.Store;
+
+/**
+ * What an XMPP account must not forget across a program restart or crash, in the profile's store: the
+ * chat messages and receipts the server has not acknowledged yet (the outbox, as the stanzas' XML, so
+ * they are sent again with their ids unchanged) and the archive id (XEP-0313) up to which the account's
+ * archive has been read. Each change is committed before the caller goes on.
+ */
+final class XmppStorage {
+
+    private static final Logger LOG = System.getLogger(XmppStorage.class.getName());
+    static final String OWNER = "dev.switchboard.protocol.xmpp";
+    static final List<String> MIGRATIONS = List.of("""
+            CREATE TABLE IF NOT EXISTS XMPP_OUTBOX (
+              ACCOUNT VARCHAR(256) NOT NULL,
+              STANZA_ID VARCHAR(256) NOT NULL,
+              SEQ BIGINT AUTO_INCREMENT,
+              STANZA CHARACTER LARGE OBJECT NOT NULL,
+              PRIMARY KEY (ACCOUNT, STANZA_ID));
+            CREATE INDEX IF NOT EXISTS XMPP_OUTBOX_ORDER ON XMPP_OUTBOX (ACCOUNT, SEQ);
+            CREATE TABLE IF NOT EXISTS XMPP_ARCHIVE_POSITION (
+              ACCOUNT VARCHAR(256) PRIMARY KEY,
+              ARCHIVE_ID VARCHAR(256) NOT NULL)""");
+
+    private final Store store;
+
+    XmppStorage(Store store) throws SQLException {
+        this.store = store;
+        store.migrate(OWNER, MIGRATIONS);
+    }
+
+    /** Keeps an outgoing stanza until {@link #remove}; a second call with the same id keeps the first copy. */
+    void add(String account, Message stanza) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "MERGE INTO XMPP_OUTBOX (ACCOUNT, STANZA_ID, STANZA) KEY (ACCOUNT, STANZA_ID) VALUES (?, ?, ?)")) {
+            insert.setString(1, account);
+            insert.setString(2, stanza.getStanzaId());
+            insert.setString(3, stanza.toXML().toString());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Forgets a stanza the server acknowledged. */
+    void remove(String account, String stanzaId) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM XMPP_OUTBOX WHERE ACCOUNT = ? AND STANZA_ID = ?")) {
+            delete.setString(1, account);
+            delete.setString(2, stanzaId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The stanzas kept for the account, oldest first; one that cannot be read back is logged and deleted. */
+    List<Message> outbox(String account) throws SQLException {
+        List<Message> stanzas = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        try (Connection connection = store.connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT STANZA_ID, STANZA FROM XMPP_OUTBOX WHERE ACCOUNT = ? ORDER BY SEQ")) {
+            select.setString(1, account);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    try {
+                        XmlPullParser parser = PacketParserUtils.getParserFor(rows.getString(2));
+                        stanzas.add(PacketParserUtils.parseMessage(parser, XmlEnvironment.EMPTY, JxmppContext.getDefaultContext()));
+                    } catch (XmlPullParserException | SmackParsingException | IOException e) {
+                        LOG.log(Level.WARNING, "xmpp {0}: a kept outgoing stanza ({1}) cannot be read and is dropped: {2}",
+                                account, rows.getString(1), e.getMessage());
+                        unreadable.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        for (String id : unreadable) {
+            remove(account, id);
+        }
+        return stanzas;
+    }
+
+    /** Where the last archive read of the account ended, if any. */
+    Optional<String> archivePosition(String account) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT ARCHIVE_ID FROM XMPP_ARCHIVE_POSITION WHERE ACCOUNT = ?")) {
+            select.setString(1, account);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    void saveArchivePosition(String account, String archiveId) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement merge = connection.prepareStatement(
+                        "MERGE INTO XMPP_ARCHIVE_POSITION (ACCOUNT, ARCHIVE_ID) KEY (ACCOUNT) VALUES (?, ?)")) {
+            merge.setString(1, account);
+            merge.setString(2, archiveId);
+            merge.executeUpdate();
+        }
+    }
+}
