@@ -17,11 +17,13 @@ import dev.switchboard.testing.peers.Xvfb;
 /**
  * {@code ./switchboard run} under Xvfb, read through the accessibility tree (AT-SPI) as a screen
  * reader would: the window opens with its dialpad, calls and availability controls named; the
- * status area shows the profile's account; a number typed with Enter while no account is
- * registered gives the inline reason; Settings stores a forwarding rule, shows the account's codecs
+ * profile's accounts connect at start unless set not to, a dead registrar's reason shows in the status
+ * area; a number typed with Enter while no account is registered gives the inline reason; a real
+ * system tray (trayer) gets the SVG tray icon, its tooltip and its menu; Settings stores a forwarding rule, shows the account's codecs
  * and the audio test call, and Appearance › Dark turns the light window dark without a restart
  * (its background is dark, the views' own text colours swapped); a profile without accounts is offered
- * the account wizard. Screenshots of each go to {@code target/peer-output}.
+ * the account wizard, and at 200 % ({@code GDK_SCALE=2}) the tray icon is drawn at twice its size,
+ * not scaled up. Screenshots of each go to {@code target/peer-output}.
  */
 class DesktopSmokeIT {
 
@@ -43,26 +45,56 @@ class DesktopSmokeIT {
     @Test
     void theWindowOpensWithItsControlsAndDiallingWithoutARegisteredAccountExplainsWhy() throws Exception {
         Path profile = temp.resolve("profile");
+        int deadPort;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = closed.getLocalPort();
+        }
         try (AgentProcess agent = AgentProcess.start(profile)) {
             agent.await("ready", AgentProcess.START_TIMEOUT);
-            agent.send("account add alice sip user=alice domain=127.0.0.1 display=Alice");
+            // nothing listens on the registrar's port: connecting at start must end in the reason, not a hang
+            agent.send("account add alice sip user=alice domain=127.0.0.1 display=Alice transport=tcp registrar=127.0.0.1:"
+                    + deadPort);
+            agent.await("ok");
+            agent.send("account add spare sip user=spare domain=127.0.0.1 display=Spare autoconnect=false");
             agent.await("ok");
             agent.send("quit");
             assertEquals(0, agent.exitCode(Duration.ofSeconds(30)));
         }
-        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+        try (TrayHost tray = TrayHost.start(XVFB.get());
+                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
             String window = desktop.awaitMainWindow();
-            desktop.await("label", "Alice (alice): not registered"::equals, "with the account in the status area");
+            // connected at start (the window did not wait for it): the dead registrar's reason shows
+            desktop.await("label", name -> name.startsWith("Alice (alice): connection lost \u2014 cannot reach registrar"),
+                    "with the dead registrar's reason in the status area");
+            desktop.await("label", "Spare (spare): not registered"::equals, "with the account not connected at start");
             List<String> tree = desktop.tree();
             for (String control : CONTROLS) {
                 assertTrue(tree.stream().anyMatch(line -> line.endsWith("\t" + control)),
                         "no '" + control.replace('\t', ' ') + "' in the accessibility tree:\n" + String.join("\n", tree));
             }
-            assertTrue(DesktopSession.labelsUnder(tree, STATUS_AREA).contains("Alice (alice): not registered"),
+            assertTrue(DesktopSession.labelsUnder(tree, STATUS_AREA).contains("Spare (spare): not registered"),
                     "the status area does not show the account: " + DesktopSession.labelsUnder(tree, STATUS_AREA));
             // the dialpad's background, left of the keypad, near the bottom of the window
             double light = lightness(desktop.screenshot("desktop-main.png"), 130, 640);
             assertTrue(light > 0.6, "the window is not light in GTK's default theme: lightness " + light);
+
+            // the tray icon: the availability disc drawn from SVG at 100 %, its tooltip and its menu
+            int[] panel = tray.awaitIcon();
+            int iconX = panel[0] + panel[2] / 2;
+            int iconY = panel[1] + panel[3] / 2;
+            java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(desktop.screenshot("desktop-tray.png").toFile());
+            assertTrue(discPixels(screen, panel) > 100,
+                    "no availability disc in the tray " + java.util.Arrays.toString(panel));
+            desktop.xdotool("mousemove", Integer.toString(iconX), Integer.toString(iconY));
+            String tip = awaitAnyNode(desktop, name -> name.startsWith("Switchboard \u2014 "), "the tray icon's tooltip");
+            assertTrue(tip.matches("Switchboard \u2014 (Available|Away|Do not disturb|Offline)"), tip);
+            desktop.xdotool("click", "3");
+            desktop.await("menu item", "Show Switchboard"::equals, "the tray menu");
+            desktop.await("menu item", name -> name.startsWith("Answer"), "the tray menu's Answer");
+            desktop.await("menu item", name -> name.startsWith("Hang up"), "the tray menu's Hang up");
+            desktop.screenshot("desktop-tray-menu.png");
+            desktop.key("Escape");
+            desktop.awaitGone("menu item", "Show Switchboard"::equals, "the tray menu closed");
 
             // Enter in the address field dials; with no registered account the reason shows under it
             desktop.act("--focus", "text\t" + ADDRESS_FIELD);
@@ -70,7 +102,8 @@ class DesktopSmokeIT {
             desktop.key("Return");
             String error = desktop.await("label", name -> name.startsWith("Cannot call: no account is registered"),
                     "with the reason");
-            assertEquals("Cannot call: no account is registered \u2014 Alice is not registered.", error);
+            assertTrue(error.startsWith("Cannot call: no account is registered \u2014 Alice: ")
+                    && error.endsWith(" (and 1 more)."), error);
             desktop.screenshot("desktop-dial-error.png");
 
             // Settings: a forwarding rule stored for the account; the Codecs, Audio and Directories pages are there
@@ -129,15 +162,86 @@ class DesktopSmokeIT {
     }
 
     @Test
-    void aProfileWithoutAccountsIsOfferedTheAccountWizard() throws Exception {
+    void aProfileWithoutAccountsIsOfferedTheAccountWizardAndAt200PercentTheIconsAreDrawnAtTwiceTheirSize()
+            throws Exception {
         Path profile = temp.resolve("empty-profile");
-        try (DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"))) {
+        // GDK_SCALE=2: GTK and SWT at 200 %, as on a HiDPI screen
+        try (TrayHost tray = TrayHost.start(XVFB.get());
+                DesktopSession desktop = DesktopSession.start(XVFB.get(), profile, temp.resolve("bus"),
+                        java.util.Map.of("GDK_SCALE", "2"))) {
             desktop.awaitWindow("^Add an account ?$");
             desktop.await("label", "Welcome to Switchboard"::equals, "welcoming");
             // the product carries protocol plug-ins, so the wizard opens on a form for the first of them
             desktop.await("label", "Protocol"::equals, "of the protocol choice");
             desktop.await("label", "Account name"::equals, "of the account name");
-            desktop.screenshot("desktop-first-start.png");
+            desktop.screenshot("desktop-first-start-200.png");
+            // the tray icon at 200 %: 44 pixels of drawing, not the 22-pixel image doubled
+            int[] panel = tray.awaitIcon();
+            java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(desktop.screenshot("desktop-tray-200.png").toFile());
+            int disc = discPixels(screen, panel);
+            assertTrue(disc > 4 * 100, "the availability disc is not drawn at twice its size: " + disc + " pixels");
+            int finer = finerThanDoubled(screen, panel);
+            assertTrue(finer > 20, "the tray icon at 200 % looks like a 100 % bitmap doubled: " + finer);
         }
+    }
+
+    /** The availability colours of the tray icon's disc (available, away, do not disturb, offline). */
+    private static final int[][] DISC_COLOURS = {{30, 150, 60}, {225, 150, 0}, {200, 30, 40}, {150, 150, 150}};
+
+    /** How many pixels of the panel's area are within 12 of a disc colour. */
+    private static int discPixels(java.awt.image.BufferedImage screen, int[] panel) {
+        int count = 0;
+        for (int y = panel[1]; y < panel[1] + panel[3]; y++) {
+            for (int x = panel[0]; x < panel[0] + panel[2]; x++) {
+                int rgb = screen.getRGB(x, y);
+                for (int[] colour : DISC_COLOURS) {
+                    if (Math.abs(((rgb >> 16) & 0xff) - colour[0]) < 12 && Math.abs(((rgb >> 8) & 0xff) - colour[1]) < 12
+                            && Math.abs((rgb & 0xff) - colour[2]) < 12) {
+                        count++;
+                        break;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * In the panel's area, how many 2x2 blocks (on both alignments) are not of one colour: a bitmap
+     * doubled has none inside its blocks on one of the two alignments; a drawing at full size has edges anywhere.
+     */
+    private static int finerThanDoubled(java.awt.image.BufferedImage screen, int[] panel) {
+        int fewest = Integer.MAX_VALUE;
+        for (int offset = 0; offset < 2; offset++) {
+            int mixed = 0;
+            for (int y = panel[1] + offset; y + 1 < panel[1] + panel[3]; y += 2) {
+                for (int x = panel[0] + offset; x + 1 < panel[0] + panel[2]; x += 2) {
+                    int rgb = screen.getRGB(x, y);
+                    if (screen.getRGB(x + 1, y) != rgb || screen.getRGB(x, y + 1) != rgb || screen.getRGB(x + 1, y + 1) != rgb) {
+                        mixed++;
+                    }
+                }
+            }
+            fewest = Math.min(fewest, mixed);
+        }
+        return fewest;
+    }
+
+    /** Polls the tree until any node's name matches (a tooltip's role differs between GTK versions). */
+    private static String awaitAnyNode(DesktopSession desktop, java.util.function.Predicate<String> name, String what)
+            throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<String> tree = List.of();
+        while (System.nanoTime() < deadline) {
+            tree = desktop.tree();
+            for (String line : tree) {
+                String[] fields = line.split("\t", 3);
+                if (fields.length == 3 && name.test(fields[2])) {
+                    return fields[2];
+                }
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(300);
+        }
+        return org.junit.jupiter.api.Assertions.fail("no " + what + " in the accessibility tree:\n" + String.join("\n", tree));
     }
 }
