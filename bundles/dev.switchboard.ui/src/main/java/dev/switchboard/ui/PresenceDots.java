@@ -13,7 +13,7 @@ import dev.switchboard.core.presence.Availability;
 
 /**
  * Round presence marks for lists (green available, amber away, red do not disturb, grey offline),
- * SVG rasterised at the display's zoom ({@link SvgIcons}) so they stay sharp on HiDPI screens; disposed
+ * vector drawings rasterised at the display's zoom ({@link VectorIcons}) so they stay sharp on HiDPI screens; disposed
  * with their owner control.
  */
 public final class PresenceDots {
@@ -23,8 +23,8 @@ public final class PresenceDots {
     public PresenceDots(Control owner) {
         Display display = owner.getDisplay();
         for (Availability availability : Availability.values()) {
-            images.put(availability, SvgIcons.image(display, SvgIcons.DOT_SIZE,
-                    pixels -> SvgIcons.presenceDot(availability, pixels)));
+            images.put(availability, VectorIcons.image(display, VectorIcons.DOT_SIZE,
+                    VectorIcons.presenceDot(availability)));
         }
         owner.addListener(SWT.Dispose, event -> images.values().forEach(Image::dispose));
     }

@@ -124,7 +124,7 @@ public class Agent {
 
     private synchronized void connectDue() {
         for (Account account : accounts.accounts()) {
-            if (!"false".equalsIgnoreCase(account.setting(CONNECT_AT_START).orElse("true").strip())
+            if ("false".equalsIgnoreCase(account.setting(CONNECT_AT_START).orElse("true").strip())
                     || !providers.containsKey(account.protocol())
                     || registrations.state(account.id()).kind() != RegistrationState.Kind.UNREGISTERED
                     || !connectedAtStart.add(account.id())) {

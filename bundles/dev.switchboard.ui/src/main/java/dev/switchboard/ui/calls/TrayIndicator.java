@@ -17,7 +17,7 @@ import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.PresenceDots;
-import dev.switchboard.ui.SvgIcons;
+import dev.switchboard.ui.VectorIcons;
 import dev.switchboard.ui.UiTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -178,8 +178,7 @@ public final class TrayIndicator {
         item.setToolTipText("Switchboard \u2014 " + PresenceDots.words(availability)
                 + (count == 0 ? "" : " \u00B7 " + count + (count == 1 ? " missed call" : " missed calls")));
         Image previous = image;
-        Availability shown = availability;
-        image = SvgIcons.image(item.getDisplay(), SvgIcons.TRAY_SIZE, pixels -> SvgIcons.trayIcon(shown, count, pixels));
+        image = VectorIcons.image(item.getDisplay(), VectorIcons.TRAY_SIZE, VectorIcons.trayIcon(availability, count));
         item.setImage(image);
         if (previous != null) {
             previous.dispose();

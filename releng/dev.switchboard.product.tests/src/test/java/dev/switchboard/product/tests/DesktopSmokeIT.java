@@ -67,11 +67,12 @@ class DesktopSmokeIT {
             desktop.await("label", name -> name.startsWith("Alice (alice): connection lost \u2014 cannot reach registrar"),
                     "with the dead registrar's reason in the status area");
             desktop.await("label", "Spare (spare): not registered"::equals, "with the account not connected at start");
-            List<String> tree = desktop.tree();
+            // the parts are built as the window comes up: each control is waited for
             for (String control : CONTROLS) {
-                assertTrue(tree.stream().anyMatch(line -> line.endsWith("\t" + control)),
-                        "no '" + control.replace('\t', ' ') + "' in the accessibility tree:\n" + String.join("\n", tree));
+                String[] roleAndName = control.split("\t", 2);
+                desktop.await(roleAndName[0], roleAndName[1]::equals, "named '" + roleAndName[1] + "'");
             }
+            List<String> tree = desktop.tree();
             assertTrue(DesktopSession.labelsUnder(tree, STATUS_AREA).contains("Spare (spare): not registered"),
                     "the status area does not show the account: " + DesktopSession.labelsUnder(tree, STATUS_AREA));
             // the dialpad's background, left of the keypad, near the bottom of the window
@@ -120,6 +121,11 @@ class DesktopSmokeIT {
             desktop.await("table cell", "PCMU"::equals, "PCMU among the account's codecs");
             desktop.act("--click", "table cell\tAudio");
             desktop.await("push button", "Test call"::equals, "the audio test call");
+            // the checked microphone and speaker become the first SIP account's call devices
+            desktop.await("combo box", "Use for calls of"::equals, "the account whose calls use the devices");
+            desktop.act("--press", "push button\tUse for calls");
+            desktop.await("label", name -> name.endsWith("'s calls use Default device and Default device."),
+                    "the account's call devices stored");
             desktop.screenshot("desktop-settings-audio.png");
             // Appearance: Dark applies at once, to the settings and the main window, without a restart
             desktop.act("--click", "table cell\tAppearance");

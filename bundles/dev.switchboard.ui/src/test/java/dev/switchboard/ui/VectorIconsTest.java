@@ -10,26 +10,26 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.presence.Availability;
 
-/** Our SVG icons through SWT's own SVG support (the org.eclipse.swt.svg fragment on JSVG), without a display. */
-class SvgIconsTest {
+/** Our vector icons drawn at each zoom's pixel size, without a display. */
+class VectorIconsTest {
 
     @Test
     void thePresenceDotIsRasterisedAtEachZoomsPixelSizeWithATransparentOutside() {
         for (int pixels : new int[] {12, 24}) {
-            ImageData dot = SvgIcons.rasterise(SvgIcons.presenceDot(Availability.AVAILABLE, pixels));
+            ImageData dot = VectorIcons.presenceDot(Availability.AVAILABLE).rasterise(pixels);
             assertEquals(pixels, dot.width);
             assertEquals(pixels, dot.height);
             assertEquals(0, dot.getAlpha(0, 0), "corner not transparent at " + pixels + " px");
             int centre = pixels / 2;
             assertEquals(255, dot.getAlpha(centre, centre));
-            assertEquals(SvgIcons.colour(Availability.AVAILABLE), dot.palette.getRGB(dot.getPixel(centre, centre)));
+            assertEquals(VectorIcons.colour(Availability.AVAILABLE), dot.palette.getRGB(dot.getPixel(centre, centre)));
         }
     }
 
     @Test
     void atTwoHundredPercentTheEdgesAreDrawnFinerNotAScaledUpBitmap() {
-        ImageData single = SvgIcons.rasterise(SvgIcons.trayIcon(Availability.AWAY, 2, 22));
-        ImageData twice = SvgIcons.rasterise(SvgIcons.trayIcon(Availability.AWAY, 2, 44));
+        ImageData single = VectorIcons.trayIcon(Availability.AWAY, 2).rasterise(22);
+        ImageData twice = VectorIcons.trayIcon(Availability.AWAY, 2).rasterise(44);
         assertEquals(22, single.width);
         assertEquals(44, twice.width);
         // a bitmap doubled in size has every 2x2 block of one value; a drawing at 44 px has edges inside blocks
@@ -39,8 +39,8 @@ class SvgIconsTest {
     @Test
     void theTrayIconShowsTheMissedCallBadgeOnlyWithMissedCalls() {
         RGB badge = new RGB(200, 30, 40);
-        ImageData none = SvgIcons.rasterise(SvgIcons.trayIcon(Availability.AVAILABLE, 0, 44));
-        ImageData two = SvgIcons.rasterise(SvgIcons.trayIcon(Availability.AVAILABLE, 2, 44));
+        ImageData none = VectorIcons.trayIcon(Availability.AVAILABLE, 0).rasterise(44);
+        ImageData two = VectorIcons.trayIcon(Availability.AVAILABLE, 2).rasterise(44);
         // the badge's red ring at the top right, left of its white bars
         int x = 25;
         int y = 11;
