@@ -14,6 +14,8 @@ PACKAGES="kamailio kamailio-extra-modules kamailio-utils-modules kamailio-tls-mo
 PACKAGES="$PACKAGES iaxmodem"
 # XMPP plug-in: slixmpp as a second, non-Smack client
 PACKAGES="$PACKAGES python3-slixmpp"
+# desktop: trayer, a system tray (XEmbed) on Xvfb for the tray icon's test
+PACKAGES="$PACKAGES trayer"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

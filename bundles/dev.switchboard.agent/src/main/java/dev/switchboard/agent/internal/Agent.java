@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
+import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.account.SessionCapabilities;
 import dev.switchboard.history.History;
 import dev.switchboard.core.call.CallManager;
@@ -36,6 +37,10 @@ public class Agent {
     final MessagingService messaging;
     final EventBroadcaster events;
     private final Map<String, ProtocolProvider> providers = new ConcurrentSkipListMap<>();
+    /** The account setting that turns connecting at start off ({@code autoconnect=false}); the desktop reads it too. */
+    static final String CONNECT_AT_START = "autoconnect";
+    private final Set<String> connectedAtStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean connectingAtStart;
 
     /** Roster, rooms and other capabilities of open sessions (core API 1.1). */
     @Reference
@@ -100,6 +105,38 @@ public class Agent {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(ProtocolProvider provider) {
         providers.putIfAbsent(provider.protocol(), provider);
+        if (connectingAtStart) {
+            // a plug-in that arrives after "ready" still gets its accounts connected; not on the DS thread
+            Thread.ofVirtual().name("switchboard-agent-connect").start(this::connectDue);
+        }
+    }
+
+    /**
+     * Registers every account whose {@code autoconnect} setting is not {@code false}, now for the
+     * installed protocols and later for plug-ins that arrive afterwards; each account once per run
+     * (after that, {@code register} and the protocols' own recovery). The states come as
+     * {@code registration} events; a dead server ends in FAILED with its reason.
+     */
+    void connectAtStart() {
+        connectingAtStart = true;
+        connectDue();
+    }
+
+    private synchronized void connectDue() {
+        for (Account account : accounts.accounts()) {
+            if ("false".equalsIgnoreCase(account.setting(CONNECT_AT_START).orElse("true").strip())
+                    || !providers.containsKey(account.protocol())
+                    || registrations.state(account.id()).kind() != RegistrationState.Kind.UNREGISTERED
+                    || !connectedAtStart.add(account.id())) {
+                continue;
+            }
+            try {
+                registrations.register(account.id());
+            } catch (RuntimeException refused) {
+                String reason = refused.getMessage() == null ? refused.getClass().getSimpleName() : refused.getMessage();
+                events.connectRefused(account.id(), reason);
+            }
+        }
     }
 
     void removeProvider(ProtocolProvider provider) {

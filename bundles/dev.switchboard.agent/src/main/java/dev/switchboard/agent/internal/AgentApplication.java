@@ -76,6 +76,7 @@ public class AgentApplication implements IApplication {
                 ready.put("port", server.port());
             }
             console.emit(ready);
+            agent.connectAtStart();
             if (options.readStdin()) {
                 readStdin(agent, options, console);
             } else {

@@ -55,6 +55,14 @@ public class EventBroadcaster implements RegistrationListener, CallListener, Mes
         }
     }
 
+    /** An account that could not even start connecting at start (before any registration state): every controller hears why. */
+    void connectRefused(String accountId, String reason) {
+        Map<String, Object> event = Json.event("error");
+        event.put("command", "connect at start");
+        event.put("message", accountId + ": " + reason);
+        broadcast(event);
+    }
+
     @Override
     public void registrationChanged(Account account, RegistrationState previous, RegistrationState current) {
         broadcast(registrationEvent(account.id(), current));

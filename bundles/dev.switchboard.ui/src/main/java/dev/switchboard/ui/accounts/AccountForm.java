@@ -18,6 +18,12 @@ public final class AccountForm {
     /** Shown for every protocol, first. */
     public static final SettingField DISPLAY_NAME = SettingField.text(Account.DISPLAY_NAME, "Display name", false,
             "How the account is shown, e.g. Work phone");
+    /**
+     * Shown for every protocol, last: whether the desktop and the agent register the account when they
+     * start (on unless the account says {@code autoconnect=false}; see {@link ConnectAtStart}).
+     */
+    public static final SettingField CONNECT_AT_START = new SettingField(ConnectAtStart.SETTING, "Connect at start",
+            SettingField.Kind.FLAG, false, "true", "", List.of());
     /** The password for providers that describe no fields. */
     public static final SettingField PASSWORD = SettingField.secret("password", "Password", false);
 
@@ -31,11 +37,17 @@ public final class AccountForm {
     /** The fields of the form for a provider's described fields, in order. */
     public static List<SettingField> fields(List<SettingField> described) {
         if (described.isEmpty()) {
-            return List.of(DISPLAY_NAME, PASSWORD);
+            return List.of(DISPLAY_NAME, PASSWORD, CONNECT_AT_START);
         }
-        boolean hasDisplay = described.stream().anyMatch(field -> field.key().equals(Account.DISPLAY_NAME));
-        return hasDisplay ? described
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(DISPLAY_NAME), described.stream()).toList();
+        List<SettingField> fields = new java.util.ArrayList<>();
+        if (described.stream().noneMatch(field -> field.key().equals(Account.DISPLAY_NAME))) {
+            fields.add(DISPLAY_NAME);
+        }
+        fields.addAll(described);
+        if (described.stream().noneMatch(field -> field.key().equals(ConnectAtStart.SETTING))) {
+            fields.add(CONNECT_AT_START);
+        }
+        return List.copyOf(fields);
     }
 
     /** Whether the form offers free "key=value" lines: only when the provider describes no fields. */

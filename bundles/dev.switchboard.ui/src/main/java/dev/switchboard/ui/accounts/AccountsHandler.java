@@ -47,7 +47,8 @@ public final class AccountsHandler {
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
         pages.addToRoot(new PreferenceNode("forwarding", new ForwardingPage(registry, presence, operations,
                 availability -> events.post(UiTopics.AVAILABILITY, availability))));
-        pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations)));
+        pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations,
+                registry, catalog)));
         pages.addToRoot(new PreferenceNode("codecs", new CodecsPage(registry, catalog, codecs, operations)));
         pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences)));
         if (directories != null) {

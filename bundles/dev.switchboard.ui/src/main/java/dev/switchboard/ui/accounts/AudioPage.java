@@ -17,6 +17,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.media.audio.AudioDeviceException;
 import dev.switchboard.media.audio.AudioDeviceInfo;
 import dev.switchboard.media.audio.AudioDevices;
@@ -36,7 +38,9 @@ import dev.switchboard.ui.operations.CoreOperations;
  * stored in the UI's instance preferences ({@link Ringer#RINGER_DEVICE}); and a check of a
  * microphone and a speaker: a live level meter of the microphone, and the built-in audio test call
  * ({@link AudioLoopTest}: the whole path of a call over loopback) with its levels, loss and jitter.
- * Each account names the devices its calls use in its own settings.
+ * The checked microphone and speaker can then be made an account's call devices ("Use for calls of"),
+ * written into the account's own settings ({@link CallDevices}); choosing the account shows the ones
+ * its calls use now.
  */
 public final class AudioPage extends PreferencePage {
 
@@ -52,6 +56,10 @@ public final class AudioPage extends PreferencePage {
     private final AudioLoopTest loopTest;
     private final IEclipsePreferences preferences;
     private final CoreOperations operations;
+    private final AccountRegistry accounts;
+    private final ProtocolCatalog catalog;
+    /** The accounts whose protocol names call devices, in the order of {@link #callAccount}. */
+    private final List<Account> callAccounts = new ArrayList<>();
     private final List<String> ringerIds = new ArrayList<>();
     private final List<String> captureIds = new ArrayList<>();
     private final List<String> playbackIds = new ArrayList<>();
@@ -61,6 +69,8 @@ public final class AudioPage extends PreferencePage {
     private Button test;
     private Button listen;
     private Button testCall;
+    private Combo callAccount;
+    private Button useForCalls;
     private ProgressBar meter;
     private Label meterText;
     private MessageLine message;
@@ -70,15 +80,17 @@ public final class AudioPage extends PreferencePage {
     private volatile Thread listening;
 
     public AudioPage(AudioDevices devices, TonePlayer tones, AudioLoopTest loopTest, IEclipsePreferences preferences,
-            CoreOperations operations) {
+            CoreOperations operations, AccountRegistry accounts, ProtocolCatalog catalog) {
         super("Audio");
+        this.accounts = accounts;
+        this.catalog = catalog;
         this.devices = devices;
         this.tones = tones;
         this.loopTest = loopTest;
         this.preferences = preferences;
         this.operations = operations;
-        setDescription("Where the ringtone plays, and a check of a microphone and a speaker. Each account names the"
-                + " devices its calls use in its settings.");
+        setDescription("Where the ringtone plays; a check of a microphone and a speaker, which an account's calls"
+                + " can then use.");
         noDefaultButton();
     }
 
@@ -117,6 +129,11 @@ public final class AudioPage extends PreferencePage {
                 + " loopback and back to the speaker");
         testCall.setEnabled(loopTest != null);
         testCall.addListener(SWT.Selection, event -> runTestCall());
+        callAccount = combo(page, "Use for calls of", "switchboard.audio.callaccount");
+        useForCalls = Widgets.name(new Button(page, SWT.PUSH), "switchboard.audio.useforcalls", null);
+        useForCalls.setText("Use for calls");
+        useForCalls.setToolTipText("The account's calls use the microphone and speaker chosen above");
+        useForCalls.addListener(SWT.Selection, event -> useForCalls());
         message = new MessageLine(page, "switchboard.audio.message");
         GridData messageLayout = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
         messageLayout.widthHint = 420;
@@ -159,7 +176,80 @@ public final class AudioPage extends PreferencePage {
         speaker.select(0);
         ringer.addListener(SWT.Selection, event -> stopTest());
         microphone.addListener(SWT.Selection, event -> stopListening());
+        listCallAccounts();
+        callAccount.addListener(SWT.Selection, event -> showCallDevices());
         return page;
+    }
+
+    private java.util.Optional<CallDevices> callDevicesOf(Account account) {
+        return catalog.providers().stream()
+                .filter(provider -> provider.protocol().equals(account.protocol()))
+                .findFirst()
+                .flatMap(provider -> CallDevices.of(provider.settingFields()));
+    }
+
+    private void listCallAccounts() {
+        for (Account account : accounts.accounts()) {
+            if (callDevicesOf(account).isPresent()) {
+                callAccounts.add(account);
+                callAccount.add(account.displayName());
+            }
+        }
+        useForCalls.setEnabled(!callAccounts.isEmpty());
+        if (callAccounts.isEmpty()) {
+            callAccount.add("No account makes calls");
+        }
+        callAccount.select(0);
+        showCallDevices();
+    }
+
+    /** Selects the chosen account's call devices in the microphone and speaker lists. */
+    private void showCallDevices() {
+        int index = callAccount.getSelectionIndex();
+        if (index < 0 || index >= callAccounts.size()) {
+            return;
+        }
+        Account account = callAccounts.get(index);
+        CallDevices keys = callDevicesOf(account).orElseThrow();
+        stopListening();
+        select(microphone, captureIds, keys.capture(account));
+        select(speaker, playbackIds, keys.playback(account));
+    }
+
+    /** Selects the device (empty: the default), adding one not connected now so the choice stays visible. */
+    private static void select(Combo combo, List<String> ids, String device) {
+        String id = device.isEmpty() ? SYSTEM_DEFAULT : device;
+        if (!ids.contains(id)) {
+            combo.add(id + " (not connected)");
+            ids.add(id);
+        }
+        combo.select(ids.indexOf(id));
+    }
+
+    private void useForCalls() {
+        int index = callAccount.getSelectionIndex();
+        if (index < 0 || index >= callAccounts.size()) {
+            return;
+        }
+        Account account = callAccounts.get(index);
+        CallDevices keys = callDevicesOf(account).orElseThrow();
+        String capture = chosen(microphone, captureIds, SYSTEM_DEFAULT);
+        String playback = chosen(speaker, playbackIds, SYSTEM_DEFAULT);
+        Account changed = keys.choose(account, SYSTEM_DEFAULT.equals(capture) ? "" : capture,
+                SYSTEM_DEFAULT.equals(playback) ? "" : playback);
+        String said = account.displayName() + "'s calls use " + microphone.getText() + " and " + speaker.getText() + ".";
+        Display display = useForCalls.getDisplay();
+        operations.run(() -> accounts.put(changed, null)).whenComplete((done, failure) -> display.asyncExec(() -> {
+            if (useForCalls.isDisposed()) {
+                return;
+            }
+            if (failure == null) {
+                callAccounts.set(index, changed);
+                message.say(said, false);
+            } else {
+                message.say("Could not change " + account.displayName() + ": " + CoreOperations.reason(failure), true);
+            }
+        }));
     }
 
     private static Combo combo(Composite page, String caption, String key) {

@@ -23,9 +23,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Model add-on: once the window is up and the account service says there are no accounts, offers
- * the account wizard (once per start). It waits for the window so that the window's start is not
- * delayed and the wizard has a parent.
+ * Model add-on: once the window is up, starts connecting the accounts set to connect at start
+ * ({@link ConnectAtStart}) and, when the account service says there are no accounts, offers the
+ * account wizard (once per start). It waits for the window so that the window's start is not delayed
+ * by servers and the wizard has a parent.
  */
 public final class FirstStartAddon {
 
@@ -39,6 +40,7 @@ public final class FirstStartAddon {
     private volatile RegistrationManager registrations;
     private volatile ProtocolCatalog catalog;
     private volatile CoreOperations operations;
+    private volatile ConnectAtStart connectAtStart;
 
     @Inject
     public FirstStartAddon(UISynchronize ui, MApplication application) {
@@ -71,10 +73,24 @@ public final class FirstStartAddon {
     }
 
     @Inject
+    void useConnectAtStart(@org.eclipse.e4.core.di.annotations.Optional @Service ConnectAtStart newConnectAtStart) {
+        connectAtStart = newConnectAtStart;
+        connectIfStarted();
+    }
+
+    @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void windowShown(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
         started.set(true);
+        connectIfStarted();
         checkSoon();
+    }
+
+    private void connectIfStarted() {
+        ConnectAtStart current = connectAtStart;
+        if (started.get() && current != null) {
+            current.windowUp();
+        }
     }
 
     @PreDestroy

@@ -5,12 +5,10 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageDataProvider;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tray;
 import org.eclipse.swt.widgets.TrayItem;
@@ -19,6 +17,7 @@ import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.PresenceService;
 import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.PresenceDots;
+import dev.switchboard.ui.VectorIcons;
 import dev.switchboard.ui.UiTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -27,16 +26,17 @@ import jakarta.inject.Inject;
  * Model add-on: an icon in the desktop's system tray showing the user's availability (the dot's
  * colour) and the calls missed since the user last looked (a red count on the dot, and the
  * tooltip). A click brings the window up and counts the missed calls as seen, as does showing
- * the History view. Where the desktop has no tray, there is no icon and nothing else changes.
+ * the History view. Its menu (right click) shows the window and answers, hangs up or mutes the call the
+ * global shortcuts would pick ({@link CallControls}), so a call can be handled while the window is
+ * hidden behind others. Where the desktop has no tray, there is no icon and nothing else changes.
  */
 public final class TrayIndicator {
-
-    private static final int SIZE = 22;
 
     private final UISynchronize ui;
     private final MissedCalls missed = new MissedCalls();
     private final Runnable watcher;
     private volatile CallFeed feed;
+    private volatile CallCommands commands;
     private Availability availability = Availability.OFFLINE;
     private TrayItem item;
     private Image image;
@@ -57,6 +57,7 @@ public final class TrayIndicator {
             item = new TrayItem(tray, SWT.NONE);
             item.addListener(SWT.Selection, event -> raise());
             item.addListener(SWT.DefaultSelection, event -> raise());
+            item.addListener(SWT.MenuDetect, event -> showMenu());
         }
         if (presence != null) {
             availability = presence.own().availability();
@@ -74,6 +75,11 @@ public final class TrayIndicator {
             newFeed.addWatcher(watcher);
         }
         watcher.run();
+    }
+
+    @Inject
+    void useCommands(@Optional @Service CallCommands newCommands) {
+        commands = newCommands;
     }
 
     @Inject
@@ -124,6 +130,46 @@ public final class TrayIndicator {
         }
     }
 
+    /** Built when asked for, so its items are enabled from the calls of that moment. */
+    private void showMenu() {
+        Shell window = mainWindow();
+        if (window == null) {
+            return;
+        }
+        Menu menu = new Menu(window, SWT.POP_UP);
+        menu.addListener(SWT.Hide, event -> item.getDisplay().asyncExec(menu::dispose));
+        menuItem(menu, "Show Switchboard", true, this::raise);
+        new MenuItem(menu, SWT.SEPARATOR);
+        CallFeed currentFeed = feed;
+        CallCommands currentCommands = commands;
+        CallBoard board = currentFeed == null ? null : currentFeed.current();
+        boolean usable = board != null && currentCommands != null;
+        java.util.Optional<CallView> ringing = usable ? CallControls.toAnswer(board) : java.util.Optional.empty();
+        java.util.Optional<CallView> talking = usable ? CallControls.toHangUp(board) : java.util.Optional.empty();
+        java.util.Optional<CallView> mutable = usable ? CallControls.toMute(board) : java.util.Optional.empty();
+        menuItem(menu, "Answer\tCtrl+Shift+A", ringing.isPresent(), () -> ringing.ifPresent(currentCommands::answer));
+        menuItem(menu, "Hang up\tCtrl+Shift+H", talking.isPresent(), () -> talking.ifPresent(currentCommands::hangUp));
+        menuItem(menu, "Mute or unmute\tCtrl+Shift+M", mutable.isPresent(),
+                () -> mutable.ifPresent(currentCommands::toggleMute));
+        menu.setVisible(true);
+    }
+
+    private static void menuItem(Menu menu, String text, boolean enabled, Runnable action) {
+        MenuItem entry = new MenuItem(menu, SWT.PUSH);
+        entry.setText(text);
+        entry.setEnabled(enabled);
+        entry.addListener(SWT.Selection, event -> action.run());
+    }
+
+    private static Shell mainWindow() {
+        for (Shell shell : Display.getCurrent().getShells()) {
+            if ("Switchboard".equals(shell.getText())) {
+                return shell;
+            }
+        }
+        return null;
+    }
+
     private void show() {
         if (item == null || item.isDisposed()) {
             return;
@@ -132,46 +178,10 @@ public final class TrayIndicator {
         item.setToolTipText("Switchboard \u2014 " + PresenceDots.words(availability)
                 + (count == 0 ? "" : " \u00B7 " + count + (count == 1 ? " missed call" : " missed calls")));
         Image previous = image;
-        image = draw(item.getDisplay(), availability, count);
+        image = VectorIcons.image(item.getDisplay(), VectorIcons.TRAY_SIZE, VectorIcons.trayIcon(availability, count));
         item.setImage(image);
         if (previous != null) {
             previous.dispose();
         }
-    }
-
-    /** The availability dot; with missed calls, a red disc with their count over its top right. */
-    private static Image draw(Display display, Availability availability, int missedCount) {
-        return new Image(display, (ImageDataProvider) zoom -> {
-            int size = SIZE * zoom / 100;
-            Image canvas = new Image(display, size, size);
-            GC gc = new GC(canvas);
-            Color fill = PresenceDots.colour(display, availability);
-            try {
-                // no antialiasing: the edge pixels would blend with the black that becomes transparent
-                gc.setAntialias(SWT.OFF);
-                gc.setTextAntialias(SWT.OFF);
-                gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
-                gc.fillRectangle(0, 0, size, size);
-                gc.setBackground(fill);
-                int dot = size * 2 / 3;
-                gc.fillOval(0, size - dot, dot, dot);
-                if (missedCount > 0) {
-                    int badge = size * 3 / 5;
-                    gc.setBackground(new Color(display, 200, 30, 40));
-                    gc.fillOval(size - badge, 0, badge, badge);
-                    gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
-                    String text = missedCount > 9 ? "9+" : Integer.toString(missedCount);
-                    Point extent = gc.textExtent(text);
-                    gc.drawText(text, size - badge + (badge - extent.x) / 2, (badge - extent.y) / 2, true);
-                }
-            } finally {
-                gc.dispose();
-            }
-            var data = canvas.getImageData();
-            canvas.dispose();
-            // black is the background: transparent
-            data.transparentPixel = data.palette.getPixel(new org.eclipse.swt.graphics.RGB(0, 0, 0));
-            return data;
-        });
     }
 }

@@ -47,7 +47,7 @@ public final class DialChoice {
         }
         AccountStatus first = board.accounts().getFirst();
         String more = board.accounts().size() > 1 ? " (and " + (board.accounts().size() - 1) + " more)" : "";
-        return "Cannot call: no account is registered \u2014 " + first.displayName() + " is "
+        return "Cannot call: no account is registered \u2014 " + first.displayName() + ": "
                 + StatusText.state(first.state()) + more + ".";
     }
 }

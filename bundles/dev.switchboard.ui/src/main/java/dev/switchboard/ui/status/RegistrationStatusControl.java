@@ -178,7 +178,10 @@ public final class RegistrationStatusControl {
             }
         });
         Label text = new Label(entry, SWT.NONE);
-        text.setText(StatusText.entry(account, registrationServiceRunning));
+        String line = StatusText.entry(account, registrationServiceRunning);
+        // a long reason would push the other accounts out of the window: cut, and whole in the tooltip
+        text.setText(StatusText.shown(line));
+        text.setToolTipText(line);
         text.setData(WIDGET_KEY, ACCOUNT_ENTRY_ID_PREFIX + account.accountId());
         String action = registrationServiceRunning ? StatusText.connectAction(account.state()) : "";
         if (!action.isEmpty()) {

@@ -30,6 +30,14 @@ public final class StatusText {
                 .toList();
     }
 
+    /** Longest entry shown in the status bar; a longer reason is cut (the whole line is the entry's tooltip). */
+    public static final int SHOWN_LENGTH = 80;
+
+    /** The entry as the status bar shows it: cut after {@link #SHOWN_LENGTH} characters with an ellipsis. */
+    public static String shown(String entry) {
+        return entry.length() <= SHOWN_LENGTH ? entry : entry.substring(0, SHOWN_LENGTH - 1).stripTrailing() + "\u2026";
+    }
+
     /** For example "alice: connection lost — no answer from registrar". */
     public static String entry(AccountStatus account, boolean registrationServiceRunning) {
         String name = account.displayName().equals(account.accountId())

@@ -47,6 +47,16 @@ class AccountFormTest {
     }
 
     @Test
+    void connectAtStartIsOfferedForEveryProtocolAndStoredWhenOff() {
+        List<SettingField> fields = AccountForm.fields(SIP_LIKE);
+        assertEquals(AccountForm.CONNECT_AT_START, fields.get(fields.size() - 1));
+        assertEquals("true", AccountForm.CONNECT_AT_START.defaultValue());
+        var result = AccountForm.read("work", "sip", fields, Map.of("user", "a", "domain", "d", "transport", "udp",
+                "password", "p", "autoconnect", "false"), "", Optional.empty());
+        assertEquals("false", result.value().orElseThrow().account().settings().get("autoconnect"));
+    }
+
+    @Test
     void editingKeepsTheStoredPasswordWhenNoneIsTyped() {
         Account stored = new Account("work", "sip", Map.of("user", "a", "domain", "d", "transport", "udp"));
         var result = AccountForm.read("work", "sip", AccountForm.fields(SIP_LIKE),
@@ -58,7 +68,7 @@ class AccountFormTest {
     void aProviderWithoutDescribedFieldsGetsFreeSettingsLines() {
         assertTrue(AccountForm.freeSettings(List.of()));
         List<SettingField> fields = AccountForm.fields(List.of());
-        assertEquals(List.of("display", "password"), fields.stream().map(SettingField::key).toList());
+        assertEquals(List.of("display", "password", "autoconnect"), fields.stream().map(SettingField::key).toList());
         var result = AccountForm.read("alice", "iax2", fields, Map.of(), "user=alice\n\n host = 127.0.0.1 \n",
                 Optional.empty());
         assertEquals(Map.of("user", "alice", "host", "127.0.0.1"), result.value().orElseThrow().account().settings());

@@ -37,7 +37,7 @@ class DialChoiceTest {
     void saysWhyNothingCanBeDialled() {
         assertEquals("Cannot call: no account is set up. Add one under Switchboard \u203A Accounts\u2026",
                 DialChoice.whyNoAccount(new StatusBoard(true, true, List.of())));
-        assertEquals("Cannot call: no account is registered \u2014 Bob is connection lost \u2014 no answer.",
+        assertEquals("Cannot call: no account is registered \u2014 Bob: connection lost \u2014 no answer.",
                 DialChoice.whyNoAccount(new StatusBoard(true, true, List.of(BOB))));
         assertEquals("Cannot call: the account service is not running.", DialChoice.whyNoAccount(StatusBoard.NOTHING_RUNNING));
     }

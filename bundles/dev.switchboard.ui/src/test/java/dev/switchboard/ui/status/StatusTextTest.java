@@ -1,6 +1,7 @@
 package dev.switchboard.ui.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -52,5 +53,16 @@ class StatusTextTest {
         assertEquals("Connect", StatusText.connectAction(RegistrationState.UNREGISTERED));
         assertEquals("", StatusText.connectAction(RegistrationState.REGISTERING));
         assertEquals("", StatusText.connectAction(RegistrationState.REGISTERED));
+    }
+
+    @Test
+    void aLongReasonIsCutForTheStatusBar() {
+        String shortLine = "alice: registered";
+        assertEquals(shortLine, StatusText.shown(shortLine));
+        String longLine = "Alice (alice): connection lost \u2014 cannot reach registrar 127.0.0.1:36481: Could not connect to"
+                + " /127.0.0.1:36481";
+        String shown = StatusText.shown(longLine);
+        assertTrue(shown.length() <= StatusText.SHOWN_LENGTH && shown.length() > StatusText.SHOWN_LENGTH - 5, shown);
+        assertTrue(shown.endsWith("\u2026") && longLine.startsWith(shown.substring(0, shown.length() - 1)), shown);
     }
 }

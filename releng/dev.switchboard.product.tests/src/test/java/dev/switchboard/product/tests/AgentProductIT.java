@@ -88,6 +88,9 @@ class AgentProductIT {
         }
         try (AgentProcess agent = AgentProcess.start(profile)) {
             agent.await("ready", AgentProcess.START_TIMEOUT);
+            // the stored account connects at start by itself (autoconnect is on unless set to false)
+            String connecting = agent.await("registration");
+            assertTrue(connecting.contains("\"account\":\"a1\",\"state\":\"REGISTERING\""), connecting);
             agent.send("accounts");
             String accounts = agent.await("accounts");
             assertTrue(accounts.contains("\"account\":\"a1\",\"protocol\":\"sip\""), accounts);

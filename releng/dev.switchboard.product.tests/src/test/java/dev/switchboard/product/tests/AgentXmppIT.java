@@ -40,7 +40,9 @@ class AgentXmppIT {
         String pin = HexFormat.ofDelimiter(":").withUpperCase()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(prosody.certificate().getEncoded()));
         return "account add " + id + " xmpp jid=" + user + "@" + prosody.domain() + " host=" + prosody.host()
-                + " port=" + prosody.c2sPort() + " tls.pin=" + pin + " password=" + user + "123";
+                + " port=" + prosody.c2sPort() + " tls.pin=" + pin + " password=" + user + "123"
+                // registered by the test's own "register", so that a restarted agent stays offline
+                + " autoconnect=false";
     }
 
     private static String awaitContaining(AgentProcess agent, String event, String text) throws InterruptedException {

@@ -66,8 +66,37 @@ final class DesktopSession implements AutoCloseable {
     }
 
     /** Waits for the main window; returns its X11 id. SWT on GTK pads the window name with a trailing blank. */
-    String awaitMainWindow() {
-        return xvfb.waitForWindow("^Switchboard ?$", WINDOW_TIMEOUT);
+    String awaitMainWindow() throws IOException, InterruptedException {
+        String first = xvfb.waitForWindow("^Switchboard ?$", WINDOW_TIMEOUT);
+        // a tray icon's window (GTK's status icon, embedded in a tray) has the same name: take the wide one
+        long deadline = System.nanoTime() + WINDOW_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String id : xdotoolOutput("search", "--onlyvisible", "--name", "^Switchboard ?$").lines().toList()) {
+                String geometry = xdotoolOutput("getwindowgeometry", "--shell", id.strip());
+                if (geometry.lines().anyMatch(line -> line.startsWith("WIDTH=")
+                        && Integer.parseInt(line.substring("WIDTH=".length()).strip()) >= 300)) {
+                    return id.strip();
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return fail("no main window wider than 300 pixels named Switchboard; first match " + first);
+    }
+
+    /** What xdotool printed; empty when it found nothing (a window may vanish between search and query). */
+    private String xdotoolOutput(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().putAll(xvfb.environment());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process tool = builder.start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!tool.waitFor(20, TimeUnit.SECONDS)) {
+            tool.destroyForcibly();
+            return "";
+        }
+        return tool.exitValue() == 0 ? output : "";
     }
 
     String awaitWindow(String titlePattern) {
