@@ -3,8 +3,9 @@
 # 1. start to REGISTERED (median of SWITCHBOARD_BENCH_RUNS runs, default 5; the agent warm: its profile, holding the
 #    account, is made by a first, unmeasured run), split into launch to `ready` and `register` to REGISTERED;
 # 2. calls per second answered as UAS: SIPp places SWITCHBOARD_BENCH_SIP_CALLS (default 300) short calls, at most 10 at
-#    once, through Kamailio; the agent's calls are answered by a controller on its stdin at RINGING_IN (as a
-#    contact-center client would), baresip's by its own answermode=auto;
+#    once, through Kamailio; both answer by themselves: the agent by its account's auto-answer policy
+#    (autoanswer=true), baresip by answermode=auto (SWITCHBOARD_BENCH_SIP_ANSWER=controller has the agent's calls
+#    answered instead by a controller on its stdin at RINGING_IN, one round trip per call);
 # 3. CPU per active G.711 call: SIPp holds 10 PCMU calls streaming a tone both ways (rtp_stream), the UA's process
 #    CPU over 10 s less its idle CPU, divided by the calls; then the same with 100 calls.
 # Usage: scripts/bench-sip.sh [ROOT] (./switchboard bench builds first).
@@ -79,6 +80,8 @@ agent_register() {
 }
 # ms from launch to the agent's ready event (the time the polling loop first saw it, written to ready-at)
 ready_ms() { awk -v s="$1" '{ print $1 - s }' "$WORK/ready-at" 2>/dev/null || echo n/a; }
+# SWITCHBOARD_BENCH_RUNS=0 leaves this part out
+if [ "$RUNS" -gt 0 ]; then
 agent_register "$WORK/agent" yes > /dev/null
 for i in $(seq "$RUNS"); do agent_register "$WORK/agent" no; done > "$WORK/agent-runs"
 cut -d' ' -f1 "$WORK/agent-runs" > "$WORK/agent-times"
@@ -115,6 +118,7 @@ echo "| of which launch to \`ready\` | $ready | $(tr '\n' ' ' < "$WORK/agent-rea
 echo "| of which \`ready\` to REGISTERED | $(( agent - ready )) | | | |"
 echo "| anchor: baresip 1.0 | $baresip | $(tr '\n' ' ' < "$WORK/baresip-times") | | 1× |"
 
+fi
 echo
 command -v sipp >/dev/null || { echo "bench-sip: sipp is not installed (scripts/install-peers.sh)" >&2; exit 1; }
 command -v ffmpeg >/dev/null || { echo "bench-sip: ffmpeg is not installed (scripts/install-peers.sh)" >&2; exit 1; }
@@ -181,10 +185,14 @@ XML
 done
 
 CALLS=${SWITCHBOARD_BENCH_SIP_CALLS:-300}
-python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" <<'PY'
+ANSWER=${SWITCHBOARD_BENCH_SIP_ANSWER:-auto}
+CPU=${SWITCHBOARD_BENCH_SIP_CPU:-yes}   # no: calls/s only
+case $ANSWER in auto|controller) ;; *) echo "bench-sip: SWITCHBOARD_BENCH_SIP_ANSWER is auto or controller" >&2; exit 2;; esac
+python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" "$ANSWER" "$CPU" <<'PY'
 import json, os, subprocess, sys, threading, time
 
-root, work, port, calls = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+root, work, port, calls, answer = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+cpu = sys.argv[6] != "no"
 tick = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds(pid):
@@ -198,7 +206,7 @@ def free_port():
         return s.getsockname()[1]
 
 class Agent:
-    """The headless agent registered as alice, answering every call that rings (its controller)."""
+    """The headless agent registered as alice, answering every call by its auto-answer policy (or its controller)."""
     def __init__(self):
         profile = os.path.join(work, "agent-calls")
         self.process = subprocess.Popen([os.path.join(root, "switchboard"), "agent", "--profile", profile],
@@ -209,7 +217,7 @@ class Agent:
         self.connected = 0
         threading.Thread(target=self.read, daemon=True).start()
         self.send(f"account add a1 sip user=alice domain=127.0.0.1 registrar=127.0.0.1:{port} keepalive=60 "
-                  "codecs=PCMU capture=null: playback=null:")
+                  f"codecs=PCMU capture=null: playback=null: autoanswer={str(answer == 'auto').lower()}")
         self.send("register a1")
         if not self.registered.wait(120):
             raise SystemExit("bench-sip: the agent did not register")
@@ -221,7 +229,7 @@ class Agent:
             event = json.loads(line)
             if event.get("event") == "registration" and event.get("state") == "REGISTERED":
                 self.registered.set()
-            elif event.get("event") == "call" and event.get("state") == "RINGING_IN":
+            elif event.get("event") == "call" and event.get("state") == "RINGING_IN" and answer == "controller":
                 self.send("answer " + event["call"])
             elif event.get("event") == "call" and event.get("state") == "CONNECTED":
                 self.connected += 1
@@ -308,8 +316,11 @@ for name, make, user in (("agent", Agent, "alice"), ("baresip", Baresip, "bob"))
     ua = make()
     try:
         rate, rate_exit = calls_per_second(ua, user)
-        per_call, total10, exit10 = cpu_per_call(ua, user, 10)
-        per_call100, total100, exit100 = cpu_per_call(ua, user, 100)
+        if cpu:
+            per_call, total10, exit10 = cpu_per_call(ua, user, 10)
+            per_call100, total100, exit100 = cpu_per_call(ua, user, 100)
+        else:
+            per_call = total10 = exit10 = per_call100 = total100 = exit100 = float("nan")
     finally:
         ua.stop()
     results[name] = dict(rate=rate, rate_exit=rate_exit, per_call=per_call, exit10=exit10, per_call100=per_call100,
@@ -319,11 +330,13 @@ for name, make, user in (("agent", Agent, "alice"), ("baresip", Baresip, "bob"))
 a, b = results["agent"], results["baresip"]
 def ok(code):
     return "0 failed" if code == 0 else f"SIPp exit {code} (failed calls, see its error log)"
-print(f"SIP calls, agent beside baresip on one Kamailio (load average {open('/proc/loadavg').read().split()[0]} at the end)")
+print(f"SIP calls, agent ({answer} answer) beside baresip on one Kamailio (load average {open('/proc/loadavg').read().split()[0]} at the end)")
 print("| what | agent | baresip 1.0 (anchor) | agent / baresip | goal |")
 print("|---|---|---|---|---|")
 print(f"| calls/s answered as UAS ({calls} calls, ≤ 10 at once) | {a['rate']:.1f} ({ok(a['rate_exit'])}) | "
       f"{b['rate']:.1f} ({ok(b['rate_exit'])}) | {a['rate'] / b['rate']:.2f}× | ≥ 2× |")
+if not cpu:
+    sys.exit(0)
 print(f"| CPU per active G.711 call (10 calls) | {a['per_call'] * 100:.2f} % of a core ({ok(a['exit10'])}) | "
       f"{b['per_call'] * 100:.2f} % ({ok(b['exit10'])}) | {a['per_call'] / b['per_call']:.2f}× | ≤ 1.5× |")
 print(f"| 100 concurrent G.711 calls, whole process | {a['total100']:.2f} cores ({ok(a['exit100'])}) | "
