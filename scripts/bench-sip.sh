@@ -3,7 +3,8 @@
 # 1. start to REGISTERED (median of SWITCHBOARD_BENCH_RUNS runs, default 5; the agent warm: its profile, holding the
 #    account, is made by a first, unmeasured run), split into launch to `ready` and `register` to REGISTERED;
 # 2. calls per second answered as UAS: SIPp places SWITCHBOARD_BENCH_SIP_CALLS (default 300) short calls, at most 10 at
-#    once, through Kamailio; both answer by themselves: the agent by its account's auto-answer policy
+#    once, through Kamailio, after SWITCHBOARD_BENCH_SIP_WARMUP (default 300) unmeasured ones, and the UA's process CPU
+#    per call is taken over the measured ones; both answer by themselves: the agent by its account's auto-answer policy
 #    (autoanswer=true), baresip by answermode=auto (SWITCHBOARD_BENCH_SIP_ANSWER=controller has the agent's calls
 #    answered instead by a controller on its stdin at RINGING_IN, one round trip per call);
 # 3. CPU per active G.711 call: SIPp holds 10 PCMU calls streaming a tone both ways (rtp_stream), the UA's process
@@ -187,12 +188,13 @@ done
 CALLS=${SWITCHBOARD_BENCH_SIP_CALLS:-300}
 ANSWER=${SWITCHBOARD_BENCH_SIP_ANSWER:-auto}
 CPU=${SWITCHBOARD_BENCH_SIP_CPU:-yes}   # no: calls/s only
+WARMUP=${SWITCHBOARD_BENCH_SIP_WARMUP:-300}
 case $ANSWER in auto|controller) ;; *) echo "bench-sip: SWITCHBOARD_BENCH_SIP_ANSWER is auto or controller" >&2; exit 2;; esac
-python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" "$ANSWER" "$CPU" <<'PY'
+python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" "$ANSWER" "$CPU" "$WARMUP" <<'PY'
 import json, os, subprocess, sys, threading, time
 
 root, work, port, calls, answer = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-cpu = sys.argv[6] != "no"
+cpu, warmup = sys.argv[6] != "no", int(sys.argv[7])
 tick = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds(pid):
@@ -295,10 +297,15 @@ def sipp(user, kind, total, limit, rate, hold_ms):
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
 
 def calls_per_second(ua, user):
+    # warm-up calls first, unmeasured and alike for both: the JVM compiles the call path during the first few hundred
+    # calls, a one-off cost of each start that a softphone running all day does not pay per call
+    if warmup > 0 and sipp(user, "short", warmup, 10, 1000, 0).wait() != 0:
+        print(f"bench-sip: warm-up calls to {user} failed", file=sys.stderr)
+    cpu_before = cpu_seconds(ua.pid)
     start = time.time()
     outcome = sipp(user, "short", calls, 10, 1000, 0).wait()
     elapsed = time.time() - start
-    return calls / elapsed, outcome
+    return calls / elapsed, outcome, (cpu_seconds(ua.pid) - cpu_before) / calls
 
 def cpu_per_call(ua, user, count):
     before = cpu_seconds(ua.pid); time.sleep(5); idle = (cpu_seconds(ua.pid) - before) / 5
@@ -315,7 +322,7 @@ results = {}
 for name, make, user in (("agent", Agent, "alice"), ("baresip", Baresip, "bob")):
     ua = make()
     try:
-        rate, rate_exit = calls_per_second(ua, user)
+        rate, rate_exit, cpu_per_setup = calls_per_second(ua, user)
         if cpu:
             per_call, total10, exit10 = cpu_per_call(ua, user, 10)
             per_call100, total100, exit100 = cpu_per_call(ua, user, 100)
@@ -323,7 +330,7 @@ for name, make, user in (("agent", Agent, "alice"), ("baresip", Baresip, "bob"))
             per_call = total10 = exit10 = per_call100 = total100 = exit100 = float("nan")
     finally:
         ua.stop()
-    results[name] = dict(rate=rate, rate_exit=rate_exit, per_call=per_call, exit10=exit10, per_call100=per_call100,
+    results[name] = dict(rate=rate, rate_exit=rate_exit, cpu_per_setup=cpu_per_setup, per_call=per_call, exit10=exit10, per_call100=per_call100,
                          total100=total100, exit100=exit100)
     print(name, {key: round(value, 4) for key, value in results[name].items()}, flush=True)
 
@@ -333,8 +340,10 @@ def ok(code):
 print(f"SIP calls, agent ({answer} answer) beside baresip on one Kamailio (load average {open('/proc/loadavg').read().split()[0]} at the end)")
 print("| what | agent | baresip 1.0 (anchor) | agent / baresip | goal |")
 print("|---|---|---|---|---|")
-print(f"| calls/s answered as UAS ({calls} calls, ≤ 10 at once) | {a['rate']:.1f} ({ok(a['rate_exit'])}) | "
+print(f"| calls/s answered as UAS ({calls} calls after {warmup} unmeasured, ≤ 10 at once) | {a['rate']:.1f} ({ok(a['rate_exit'])}) | "
       f"{b['rate']:.1f} ({ok(b['rate_exit'])}) | {a['rate'] / b['rate']:.2f}× | ≥ 2× |")
+print(f"| CPU per short call (INVITE to BYE's 200), ms of a core | {a['cpu_per_setup'] * 1000:.2f} | "
+      f"{b['cpu_per_setup'] * 1000:.2f} | {a['cpu_per_setup'] / b['cpu_per_setup']:.2f}× | |")
 if not cpu:
     sys.exit(0)
 print(f"| CPU per active G.711 call (10 calls) | {a['per_call'] * 100:.2f} % of a core ({ok(a['exit10'])}) | "
