@@ -46,8 +46,9 @@ import dev.switchboard.core.spi.ProtocolSession;
 /**
  * Owns every call of every protocol. Incoming calls pass the {@link CallPolicy} services (highest
  * ranking first) before they ring; a call that rings unanswered is forwarded when the account's
- * no-answer rule says so, or answered by the call manager when a policy (auto-answer) says so. Calls that a policy turned away still appear, already ended, so history
- * and CRM bundles see every call that arrived.
+ * no-answer rule says so, or answered by the call manager when a policy (auto-answer) says so.
+ * Calls that a policy turned away still appear, already ended, so history and CRM bundles see
+ * every call that arrived.
  */
 @Component(service = CallManager.class)
 public class DefaultCallManager implements CallManager, SessionEvents {
