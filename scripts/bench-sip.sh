@@ -1,7 +1,8 @@
 #!/bin/bash
 # SIP (issue 4), the agent beside baresip on one Kamailio on loopback (no authentication), one run:
 # 1. start to REGISTERED (median of SWITCHBOARD_BENCH_RUNS runs, default 5; the agent warm: its profile, holding the
-#    account, is made by a first, unmeasured run), split into launch to `ready` and `register` to REGISTERED;
+#    account, is made by a first, unmeasured run), split into launch to `ready`, `ready` to REGISTERING (session open)
+#    and REGISTERING to REGISTERED (the REGISTER round trip);
 # 2. calls per second answered as UAS: SIPp places SWITCHBOARD_BENCH_SIP_CALLS (default 300) short calls, at most 10 at
 #    once, through Kamailio, after SWITCHBOARD_BENCH_SIP_WARMUP (default 300) unmeasured ones, and the UA's process CPU
 #    per call is taken over the measured ones; both answer by themselves: the agent by its account's auto-answer policy
