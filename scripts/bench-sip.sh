@@ -32,7 +32,7 @@ cat > "$WORK/kamailio.cfg" <<CFG
 debug=1
 log_stderror=yes
 fork=yes
-children=4
+children=1
 listen=udp:127.0.0.1:$PORT
 auto_aliases=no
 loadmodule "tm.so"
