@@ -1,10 +1,13 @@
 #!/bin/bash
 # SIP (issue 4), the agent beside baresip on one Kamailio on loopback (no authentication), one run:
 # 1. start to REGISTERED (median of SWITCHBOARD_BENCH_RUNS runs, default 5; the agent warm: its profile, holding the
-#    account, is made by a first, unmeasured run), split into launch to `ready` and `register` to REGISTERED;
+#    account, is made by a first, unmeasured run), split into launch to `ready`, `ready` to REGISTERING (session open)
+#    and REGISTERING to REGISTERED (the REGISTER round trip);
 # 2. calls per second answered as UAS: SIPp places SWITCHBOARD_BENCH_SIP_CALLS (default 300) short calls, at most 10 at
-#    once, through Kamailio; the agent's calls are answered by a controller on its stdin at RINGING_IN (as a
-#    contact-center client would), baresip's by its own answermode=auto;
+#    once, through Kamailio, after SWITCHBOARD_BENCH_SIP_WARMUP (default 300) unmeasured ones, and the UA's process CPU
+#    per call is taken over the measured ones; both answer by themselves: the agent by its account's auto-answer policy
+#    (autoanswer=true), baresip by answermode=auto (SWITCHBOARD_BENCH_SIP_ANSWER=controller has the agent's calls
+#    answered instead by a controller on its stdin at RINGING_IN, one round trip per call);
 # 3. CPU per active G.711 call: SIPp holds 10 PCMU calls streaming a tone both ways (rtp_stream), the UA's process
 #    CPU over 10 s less its idle CPU, divided by the calls; then the same with 100 calls.
 # Usage: scripts/bench-sip.sh [ROOT] (./switchboard bench builds first).
@@ -29,7 +32,7 @@ cat > "$WORK/kamailio.cfg" <<CFG
 debug=1
 log_stderror=yes
 fork=yes
-children=4
+children=1
 listen=udp:127.0.0.1:$PORT
 auto_aliases=no
 loadmodule "tm.so"
@@ -63,9 +66,11 @@ agent_register() {
   exec 3>"$fifo"
   [ "$first" = yes ] && echo "account add a1 sip user=alice domain=127.0.0.1 registrar=127.0.0.1:$PORT keepalive=60" >&3
   echo "register a1" >&3
-  rm -f "$WORK/ready-at"
+  rm -f "$WORK/ready-at" "$WORK/registering-at"
   until grep -q '"event":"registration","account":"a1","state":"REGISTERED"' "$WORK/agent.out" 2>/dev/null; do
     [ -f "$WORK/ready-at" ] || ! grep -q '"event":"ready"' "$WORK/agent.out" 2>/dev/null || now_ms > "$WORK/ready-at"
+    [ -f "$WORK/registering-at" ] || ! grep -q '"state":"REGISTERING"' "$WORK/agent.out" 2>/dev/null \
+      || now_ms > "$WORK/registering-at"
     kill -0 $pid 2>/dev/null || { echo "agent died: $(tail -3 "$WORK/agent.err")" >&2; return 1; }
     [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "agent not registered after 120 s: $(tail -3 "$WORK/agent.out")" >&2; kill $pid; return 1; }
     sleep 0.005
@@ -73,16 +78,20 @@ agent_register() {
   registered=$(( $(now_ms) - start ))
   echo quit >&3; exec 3>&-
   wait $pid
-  # the split: launch to `ready` (JVM, Equinox, DS, the agent) and `ready` to REGISTERED (first session open:
-  # secure storage, the jain-sip stack, the REGISTER round trip)
-  echo "$registered $(ready_ms "$start")"
+  # the split: launch to `ready` (JVM, Equinox, DS, the agent), `ready` to REGISTERING (the core opens the account's
+  # session: secure storage, the jain-sip stack) and REGISTERING to REGISTERED (the REGISTER round trip)
+  echo "$registered $(seen_ms "$start" ready-at) $(seen_ms "$start" registering-at)"
 }
-# ms from launch to the agent's ready event (the time the polling loop first saw it, written to ready-at)
-ready_ms() { awk -v s="$1" '{ print $1 - s }' "$WORK/ready-at" 2>/dev/null || echo n/a; }
+# ms from launch to when the polling loop first saw an event (the time written to WORK/$2)
+seen_ms() { awk -v s="$1" '{ print $1 - s }' "$WORK/$2" 2>/dev/null || echo n/a; }
+# SWITCHBOARD_BENCH_RUNS=0 leaves this part out
+if [ "$RUNS" -gt 0 ]; then
 agent_register "$WORK/agent" yes > /dev/null
 for i in $(seq "$RUNS"); do agent_register "$WORK/agent" no; done > "$WORK/agent-runs"
 cut -d' ' -f1 "$WORK/agent-runs" > "$WORK/agent-times"
 cut -d' ' -f2 "$WORK/agent-runs" > "$WORK/agent-ready"
+awk '{ print $3 - $2 }' "$WORK/agent-runs" > "$WORK/agent-opening"
+awk '{ print $1 - $3 }' "$WORK/agent-runs" > "$WORK/agent-round-trip"
 
 # baresip: launch to the 200 OK of its REGISTER in its log
 baresip_register() {
@@ -112,9 +121,11 @@ echo "|---|---|---|---|---|"
 ready=$(median < "$WORK/agent-ready")
 echo "| agent (warm profile) | $agent | $(tr '\n' ' ' < "$WORK/agent-times") | ≤ 3× baresip | $(awk -v a="$agent" -v b="$baresip" 'BEGIN { if (b > 0) printf "%.1f×", a / b }') |"
 echo "| of which launch to \`ready\` | $ready | $(tr '\n' ' ' < "$WORK/agent-ready") | | |"
-echo "| of which \`ready\` to REGISTERED | $(( agent - ready )) | | | |"
+echo "| of which \`ready\` to REGISTERING (session open) | $(median < "$WORK/agent-opening") | $(tr '\n' ' ' < "$WORK/agent-opening") | | |"
+echo "| of which REGISTERING to REGISTERED (REGISTER round trip) | $(median < "$WORK/agent-round-trip") | $(tr '\n' ' ' < "$WORK/agent-round-trip") | | |"
 echo "| anchor: baresip 1.0 | $baresip | $(tr '\n' ' ' < "$WORK/baresip-times") | | 1× |"
 
+fi
 echo
 command -v sipp >/dev/null || { echo "bench-sip: sipp is not installed (scripts/install-peers.sh)" >&2; exit 1; }
 command -v ffmpeg >/dev/null || { echo "bench-sip: ffmpeg is not installed (scripts/install-peers.sh)" >&2; exit 1; }
@@ -181,10 +192,15 @@ XML
 done
 
 CALLS=${SWITCHBOARD_BENCH_SIP_CALLS:-300}
-python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" <<'PY'
+ANSWER=${SWITCHBOARD_BENCH_SIP_ANSWER:-auto}
+CPU=${SWITCHBOARD_BENCH_SIP_CPU:-yes}   # no: calls/s only
+WARMUP=${SWITCHBOARD_BENCH_SIP_WARMUP:-300}
+case $ANSWER in auto|controller) ;; *) echo "bench-sip: SWITCHBOARD_BENCH_SIP_ANSWER is auto or controller" >&2; exit 2;; esac
+python3 - "$ROOT" "$WORK" "$PORT" "$CALLS" "$ANSWER" "$CPU" "$WARMUP" <<'PY'
 import json, os, subprocess, sys, threading, time
 
-root, work, port, calls = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+root, work, port, calls, answer = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+cpu, warmup = sys.argv[6] != "no", int(sys.argv[7])
 tick = os.sysconf("SC_CLK_TCK")
 
 def cpu_seconds(pid):
@@ -198,7 +214,7 @@ def free_port():
         return s.getsockname()[1]
 
 class Agent:
-    """The headless agent registered as alice, answering every call that rings (its controller)."""
+    """The headless agent registered as alice, answering every call by its auto-answer policy (or its controller)."""
     def __init__(self):
         profile = os.path.join(work, "agent-calls")
         self.process = subprocess.Popen([os.path.join(root, "switchboard"), "agent", "--profile", profile],
@@ -209,7 +225,7 @@ class Agent:
         self.connected = 0
         threading.Thread(target=self.read, daemon=True).start()
         self.send(f"account add a1 sip user=alice domain=127.0.0.1 registrar=127.0.0.1:{port} keepalive=60 "
-                  "codecs=PCMU capture=null: playback=null:")
+                  f"codecs=PCMU capture=null: playback=null: autoanswer={str(answer == 'auto').lower()}")
         self.send("register a1")
         if not self.registered.wait(120):
             raise SystemExit("bench-sip: the agent did not register")
@@ -221,7 +237,7 @@ class Agent:
             event = json.loads(line)
             if event.get("event") == "registration" and event.get("state") == "REGISTERED":
                 self.registered.set()
-            elif event.get("event") == "call" and event.get("state") == "RINGING_IN":
+            elif event.get("event") == "call" and event.get("state") == "RINGING_IN" and answer == "controller":
                 self.send("answer " + event["call"])
             elif event.get("event") == "call" and event.get("state") == "CONNECTED":
                 self.connected += 1
@@ -287,10 +303,15 @@ def sipp(user, kind, total, limit, rate, hold_ms):
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
 
 def calls_per_second(ua, user):
+    # warm-up calls first, unmeasured and alike for both: the JVM compiles the call path during the first few hundred
+    # calls, a one-off cost of each start that a softphone running all day does not pay per call
+    if warmup > 0 and sipp(user, "short", warmup, 10, 1000, 0).wait() != 0:
+        print(f"bench-sip: warm-up calls to {user} failed", file=sys.stderr)
+    cpu_before = cpu_seconds(ua.pid)
     start = time.time()
     outcome = sipp(user, "short", calls, 10, 1000, 0).wait()
     elapsed = time.time() - start
-    return calls / elapsed, outcome
+    return calls / elapsed, outcome, (cpu_seconds(ua.pid) - cpu_before) / calls
 
 def cpu_per_call(ua, user, count):
     before = cpu_seconds(ua.pid); time.sleep(5); idle = (cpu_seconds(ua.pid) - before) / 5
@@ -307,23 +328,30 @@ results = {}
 for name, make, user in (("agent", Agent, "alice"), ("baresip", Baresip, "bob")):
     ua = make()
     try:
-        rate, rate_exit = calls_per_second(ua, user)
-        per_call, total10, exit10 = cpu_per_call(ua, user, 10)
-        per_call100, total100, exit100 = cpu_per_call(ua, user, 100)
+        rate, rate_exit, cpu_per_setup = calls_per_second(ua, user)
+        if cpu:
+            per_call, total10, exit10 = cpu_per_call(ua, user, 10)
+            per_call100, total100, exit100 = cpu_per_call(ua, user, 100)
+        else:
+            per_call = total10 = exit10 = per_call100 = total100 = exit100 = float("nan")
     finally:
         ua.stop()
-    results[name] = dict(rate=rate, rate_exit=rate_exit, per_call=per_call, exit10=exit10, per_call100=per_call100,
+    results[name] = dict(rate=rate, rate_exit=rate_exit, cpu_per_setup=cpu_per_setup, per_call=per_call, exit10=exit10, per_call100=per_call100,
                          total100=total100, exit100=exit100)
     print(name, {key: round(value, 4) for key, value in results[name].items()}, flush=True)
 
 a, b = results["agent"], results["baresip"]
 def ok(code):
     return "0 failed" if code == 0 else f"SIPp exit {code} (failed calls, see its error log)"
-print(f"SIP calls, agent beside baresip on one Kamailio (load average {open('/proc/loadavg').read().split()[0]} at the end)")
+print(f"SIP calls, agent ({answer} answer) beside baresip on one Kamailio (load average {open('/proc/loadavg').read().split()[0]} at the end)")
 print("| what | agent | baresip 1.0 (anchor) | agent / baresip | goal |")
 print("|---|---|---|---|---|")
-print(f"| calls/s answered as UAS ({calls} calls, ≤ 10 at once) | {a['rate']:.1f} ({ok(a['rate_exit'])}) | "
+print(f"| calls/s answered as UAS ({calls} calls after {warmup} unmeasured, ≤ 10 at once) | {a['rate']:.1f} ({ok(a['rate_exit'])}) | "
       f"{b['rate']:.1f} ({ok(b['rate_exit'])}) | {a['rate'] / b['rate']:.2f}× | ≥ 2× |")
+print(f"| CPU per short call (INVITE to BYE's 200), ms of a core | {a['cpu_per_setup'] * 1000:.2f} | "
+      f"{b['cpu_per_setup'] * 1000:.2f} | {a['cpu_per_setup'] / b['cpu_per_setup']:.2f}× | |")
+if not cpu:
+    sys.exit(0)
 print(f"| CPU per active G.711 call (10 calls) | {a['per_call'] * 100:.2f} % of a core ({ok(a['exit10'])}) | "
       f"{b['per_call'] * 100:.2f} % ({ok(b['exit10'])}) | {a['per_call'] / b['per_call']:.2f}× | ≤ 1.5× |")
 print(f"| 100 concurrent G.711 calls, whole process | {a['total100']:.2f} cores ({ok(a['exit100'])}) | "

@@ -1,5 +1,6 @@
 package dev.switchboard.core.policy;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /** A policy's verdict on an incoming call. */
@@ -23,6 +24,19 @@ public sealed interface Decision {
         }
     }
 
+    /**
+     * Answer it without the user, once it has rung for {@code after} (zero: at once), unless it has been answered,
+     * declined or has ended by then (auto-answer, since 1.1).
+     */
+    record Answer(Duration after) implements Decision {
+        public Answer {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("negative auto-answer delay " + after);
+            }
+        }
+    }
+
     static Decision ring() {
         return new Ring();
     }
@@ -33,5 +47,9 @@ public sealed interface Decision {
 
     static Decision forward(String target) {
         return new Forward(target);
+    }
+
+    static Decision answer(Duration after) {
+        return new Answer(after);
     }
 }

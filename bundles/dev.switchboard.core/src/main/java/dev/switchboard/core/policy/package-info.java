@@ -1,7 +1,7 @@
 /**
- * Call handling policies the call manager consults for incoming calls (DND, forwarding, call waiting).
+ * Call handling policies the call manager consults for incoming calls (DND, forwarding, call waiting, auto-answer).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.switchboard.core.policy;
 
 import org.osgi.annotation.versioning.Version;

@@ -46,8 +46,9 @@ import dev.switchboard.core.spi.ProtocolSession;
 /**
  * Owns every call of every protocol. Incoming calls pass the {@link CallPolicy} services (highest
  * ranking first) before they ring; a call that rings unanswered is forwarded when the account's
- * no-answer rule says so. Calls that a policy turned away still appear, already ended, so history
- * and CRM bundles see every call that arrived.
+ * no-answer rule says so, or answered by the call manager when a policy (auto-answer) says so.
+ * Calls that a policy turned away still appear, already ended, so history and CRM bundles see
+ * every call that arrived.
  */
 @Component(service = CallManager.class)
 public class DefaultCallManager implements CallManager, SessionEvents {
@@ -179,6 +180,7 @@ public class DefaultCallManager implements CallManager, SessionEvents {
                 call.ended(new EndReason(EndReason.Kind.REJECTED, reject.detail()));
             }
             case Decision.Forward forward -> forward(call, forward.target());
+            case Decision.Answer answer -> scheduleAnswer(call, answer);
             case Decision.Ring ring -> scheduleNoAnswerForwarding(account, call);
         }
         return call;
@@ -207,6 +209,25 @@ public class DefaultCallManager implements CallManager, SessionEvents {
                 forward(call, target);
             }
         }, rules.noAnswerDelay().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Answers from the timer thread, never inside {@link #incomingCall}: the protocol has not yet taken the call's
+     * listener there, and may answer only once it has sent what a ringing call sends.
+     */
+    private void scheduleAnswer(ManagedCall call, Decision.Answer answer) {
+        timers.schedule(() -> {
+            if (call.state() != CallState.RINGING_IN) {
+                return;
+            }
+            LOG.log(Level.INFO, "call {0} answered automatically", call.id());
+            try {
+                call.answer();
+            } catch (RuntimeException e) {
+                // answered, declined or ended by the user or the caller in the meantime
+                LOG.log(Level.INFO, "call {0} not answered automatically: {1}", call.id(), e.getMessage());
+            }
+        }, answer.after().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void forward(ManagedCall call, String target) {

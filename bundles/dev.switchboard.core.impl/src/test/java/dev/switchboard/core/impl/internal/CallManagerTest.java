@@ -19,6 +19,7 @@ import dev.switchboard.core.call.Call;
 import dev.switchboard.core.call.CallListener;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.policy.ForwardingRules;
 import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.presence.PresenceService;
@@ -55,6 +56,7 @@ class CallManagerTest {
         calls.addPolicy(new ForwardingPolicy(), Map.of("service.ranking", 300));
         calls.addPolicy(new DoNotDisturbPolicy(presence), Map.of("service.ranking", 200));
         calls.addPolicy(new CallWaitingPolicy(), Map.of("service.ranking", 100));
+        calls.addPolicy(new AutoAnswerPolicy(), Map.of("service.ranking", 50));
         accounts.put(new Account("a1", "fake", Map.of("user", "alice")), "s3cret".toCharArray());
     }
 
@@ -240,5 +242,50 @@ class CallManagerTest {
         FakeProtocol.FakeLeg leg = session.ring("carol");
         assertTrue(forwarded.await(10, TimeUnit.SECONDS), "not forwarded");
         assertEquals(List.of("forward sip:desk@127.0.0.1"), leg.actions);
+    }
+
+    private FakeProtocol.FakeSession registeredWith(Map<String, String> settings) {
+        accounts.put(accounts.account("a1").orElseThrow().with(settings), null);
+        return registered();
+    }
+
+    @Test
+    void autoAnswerAnswersARingingCallWithoutTheUser() throws InterruptedException {
+        FakeProtocol.FakeSession session = registeredWith(Map.of("autoanswer", "true"));
+        FakeProtocol.FakeLeg leg = session.ring("carol");
+        assertTrue(leg.answered.await(10, TimeUnit.SECONDS), "not answered");
+        assertEquals(List.of("answer"), leg.actions);
+        leg.listener.stateChanged(CallState.CONNECTED);
+        assertEquals(List.of("c1:null->RINGING_IN", "c1:RINGING_IN->CONNECTED"), events);
+    }
+
+    @Test
+    void autoAnswerLetsTheCallRingForItsDelayFirst() throws InterruptedException {
+        FakeProtocol.FakeSession session = registeredWith(Map.of("autoanswer", "true", "autoanswer.seconds", "1"));
+        long start = System.nanoTime();
+        FakeProtocol.FakeLeg leg = session.ring("carol");
+        assertTrue(leg.answered.await(10, TimeUnit.SECONDS), "not answered");
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(950), "answered before its delay");
+        assertEquals(List.of("answer"), leg.actions);
+    }
+
+    @Test
+    void autoAnswerNeverAnswersACallDoNotDisturbDeclines() throws InterruptedException {
+        FakeProtocol.FakeSession session = registeredWith(Map.of("autoanswer", "true"));
+        presence.setOwn(new Presence(Availability.DO_NOT_DISTURB, ""));
+        FakeProtocol.FakeLeg leg = session.ring("carol");
+        assertEquals(List.of("reject " + DoNotDisturbPolicy.DETAIL), leg.actions);
+        assertEquals(EndReason.Kind.REJECTED, calls.call("c1").orElseThrow().endReason().orElseThrow().kind());
+    }
+
+    @Test
+    void aBadAutoAnswerDelayIsReportedAndTheCallRingsForTheUser() {
+        FakeProtocol.FakeSession session = registeredWith(Map.of("autoanswer", "true", "autoanswer.seconds", "soon"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ForwardingRules.autoAnswer(accounts.account("a1").orElseThrow()));
+        assertTrue(error.getMessage().contains("autoanswer.seconds=soon"), error.getMessage());
+        FakeProtocol.FakeLeg leg = session.ring("carol");
+        assertEquals(CallState.RINGING_IN, calls.call("c1").orElseThrow().state());
+        assertTrue(leg.actions.isEmpty());
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.switchboard.core.account.Account;
@@ -84,7 +86,9 @@ final class FakeProtocol implements ProtocolProvider {
 
     static final class FakeLeg implements CallLeg {
         final Participant remote;
-        final List<String> actions = new ArrayList<>();
+        /** Written by the call manager's timer thread too (no-answer forwarding, auto-answer). */
+        final List<String> actions = new CopyOnWriteArrayList<>();
+        final CountDownLatch answered = new CountDownLatch(1);
         CallLegListener listener;
 
         FakeLeg(Participant remote) {
@@ -104,6 +108,7 @@ final class FakeProtocol implements ProtocolProvider {
         @Override
         public void answer() {
             actions.add("answer");
+            answered.countDown();
         }
 
         @Override

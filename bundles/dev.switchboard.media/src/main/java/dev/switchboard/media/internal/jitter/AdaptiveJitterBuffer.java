@@ -52,7 +52,12 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
     private final PitchRepetitionConcealer concealer;
     private final ComfortNoise comfortNoise;
 
-    private final byte[][] payloads = new byte[SLOTS][MAX_PAYLOAD];
+    /**
+     * Each slot's copy of its packet, made on the slot's first packet and grown only for a longer one: a call's
+     * buffer would otherwise start with 192 KB of slots sized for the longest payload, allocated at every call set-up
+     * (G.711's 160-octet packets fill all slots with 20 KB).
+     */
+    private final byte[][] payloads = new byte[SLOTS][];
     private final int[] payloadLengths = new int[SLOTS];
     private final long[] slotSequences = new long[SLOTS];
     private final long[] slotPositions = new long[SLOTS];
@@ -151,6 +156,9 @@ public final class AdaptiveJitterBuffer implements JitterBuffer {
         if (length > MAX_PAYLOAD) {
             // no RTP payload over UDP is this long; treat it like a packet lost on the way
             return;
+        }
+        if (payloads[slot] == null || payloads[slot].length < length) {
+            payloads[slot] = new byte[length];
         }
         System.arraycopy(payload, offset, payloads[slot], 0, length);
         payloadLengths[slot] = length;

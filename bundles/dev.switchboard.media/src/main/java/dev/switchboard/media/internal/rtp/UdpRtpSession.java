@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchboard.media.rtp.RtpPacket;
@@ -48,8 +49,11 @@ public final class UdpRtpSession implements RtpSession {
     private final Selector selector;
     private final Thread receiver;
     /**
-     * RFC 3550's unpredictable SSRC, sequence and timestamp starts and RTCP interval jitter. One for all sessions
-     * (SecureRandom is thread-safe): a new one per call seeded itself from the system on every call set-up.
+     * RFC 3550's unpredictable SSRC, sequence and timestamp starts, drawn in one call per session. One for all
+     * sessions (SecureRandom is thread-safe): a new one per call seeded itself from the system on every call set-up.
+     * The RTCP interval's randomisation (RFC 3550 6.3.1, against synchronised reports) needs no secret and takes
+     * {@link ThreadLocalRandom}: each SecureRandom draw locks and mixes with the system's source, which made the
+     * interval computations at session open the costliest part of opening the RTP session.
      */
     private static final SecureRandom RANDOM = new SecureRandom();
     private final long ssrc;
@@ -107,9 +111,12 @@ public final class UdpRtpSession implements RtpSession {
         this.rtpChannel = rtpChannel;
         this.rtcpChannel = rtcpChannel;
         this.selector = selector;
-        this.ssrc = RANDOM.nextInt() & 0xffff_ffffL;
-        this.nextSequence = RANDOM.nextInt(1 << 16);
-        this.lastTimestamp = RANDOM.nextInt() & 0xffff_ffffL;
+        byte[] starts = new byte[10];
+        RANDOM.nextBytes(starts);
+        ByteBuffer random = ByteBuffer.wrap(starts);
+        this.ssrc = random.getInt() & 0xffff_ffffL;
+        this.lastTimestamp = random.getInt() & 0xffff_ffffL;
+        this.nextSequence = random.getShort() & 0xffff;
         this.cname = options.cname().getBytes(StandardCharsets.UTF_8);
         this.nextReportNanos = openedNanos + reportIntervalNanos();
         this.receiver = Thread.ofPlatform().daemon().name("rtp-" + localRtpAddress().getPort())
@@ -431,7 +438,7 @@ public final class UdpRtpSession implements RtpSession {
         double seconds = RtcpInterval.deterministic(1 + validSources, validSources + (weSent ? 1 : 0),
                 options.sessionBandwidth() * RTCP_SHARE / 8, weSent, averageRtcpSize, initialReport,
                 options.minimumRtcpInterval().toNanos() / 1e9);
-        return (long) (RtcpInterval.randomised(seconds, RANDOM.nextDouble()) * 1e9);
+        return (long) (RtcpInterval.randomised(seconds, ThreadLocalRandom.current().nextDouble()) * 1e9);
     }
 
     /** RFC 3550 6.3: a sender is one that sent RTP since the report before the previous one. */
