@@ -8,9 +8,15 @@ RUNS=${SWITCHBOARD_BENCH_RUNS:-5}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; wait; rm -rf "$WORK"' EXIT
 export SWITCHBOARD_NO_BUILD=1
+# the products' shared start-up state (framework state, class archive) as `./switchboard build` makes
+# it; does nothing when it is already there
+"$ROOT/switchboard" prepare
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+# CPU time (user + system, ms) the process has used so far: less sensitive to a loaded machine than
+# the wall time (USER_HZ is 100 on Linux)
+cpu_ms() { awk '{ print ($14 + $15) * 10 }' "/proc/$1/stat" 2>/dev/null; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else print v[int((NR + 1) / 2)] }'; }
 
 # agent: fresh profile each run = cold start (empty OSGi cache); then the same profile again = warm
@@ -27,11 +33,12 @@ agent_start() {
     sleep 0.01
   done
   ready=$(( $(now_ms) - start ))
+  cpu=$(cpu_ms $pid)
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"   # idle period before the RSS reading, not synchronisation
   rss=$(rss_mb $pid)
   echo quit >&3; exec 3>&-
   wait $pid
-  echo "$ready $rss"
+  echo "$ready $rss $cpu"
 }
 
 for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
@@ -50,10 +57,11 @@ desktop_start() {
     sleep 0.02
   done
   shown=$(( $(now_ms) - start ))
+  cpu=$(cpu_ms $pid)
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
   rss=$(rss_mb $pid)
   kill $pid; wait $pid 2>/dev/null
-  echo "$shown $rss"
+  echo "$shown $rss $cpu"
 }
 
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
@@ -78,20 +86,22 @@ if command -v baresip >/dev/null; then
       sleep 0.01
     done
     ready=$(( $(now_ms) - start ))
+    cpu=$(cpu_ms $pid)
     sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
-    echo "$ready $(rss_mb $pid)"
+    echo "$ready $(rss_mb $pid) $cpu"
     kill $pid 2>/dev/null; wait $pid 2>/dev/null
   done > "$WORK/baresip"
 fi
 
 row() {
-  [ -s "$WORK/$2" ] || { echo "| $1 | n/a | n/a |"; return; }
-  echo "| $1 | $(cut -d' ' -f1 "$WORK/$2" | median) | $(cut -d' ' -f2 "$WORK/$2" | median) |"
+  [ -s "$WORK/$2" ] || { echo "| $1 | n/a | n/a | n/a | |"; return; }
+  echo "| $1 | $(cut -d' ' -f1 "$WORK/$2" | median) | $(cut -d' ' -f2 "$WORK/$2" | median) |" \
+    "$(cut -d' ' -f3 "$WORK/$2" | median) | $(cut -d' ' -f1 "$WORK/$2" | tr '\n' ' ')|"
 }
-echo "Median of $RUNS runs, $(nproc) cores, $(date -u +%Y-%m-%d):"
+echo "Median of $RUNS runs, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo
-echo "| what | start to ready / window (ms) | idle RSS (MB) |"
-echo "|---|---|---|"
+echo "| what | start to ready / window (ms) | idle RSS (MB) | CPU to ready / window (ms) | all runs (ms) |"
+echo "|---|---|---|---|---|"
 row "agent, cold (new profile)" agent-cold
 row "agent, warm (same profile)" agent-warm
 row "desktop, cold (new profile), to visible window" desktop-cold
