@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
  * DISPLAY, no libX11) or when another application owns a key, {@link #status()} says so and the
  * log has it; the in-window shortcuts keep working either way.
  */
-@Component(service = GlobalShortcuts.class)
+@Component(service = GlobalShortcuts.class, immediate = true)
 public final class GlobalShortcuts {
 
     private static final System.Logger LOG = System.getLogger(GlobalShortcuts.class.getName());
