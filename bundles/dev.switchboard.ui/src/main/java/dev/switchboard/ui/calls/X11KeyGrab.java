@@ -53,7 +53,8 @@ final class X11KeyGrab implements AutoCloseable {
     private static final ValueLayout ADDRESS = ValueLayout.ADDRESS;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
 
-    private final Arena arena = Arena.ofShared();
+    /** Freed by the collector once this grab is unreachable: the error upcall is uninstalled long before. */
+    private final Arena arena = Arena.ofAuto();
     private final Linker linker = Linker.nativeLinker();
     private final MethodHandle xSync;
     private final MethodHandle xUngrabKey;
@@ -154,6 +155,11 @@ final class X11KeyGrab implements AutoCloseable {
         try {
             return new X11KeyGrab(x11, display, wanted);
         } catch (Throwable e) {
+            try {
+                int closed = (int) handle(x11, "XCloseDisplay", FunctionDescriptor.of(INT, ADDRESS)).invokeExact(display);
+            } catch (Throwable notClosed) {
+                e.addSuppressed(notClosed);
+            }
             throw new IllegalStateException("cannot grab keys on the X server: " + e, e);
         }
     }
@@ -242,7 +248,6 @@ final class X11KeyGrab implements AutoCloseable {
         } else {
             release();
         }
-        arena.close();
     }
 
     private static MethodHandle handle(SymbolLookup library, String name, FunctionDescriptor descriptor) {
