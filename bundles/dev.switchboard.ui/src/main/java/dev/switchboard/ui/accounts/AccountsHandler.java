@@ -21,6 +21,7 @@ import dev.switchboard.media.audio.AudioLoopTest;
 import dev.switchboard.media.codec.CodecRegistry;
 import dev.switchboard.media.session.TonePlayer;
 import dev.switchboard.ui.UiTopics;
+import dev.switchboard.ui.calls.GlobalShortcuts;
 import dev.switchboard.ui.contacts.DirectoryPage;
 import dev.switchboard.ui.operations.CoreOperations;
 import jakarta.inject.Named;
@@ -42,6 +43,7 @@ public final class AccountsHandler {
             @Service CoreOperations operations, IEventBroker events, @Optional @Service AudioDevices devices,
             @Optional @Service TonePlayer tones, @Optional @Service AudioLoopTest loopTest,
             @Optional @Service LdapDirectories directories, @Optional @Service CodecRegistry codecs,
+            @Optional @Service GlobalShortcuts shortcuts,
             @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
@@ -50,7 +52,8 @@ public final class AccountsHandler {
         pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations,
                 registry, catalog)));
         pages.addToRoot(new PreferenceNode("codecs", new CodecsPage(registry, catalog, codecs, operations)));
-        pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences)));
+        pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences,
+                shortcuts == null ? "System-wide shortcuts are not running." : shortcuts.status())));
         if (directories != null) {
             pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
         }

@@ -8,6 +8,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.switchboard.ui.MessageLine;
@@ -17,16 +18,19 @@ import dev.switchboard.ui.Widgets;
 
 /**
  * Settings › Appearance: follow the system's theme, or light, or dark. A choice applies at once
- * ({@link ThemeSwitch}) and is stored in the UI's instance preferences for the next start.
+ * ({@link ThemeSwitch}) and is stored in the UI's instance preferences for the next start. Below
+ * it, whether the call shortcuts work from other applications too (and why not, when they do not).
  */
 public final class AppearancePage extends PreferencePage {
 
     private final IEclipsePreferences preferences;
+    private final String shortcutsStatus;
     private MessageLine message;
 
-    public AppearancePage(IEclipsePreferences preferences) {
+    public AppearancePage(IEclipsePreferences preferences, String shortcutsStatus) {
         super("Appearance");
         this.preferences = preferences;
+        this.shortcutsStatus = shortcutsStatus;
         setDescription("Light or dark window. Follow the system uses the desktop's GTK theme.");
         noDefaultAndApplyButton();
     }
@@ -49,6 +53,9 @@ public final class AppearancePage extends PreferencePage {
         }
         message = new MessageLine(body, "switchboard.appearance.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Label shortcuts = Widgets.name(new Label(body, SWT.WRAP), "switchboard.appearance.shortcuts", null);
+        shortcuts.setText(shortcutsStatus);
+        shortcuts.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         return body;
     }
 

@@ -30,13 +30,15 @@ import dev.switchboard.testing.peers.Xvfb;
  * person in the company directory (slapd) and call them from the contacts view; read and answer an
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
  * stored messages), send the agent a file (it fetches the same bytes) and join a room with it (subject,
- * occupants, its message); forward a ringing call from the notification; find the calls in the history view. A screenshot of each
+ * occupants, its message); answer, mute and hang up with the system-wide shortcuts while another X client
+ * has the focus; forward a ringing call from the notification; find the calls in the history view. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
  * sound server (a PulseAudio null sink's monitor).
  */
 class DesktopCallIT {
 
     private static final String SUFFIX = "dc=example,dc=com";
+    private static final String OTHER_APPLICATION = "Another application";
     /** Bob's desk phone is baresip, registered at Kamailio as extension 1002. */
     private static final String DIRECTORY = """
             dn: dc=example,dc=com
@@ -136,6 +138,26 @@ class DesktopCallIT {
             desktop.await("label", matches("Connected  0:0[1-9].*"), "the answered call connected");
             bob.command("/hangup");
             desktop.await("label", name -> name.startsWith("No calls."), "the empty calls list after baresip hung up");
+
+            // while the user types in another application, the system-wide shortcuts answer, mute and hang up
+            bob.command("/dial sip:alice@" + kamailio.domain());
+            desktop.awaitWindow("^Incoming call ?$");
+            Process other = otherApplication();
+            try {
+                focusOtherApplication(desktop);
+                desktop.key("ctrl+shift+a");
+                desktop.await("label", matches("Connected  0:0[0-9].*"), "the call answered by Ctrl+Shift+A from another application");
+                focusOtherApplication(desktop);
+                desktop.key("ctrl+shift+m");
+                desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
+                        "muted by Ctrl+Shift+M from another application");
+                focusOtherApplication(desktop);
+                desktop.key("ctrl+shift+h");
+                desktop.await("label", name -> name.startsWith("No calls."), "hung up by Ctrl+Shift+H from another application");
+            } finally {
+                other.destroy();
+                other.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
 
             // baresip calls again: sent on to another number from the notification (a 302 to baresip)
             bob.command("/dial sip:alice@" + kamailio.domain());
@@ -248,6 +270,22 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
         }
+    }
+
+    /** Another X client (x11-utils' xmessage) whose window can have the keyboard focus instead of Switchboard. */
+    private static Process otherApplication() throws java.io.IOException {
+        ProcessBuilder builder = new ProcessBuilder("xmessage", "-title", OTHER_APPLICATION, "typing elsewhere")
+                .redirectErrorStream(true)
+                .redirectOutput(AgentProcess.output().resolve("xmessage.log").toFile());
+        builder.environment().putAll(XVFB.get().environment());
+        return builder.start();
+    }
+
+    /** Gives the other application the focus (once its window is mapped) and checks that it has it. */
+    private static void focusOtherApplication(DesktopSession desktop) throws Exception {
+        desktop.xdotool("search", "--sync", "--onlyvisible", "--name", "^" + OTHER_APPLICATION + "$", "windowfocus", "--sync", "%1");
+        assertEquals(OTHER_APPLICATION, desktop.xdotoolOutput("getwindowfocus", "getwindowname").strip(),
+                "the other application does not have the keyboard focus");
     }
 
     /**

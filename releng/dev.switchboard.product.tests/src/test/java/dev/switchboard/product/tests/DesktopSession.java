@@ -84,7 +84,7 @@ final class DesktopSession implements AutoCloseable {
     }
 
     /** What xdotool printed; empty when it found nothing (a window may vanish between search and query). */
-    private String xdotoolOutput(String... arguments) throws IOException, InterruptedException {
+    String xdotoolOutput(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("xdotool"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);

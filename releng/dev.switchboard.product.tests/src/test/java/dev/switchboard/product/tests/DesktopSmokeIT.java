@@ -120,6 +120,9 @@ class DesktopSmokeIT {
             desktop.act("--click", "table cell\tAppearance");
             desktop.actWhenThere("--press", "radio button\tDark");
             desktop.await("label", "Dark window; kept for the next start."::equals, "the dark theme applied");
+            // the same page says whether the call shortcuts work from other applications (Xvfb is an X11 server)
+            desktop.await("label", name -> name.startsWith("System-wide shortcuts are active"),
+                    "the system-wide shortcuts' status");
             desktop.screenshot("desktop-settings-appearance-dark.png");
             List<String> unnamedInSettings = unnamedControls(desktop.showingTree());
             assertTrue(DesktopSession.find(desktop.tree(), "label", name -> name.startsWith("An error has occurred"))
