@@ -1,5 +1,6 @@
 package dev.switchboard.protocol.xmpp.internal;
 
+import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.jivesoftware.smack.roster.packet.RosterPacket.Item;
 import org.jivesoftware.smack.roster.rosterstore.RosterStore;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
@@ -21,8 +23,8 @@ import org.jxmpp.jid.Jid;
  * that nothing changed (an empty result) the entries come from here, the server's pushes bringing any
  * change. Smack calls this class on the thread that delivers the roster result, before it marks the
  * roster loaded, so the store is written behind, in order, on another thread: the items and their version
- * are written in one transaction, so a write lost in a crash leaves an older, consistent pair, and the
- * next login merely fetches more.
+ * are written in one row, so a write lost in a crash leaves an older, consistent pair, and the next login
+ * merely fetches more.
  */
 final class XmppRosterCache implements RosterStore {
 
@@ -83,7 +85,7 @@ final class XmppRosterCache implements RosterStore {
         current.put(item.getJid(), item);
         version = newVersion;
         versionRead = true;
-        write(List.of(item), List.of(), false, newVersion);
+        write();
         return true;
     }
 
@@ -94,7 +96,7 @@ final class XmppRosterCache implements RosterStore {
         items = replaced;
         version = newVersion;
         versionRead = true;
-        write(List.copyOf(all), List.of(), true, newVersion);
+        write();
         return true;
     }
 
@@ -107,7 +109,7 @@ final class XmppRosterCache implements RosterStore {
         current.remove(contact.asBareJid());
         version = newVersion;
         versionRead = true;
-        write(List.of(), List.of(contact.asBareJid()), false, newVersion);
+        write();
         return true;
     }
 
@@ -116,7 +118,7 @@ final class XmppRosterCache implements RosterStore {
         items = new LinkedHashMap<>();
         version = null;
         versionRead = true;
-        write(List.of(), List.of(), true, null);
+        write();
     }
 
     /** Waits until every write handed over so far has reached the store (or failed and was logged). */
@@ -135,7 +137,7 @@ final class XmppRosterCache implements RosterStore {
                 Map<BareJid, Item> read = new LinkedHashMap<>();
                 storage.rosterItems(rosterKey).forEach(item -> read.put(item.getJid(), item));
                 items = read;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | IOException | XmlPullParserException | RuntimeException e) {
                 LOG.log(Level.WARNING, "xmpp {0}: the cached roster cannot be read, asking for the whole roster: {1}",
                         rosterKey, e.getMessage());
                 return null;
@@ -144,16 +146,19 @@ final class XmppRosterCache implements RosterStore {
         return items;
     }
 
-    private void write(List<Item> changed, List<BareJid> removed, boolean replaceAll, String newVersion) {
+    /** Hands the current roster and version to the writer; the caller holds the lock. */
+    private void write() {
+        List<Item> snapshot = items == null ? List.of() : List.copyOf(items.values());
+        String snapshotVersion = version == null || version.isEmpty() ? null : version;
         writes = writes.thenRunAsync(() -> {
             try {
-                storage.saveRoster(rosterKey, changed, removed, replaceAll, newVersion == null || newVersion.isEmpty() ? null : newVersion);
+                storage.saveRoster(rosterKey, snapshot, snapshotVersion);
             } catch (SQLException | RuntimeException e) {
                 // without a stored version the next login asks for the whole roster, so nothing stale is shown
                 LOG.log(Level.WARNING, "xmpp {0}: the roster cannot be cached, the next login fetches it whole: {1}",
                         rosterKey, e.getMessage());
                 try {
-                    storage.forgetRoster(rosterKey);
+                    storage.saveRoster(rosterKey, List.of(), null);
                 } catch (SQLException again) {
                     LOG.log(Level.WARNING, "xmpp {0}: the cached roster cannot be forgotten either: {1}", rosterKey,
                             again.getMessage());

@@ -16,13 +16,11 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.roster.packet.RosterPacket.Item;
-import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
+import org.jivesoftware.smack.roster.provider.RosterPacketProvider;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jxmpp.JxmppContext;
-import org.jxmpp.jid.BareJid;
-import org.jxmpp.jid.impl.JidCreate;
 
 import dev.switchboard.store.Store;
 
@@ -49,22 +47,9 @@ final class XmppStorage {
               ACCOUNT VARCHAR(256) PRIMARY KEY,
               ARCHIVE_ID VARCHAR(256) NOT NULL)""", """
             CREATE TABLE IF NOT EXISTS XMPP_ROSTER (
-              ACCOUNT VARCHAR(1024) NOT NULL,
-              CONTACT VARCHAR(3071) NOT NULL,
-              NAME VARCHAR(1024),
-              SUBSCRIPTION VARCHAR(8) NOT NULL,
-              ASK_PENDING BOOLEAN NOT NULL,
-              APPROVED BOOLEAN NOT NULL,
-              GROUP_NAMES CHARACTER LARGE OBJECT NOT NULL,
-              PRIMARY KEY (ACCOUNT, CONTACT));
-            CREATE TABLE IF NOT EXISTS XMPP_ROSTER_VERSION (
               ACCOUNT VARCHAR(1024) PRIMARY KEY,
-              VERSION VARCHAR(1024) NOT NULL)""");
-    /**
-     * Separates the group names of a roster item in one column: U+0000 is not allowed in XML 1.0, so no
-     * group name the server sends can contain it.
-     */
-    private static final String GROUP_SEPARATOR = "\u0000";
+              VERSION VARCHAR(1024) NOT NULL,
+              ROSTER CHARACTER LARGE OBJECT NOT NULL)""");
 
     private final Store store;
 
@@ -148,8 +133,7 @@ final class XmppStorage {
     /** The stored roster's version, if a roster is stored for the key. */
     Optional<String> rosterVersion(String rosterKey) throws SQLException {
         try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT VERSION FROM XMPP_ROSTER_VERSION WHERE ACCOUNT = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT VERSION FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
             select.setString(1, rosterKey);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
@@ -157,87 +141,53 @@ final class XmppStorage {
         }
     }
 
-    /** The stored roster items. */
-    List<Item> rosterItems(String rosterKey) throws SQLException {
-        List<Item> items = new ArrayList<>();
+    /** The stored roster items, none if no roster is stored for the key. */
+    List<Item> rosterItems(String rosterKey) throws SQLException, IOException, XmlPullParserException {
+        String roster;
         try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT CONTACT, NAME, SUBSCRIPTION, ASK_PENDING,"
-                        + " APPROVED, GROUP_NAMES FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT ROSTER FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
             select.setString(1, rosterKey);
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Item item = new Item(JidCreate.bareFromOrThrowUnchecked(rows.getString(1)), rows.getString(2));
-                    item.setItemType(ItemType.valueOf(rows.getString(3)));
-                    item.setSubscriptionPending(rows.getBoolean(4));
-                    item.setApproved(rows.getBoolean(5));
-                    for (String group : rows.getString(6).split(GROUP_SEPARATOR)) {
-                        if (!group.isEmpty()) {
-                            item.addGroupName(group);
-                        }
-                    }
-                    items.add(item);
+                if (!rows.next()) {
+                    return List.of();
                 }
+                roster = rows.getString(1);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        XmlPullParser parser = PacketParserUtils.getParserFor(roster);
+        for (XmlPullParser.Event event = parser.next(); event != XmlPullParser.Event.END_DOCUMENT; event = parser.next()) {
+            if (event == XmlPullParser.Event.START_ELEMENT && Item.ELEMENT.equals(parser.getName())) {
+                items.add(RosterPacketProvider.parseItem(parser, JxmppContext.getDefaultContext()));
             }
         }
         return items;
     }
 
     /**
-     * Replaces the stored roster: the whole of it when {@code replaceAll}, else only the given items, and
-     * the version, in one transaction, so that a version is never stored with items older than it.
+     * Replaces the stored roster and its version (none: forgets both). One row per account, the items in
+     * their XML form: the roster is only ever read and written whole, and one row is written many times
+     * faster than thousands (this write competes with the login for the processor).
      */
-    void saveRoster(String rosterKey, Collection<Item> items, Collection<BareJid> removed, boolean replaceAll,
-            String version) throws SQLException {
+    void saveRoster(String rosterKey, Collection<Item> items, String version) throws SQLException {
         try (Connection connection = store.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement delete = connection.prepareStatement(replaceAll
-                        ? "DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ?"
-                        : "DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ? AND CONTACT = ?")) {
+            if (version == null) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
                     delete.setString(1, rosterKey);
-                    if (replaceAll) {
-                        delete.executeUpdate();
-                    } else {
-                        for (BareJid contact : removed) {
-                            delete.setString(2, contact.toString());
-                            delete.addBatch();
-                        }
-                        delete.executeBatch();
-                    }
+                    delete.executeUpdate();
                 }
-                try (PreparedStatement merge = connection.prepareStatement("MERGE INTO XMPP_ROSTER (ACCOUNT, CONTACT, NAME,"
-                        + " SUBSCRIPTION, ASK_PENDING, APPROVED, GROUP_NAMES) KEY (ACCOUNT, CONTACT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Item item : items) {
-                        merge.setString(1, rosterKey);
-                        merge.setString(2, item.getJid().toString());
-                        merge.setString(3, item.getName());
-                        merge.setString(4, item.getItemType().name());
-                        merge.setBoolean(5, item.isSubscriptionPending());
-                        merge.setBoolean(6, item.isApproved());
-                        merge.setString(7, String.join(GROUP_SEPARATOR, item.getGroupNames()));
-                        merge.addBatch();
-                    }
-                    merge.executeBatch();
-                }
-                try (PreparedStatement versionRow = connection.prepareStatement(version == null
-                        ? "DELETE FROM XMPP_ROSTER_VERSION WHERE ACCOUNT = ?"
-                        : "MERGE INTO XMPP_ROSTER_VERSION (ACCOUNT, VERSION) KEY (ACCOUNT) VALUES (?, ?)")) {
-                    versionRow.setString(1, rosterKey);
-                    if (version != null) {
-                        versionRow.setString(2, version);
-                    }
-                    versionRow.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                return;
+            }
+            StringBuilder roster = new StringBuilder("<query xmlns='jabber:iq:roster'>");
+            items.forEach(item -> roster.append(item.toXML(XmlEnvironment.EMPTY)));
+            roster.append("</query>");
+            try (PreparedStatement merge = connection.prepareStatement(
+                    "MERGE INTO XMPP_ROSTER (ACCOUNT, VERSION, ROSTER) KEY (ACCOUNT) VALUES (?, ?, ?)")) {
+                merge.setString(1, rosterKey);
+                merge.setString(2, version);
+                merge.setString(3, roster.toString());
+                merge.executeUpdate();
             }
         }
-    }
-
-    /** Forgets the stored roster and its version. */
-    void forgetRoster(String rosterKey) throws SQLException {
-        saveRoster(rosterKey, List.of(), List.of(), true, null);
     }
 }
