@@ -43,7 +43,8 @@ final class XmppRoster implements Roster {
      * What was last reported for each contact that is not offline. At login the server answers our presence
      * with one presence per contact, for thousands of contacts mostly "unavailable" or "unsubscribed"
      * about contacts never seen online: only changes of what the core shows are reported, so those cost
-     * no notification. Smack delivers presences on one thread, in order.
+     * no notification. Smack delivers the presences of one contact in order (different contacts possibly
+     * on different threads), so a contact's check and update need no lock beyond the map's.
      */
     private final Map<String, dev.switchboard.core.presence.Presence> reported = new ConcurrentHashMap<>();
 
