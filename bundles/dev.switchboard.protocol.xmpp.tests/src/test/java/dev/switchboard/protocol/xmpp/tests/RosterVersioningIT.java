@@ -3,6 +3,8 @@ package dev.switchboard.protocol.xmpp.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import dev.switchboard.testing.peers.Prosody;
  * Roster versioning (XEP-0237, RFC 6121 2.6) against a real Prosody: the session keeps the roster and its
  * version in its store, offers the version at the next login and then shows the roster from the store when
  * the server reports no change; pushes received while online keep the stored copy current, and a change
- * made while the session was offline reaches it (Prosody then sends the whole roster, as 2.6.3 allows).
+ * made while the session was offline reaches it (Prosody then sends the whole roster, as 2.6.3 allows), and
+ * a stored roster that cannot be read is replaced by the server's.
  */
 class RosterVersioningIT {
 
@@ -102,7 +105,8 @@ class RosterVersioningIT {
 
     @Test
     void anUnchangedRosterIsNotSentAgainAndChangesArriveByPushOrWhole() throws Exception {
-        XmppProvider cachedProvider = new XmppProvider(new H2Store(directory.resolve("cached")));
+        H2Store cachedStore = new H2Store(directory.resolve("cached"));
+        XmppProvider cachedProvider = new XmppProvider(cachedStore);
         XmppProvider otherProvider = new XmppProvider(new H2Store(directory.resolve("other")));
 
         // first login: nothing stored, the whole (empty) roster is asked for; two contacts added
@@ -134,5 +138,17 @@ class RosterVersioningIT {
         ProtocolSession fourth = alice(cachedProvider, CACHED);
         assertEquals(List.of(0, NOT_SENT, NOT_SENT, 2), rosterItemsAnswered, "a stale version must bring the current roster");
         assertEquals("[" + address("bob") + "=Robert, " + address("carol") + "=Caroline]", names(roster(fourth)));
+        fourth.close();
+
+        // a cached roster that cannot be read (its version current): the session asks again without a version
+        try (Connection connection = cachedStore.connection();
+                PreparedStatement corrupt = connection.prepareStatement("UPDATE XMPP_ROSTER SET ROSTER = ?")) {
+            corrupt.setString(1, "<query xmlns='jabber:iq:roster'><item jid=");
+            assertEquals(1, corrupt.executeUpdate());
+        }
+        ProtocolSession fifth = alice(cachedProvider, CACHED);
+        assertEquals(List.of(0, NOT_SENT, NOT_SENT, 2, NOT_SENT, 2), rosterItemsAnswered,
+                "an unreadable cache must bring the whole roster");
+        assertEquals("[" + address("bob") + "=Robert, " + address("carol") + "=Caroline]", names(roster(fifth)));
     }
 }
