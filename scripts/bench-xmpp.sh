@@ -1,5 +1,6 @@
 #!/bin/sh
-# XMPP (issue 5): a 5,000-contact roster loaded with its online contacts' presence applied (goal < 1 s), the
+# XMPP (issue 5): a 5,000-contact roster loaded with its online contacts' presence applied (goal < 1 s; logins
+# without and with the roster cached from the previous login, XEP-0237; per-login stanza times on stderr), the
 # chat round trip through Prosody against slixmpp's (the anchor), history search over 100,000 stored messages
 # against grep. Runs dev.switchboard.protocol.xmpp.tests.XmppBenchmark outside OSGi on a Prosody started by the
 # test harness; prints Markdown table rows for docs/benchmarks.md. Needs a built tree (scripts/mvn.sh -B verify)

@@ -4,7 +4,8 @@
 usage: slixmpp_roster_bench.py HOST PORT JID PASSWORD CAFILE CONTACTS ONLINE RUNS
 Each run (after one warm-up) times connect to "roster of CONTACTS received" and to "ONLINE contacts seen
 available" (the client asks for the roster, then sends its presence, as ours does).
-Prints "ROSTER <median ms to all available> <median ms to roster received>".
+Prints "ROSTER <median ms to all available> <median ms to roster received> <median ms to the first contact
+presence> <median ms to the last contact presence seen before the client disconnects>".
 """
 import asyncio
 import ssl
@@ -25,9 +26,18 @@ class Client(slixmpp.ClientXMPP):
         self.start = start
         self.available = set()
         self.roster_at = None
+        self.first_presence_at = None
+        self.last_presence_at = None
         self.done = asyncio.get_event_loop().create_future()
         self.add_event_handler("session_start", self.session_start)
         self.add_event_handler("presence_available", self.presence_available)
+        self.add_event_handler("presence", self.any_presence)
+
+    def any_presence(self, presence):
+        now = time.perf_counter_ns()
+        if self.first_presence_at is None:
+            self.first_presence_at = now
+        self.last_presence_at = now
 
     async def session_start(self, event):
         await self.get_roster()
@@ -44,7 +54,7 @@ class Client(slixmpp.ClientXMPP):
 
 
 async def main():
-    totals, rosters = [], []
+    totals, rosters, firsts, lasts = [], [], [], []
     for run in range(runs + 1):
         start = time.perf_counter_ns()
         client = Client("slixroster%d" % run, start)
@@ -55,9 +65,13 @@ async def main():
             rosters.append(client.roster_at - start)
         client.disconnect()
         await client.disconnected
-    totals.sort()
-    rosters.sort()
-    print("ROSTER %.1f %.1f" % (totals[len(totals) // 2] / 1e6, rosters[len(rosters) // 2] / 1e6), flush=True)
+        if run > 0:
+            firsts.append(client.first_presence_at - start)
+            lasts.append(client.last_presence_at - start)
+    for times in (totals, rosters, firsts, lasts):
+        times.sort()
+    print("ROSTER %.1f %.1f %.1f %.1f" % tuple(times[len(times) // 2] / 1e6 for times in (totals, rosters, firsts, lasts)),
+          flush=True)
 
 
 asyncio.get_event_loop().run_until_complete(main())

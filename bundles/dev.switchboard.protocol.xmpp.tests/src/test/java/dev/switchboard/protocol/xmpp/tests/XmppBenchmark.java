@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jivesoftware.smack.AbstractXMPPConnection;
+import org.jivesoftware.smack.XMPPConnectionRegistry;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.roster.packet.RosterPacket;
+
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.messaging.Message;
@@ -109,19 +114,98 @@ public final class XmppBenchmark {
         return session;
     }
 
+    /**
+     * Arrival times of the stanzas of alice's current login, taken on Smack's reader thread as each stanza
+     * is parsed (as close to the wire as the client gets): when our roster request left and its answer
+     * came, when our initial presence left, when the first and the last presence of a contact arrived.
+     */
+    private static final class WireTimes {
+        volatile String rosterRequestId;
+        volatile long rosterRequested;
+        volatile long rosterAnswered;
+        volatile int rosterItemsReceived = -1;
+        volatile long ownPresenceSent;
+        volatile long firstPresence;
+        volatile long lastPresence;
+        final AtomicLong presences = new AtomicLong();
+    }
+
+    private static volatile WireTimes wire = new WireTimes();
+
+    /** Taps every connection of user "alice" that Smack creates from now on. */
+    private static void tapAliceConnections() {
+        XMPPConnectionRegistry.addConnectionCreationListener(created -> {
+            if (!(created instanceof AbstractXMPPConnection connection)
+                    || !"alice".contentEquals(connection.getConfiguration().getUsername())) {
+                return;
+            }
+            connection.addStanzaSendingListener(stanza -> {
+                WireTimes times = wire;
+                if (stanza instanceof RosterPacket request && request.getType() == IQ.Type.get) {
+                    times.rosterRequestId = request.getStanzaId();
+                    times.rosterRequested = System.nanoTime();
+                } else if (stanza instanceof org.jivesoftware.smack.packet.Presence presence && presence.getTo() == null
+                        && times.ownPresenceSent == 0) {
+                    times.ownPresenceSent = System.nanoTime();
+                }
+            }, stanza -> true);
+            connection.addStanzaListener(stanza -> {
+                WireTimes times = wire;
+                long now = System.nanoTime();
+                if (stanza instanceof org.jivesoftware.smack.packet.Presence) {
+                    if (times.presences.getAndIncrement() == 0) {
+                        times.firstPresence = now;
+                    }
+                    times.lastPresence = now;
+                } else if (stanza instanceof IQ answer && answer.getStanzaId() != null
+                        && answer.getStanzaId().equals(times.rosterRequestId)) {
+                    times.rosterAnswered = now;
+                    times.rosterItemsReceived = answer instanceof RosterPacket roster ? roster.getRosterItemCount() : 0;
+                }
+            }, stanza -> true);
+        });
+    }
+
     private static void roster(Prosody prosody, String peerScript) throws Exception {
-        XmppProvider provider = provider();
+        tapAliceConnections();
         List<ProtocolSession> contacts = new ArrayList<>();
+        XmppProvider contactsProvider = provider();
         for (int i = 0; i < ONLINE; i++) {
-            contacts.add(online(provider, prosody, "c" + i, "c" + i + "pw", "bench", new Recorder()));
+            contacts.add(online(contactsProvider, prosody, "c" + i, "c" + i + "pw", "bench", new Recorder()));
         }
-        List<Long> registered = new ArrayList<>();
-        List<Long> loaded = new ArrayList<>();
+        // cold: each login with an empty store (the whole roster is sent); cached: one store for all logins, so
+        // every login after the warm-up offers the stored roster version (XEP-0237) and the server sends no items
+        List<Long> coldApplied = rosterRuns(prosody, false);
+        List<Long> cachedApplied = rosterRuns(prosody, true);
+        Path anchorScript = Path.of(peerScript).resolveSibling("slixmpp_roster_bench.py");
+        String anchor = runAnchor(anchorScript.toString(), prosody.host(), Integer.toString(prosody.c2sPort()),
+                "alice@" + prosody.domain(), "alice123", prosody.certificateFile().toString(), Integer.toString(CONTACTS),
+                Integer.toString(ONLINE), Integer.toString(RUNS));
+        contacts.forEach(ProtocolSession::close);
+        String[] anchorWords = anchor.split(" ");
+        double anchorApplied = Double.parseDouble(anchorWords[1]);
+        long cold = median(coldApplied) / 1_000_000;
+        long cached = median(cachedApplied) / 1_000_000;
+        System.out.printf("| roster of %,d contacts loaded, presence of the %d online ones applied, no cached roster (median of %d) | %d ms | slixmpp 1.8: %.0f ms | %.2f× slixmpp; goal < 1 s: %.2f× |%n",
+                CONTACTS, ONLINE, RUNS, cold, anchorApplied, cold / anchorApplied, cold / 1000.0);
+        System.out.printf("| same, roster cached from the previous login (XEP-0237 version offered) | %d ms | slixmpp 1.8 (no cache): %.0f ms | %.2f× slixmpp; goal < 1 s: %.2f× |%n",
+                cached, anchorApplied, cached / anchorApplied, cached / 1000.0);
+        System.out.printf("| slixmpp: roster received / first / last contact presence (median) | %s / %s / %s ms | | |%n",
+                anchorWords[2], anchorWords.length > 3 ? anchorWords[3] : "?", anchorWords.length > 4 ? anchorWords[4] : "?");
+    }
+
+    /** RUNS timed logins of alice after one warm-up; the times from register() to presence applied. */
+    private static List<Long> rosterRuns(Prosody prosody, boolean cached) throws Exception {
+        XmppProvider shared = provider();
         List<Long> applied = new ArrayList<>();
         for (int run = 0; run <= RUNS; run++) {
+            XmppProvider provider = cached ? shared : provider();
+            WireTimes times = new WireTimes();
+            wire = times;
             AtomicLong registeredAt = new AtomicLong();
             AtomicLong allAvailableAt = new AtomicLong();
             Set<String> available = ConcurrentHashMap.newKeySet();
+            AtomicLong reports = new AtomicLong();
             Recorder recorder = new Recorder() {
                 @Override
                 public void registrationChanged(RegistrationState state) {
@@ -133,6 +217,7 @@ public final class XmppBenchmark {
 
                 @Override
                 public void presenceChanged(String contact, dev.switchboard.core.presence.Presence presence) {
+                    reports.incrementAndGet();
                     // the core's view: a presence is applied when the session reports it
                     if (presence.availability() == Availability.AVAILABLE && available.add(contact)
                             && available.size() == ONLINE) {
@@ -142,7 +227,7 @@ public final class XmppBenchmark {
             };
             long start = System.nanoTime();
             ProtocolSession alice = provider.open(XmppPeers.account(prosody, "alice", true)
-                    .with(Map.of("resource", "roster" + run)), "alice123".toCharArray(), recorder);
+                    .with(Map.of("resource", (cached ? "cached" : "cold") + run)), "alice123".toCharArray(), recorder);
             alice.register();
             Roster roster = alice.capability(Roster.class).orElseThrow();
             long rosterLoaded = 0;
@@ -159,27 +244,23 @@ public final class XmppBenchmark {
                 Thread.sleep(2); // polling resolution of the measurement
             }
             long done = Math.max(rosterLoaded, allAvailableAt.get());
-            System.err.printf("roster run %d: REGISTERED %d ms, entries %d ms, presence applied %d ms%n", run,
-                    (registeredAt.get() - start) / 1_000_000, (rosterLoaded - start) / 1_000_000, (done - start) / 1_000_000);
-            if (run > 0) { // the first run warms the JIT
-                registered.add(registeredAt.get() - start);
-                loaded.add(rosterLoaded - start);
+            System.err.printf("roster %s run %d (ms from register()): roster asked %d, answered %d (%d items), entries"
+                    + " %d; own presence sent %d; contact presences first %d, last %d (%d stanzas, %d reported);"
+                    + " all %d online applied %d; REGISTERED %d%n",
+                    cached ? "cached" : "cold", run, ms(times.rosterRequested, start), ms(times.rosterAnswered, start),
+                    times.rosterItemsReceived, ms(rosterLoaded, start), ms(times.ownPresenceSent, start),
+                    ms(times.firstPresence, start), ms(times.lastPresence, start), times.presences.get(), reports.get(),
+                    ONLINE, ms(allAvailableAt.get(), start), ms(registeredAt.get(), start));
+            if (run > 0) { // the first run warms the JIT (and, cached, fills the store)
                 applied.add(done - start);
             }
             alice.close();
         }
-        long median = median(applied) / 1_000_000;
-        Path anchorScript = Path.of(peerScript).resolveSibling("slixmpp_roster_bench.py");
-        String anchor = runAnchor(anchorScript.toString(), prosody.host(), Integer.toString(prosody.c2sPort()),
-                "alice@" + prosody.domain(), "alice123", prosody.certificateFile().toString(), Integer.toString(CONTACTS),
-                Integer.toString(ONLINE), Integer.toString(RUNS));
-        contacts.forEach(ProtocolSession::close);
-        String[] anchorWords = anchor.split(" ");
-        double anchorApplied = Double.parseDouble(anchorWords[1]);
-        System.out.printf("| roster of %,d contacts loaded, presence of the %d online ones applied (login to done, median of %d) | %d ms | slixmpp 1.8: %.0f ms | %.2f× slixmpp; goal < 1 s: %.2f× |%n",
-                CONTACTS, ONLINE, RUNS, median, anchorApplied, median / anchorApplied, median / 1000.0);
-        System.out.printf("| of which: login to all %,d entries in Roster.entries() / to REGISTERED (server done with our presence) | %d / %d ms | slixmpp: roster received %s ms | — |%n",
-                CONTACTS, median(loaded) / 1_000_000, median(registered) / 1_000_000, anchorWords[2]);
+        return applied;
+    }
+
+    private static long ms(long at, long start) {
+        return at == 0 ? -1 : (at - start) / 1_000_000;
     }
 
     /** How many entries the roster holds, 0 before the session has logged in. */

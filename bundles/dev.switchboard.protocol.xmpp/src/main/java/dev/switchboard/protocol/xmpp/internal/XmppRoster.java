@@ -3,6 +3,7 @@ package dev.switchboard.protocol.xmpp.internal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +38,20 @@ final class XmppRoster implements Roster {
     private final Supplier<XMPPTCPConnection> connection;
     private final SessionListener listener;
     private final Set<BareJid> pending = ConcurrentHashMap.newKeySet();
+    private final XmppRosterCache cache;
+    /**
+     * What was last reported for each contact that is not offline. At login the server answers our presence
+     * with one presence per contact, for thousands of contacts mostly "unavailable" or "unsubscribed"
+     * about contacts never seen online: only changes of what the core shows are reported, so those cost
+     * no notification. Smack delivers the presences of one contact in order (different contacts possibly
+     * on different threads), so a contact's check and update need no lock beyond the map's.
+     */
+    private final Map<String, dev.switchboard.core.presence.Presence> reported = new ConcurrentHashMap<>();
 
-    XmppRoster(Supplier<XMPPTCPConnection> connection, SessionListener listener) {
+    XmppRoster(Supplier<XMPPTCPConnection> connection, SessionListener listener, XmppRosterCache cache) {
         this.connection = connection;
         this.listener = listener;
+        this.cache = cache;
     }
 
     /** Hooks the roster manager of a new connection object; called once per connection object. */
@@ -49,6 +60,8 @@ final class XmppRoster implements Roster {
         roster.setSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.manual);
         // the session asks for the roster itself, before its presence (awaitLoaded)
         roster.setRosterLoadedAtLogin(false);
+        // with a stored version the server sends only what changed since (nothing, for an unchanged roster)
+        roster.setRosterStore(cache);
         roster.addSubscribeListener((Jid from, org.jivesoftware.smack.packet.Presence request) -> {
             pending.add(from.asBareJid());
             return (SubscribeAnswer) null;
@@ -72,9 +85,23 @@ final class XmppRoster implements Roster {
             @Override
             public void presenceChanged(org.jivesoftware.smack.packet.Presence presence) {
                 BareJid contact = presence.getFrom().asBareJid();
-                listener.presenceChanged(contact.toString(), XmppPresences.toCore(roster.getPresence(contact)));
+                reportIfChanged(contact.toString(), XmppPresences.toCore(roster.getPresence(contact)));
             }
         });
+    }
+
+    private void reportIfChanged(String contact, dev.switchboard.core.presence.Presence now) {
+        var before = now.equals(dev.switchboard.core.presence.Presence.OFFLINE) ? reported.remove(contact)
+                : reported.put(contact, now);
+        var shownBefore = before == null ? dev.switchboard.core.presence.Presence.OFFLINE : before;
+        if (!now.equals(shownBefore)) {
+            listener.presenceChanged(contact, now);
+        }
+    }
+
+    /** Waits until the roster cache's pending writes are stored, so the next session starts from them. */
+    void flushCache() {
+        cache.flush();
     }
 
     /**

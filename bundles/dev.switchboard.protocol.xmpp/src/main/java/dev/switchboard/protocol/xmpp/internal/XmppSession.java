@@ -193,7 +193,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             return thread;
         });
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.roster = new XmppRoster(this::authenticatedConnection, listener);
+        this.roster = new XmppRoster(this::authenticatedConnection, listener,
+                new XmppRosterCache(storage, storageKey + ' ' + settings.host() + ':' + settings.port()));
         this.groupChat = new XmppGroupChat(account.id(), this::authenticatedConnection, listener);
         this.contactDetails = new XmppContactDetails(this::authenticatedConnection);
         this.fileTransfer = new XmppFileTransfer(account.id(), this::authenticatedConnection, this::sendFileLink);
@@ -229,6 +230,7 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
             cancelRetry();
             disconnect();
             closed = true;
+            roster.flushCache();
             int unsent = outbox.size();
             if (unsent > 0) {
                 LOG.log(Level.INFO, "xmpp {0}: closed with {1} messages or receipts the server has not acknowledged;"

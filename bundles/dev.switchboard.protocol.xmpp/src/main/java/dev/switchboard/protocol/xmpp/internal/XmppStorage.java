@@ -8,12 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.roster.packet.RosterPacket.Item;
+import org.jivesoftware.smack.roster.provider.RosterPacketProvider;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
@@ -25,7 +28,8 @@ import dev.switchboard.store.Store;
  * What an XMPP account must not forget across a program restart or crash, in the profile's store: the
  * chat messages and receipts the server has not acknowledged yet (the outbox, as the stanzas' XML, so
  * they are sent again with their ids unchanged) and the archive id (XEP-0313) up to which the account's
- * archive has been read. Each change is committed before the caller goes on.
+ * archive has been read; the roster last received from the server with its version (XEP-0237), so the
+ * next login asks only for what changed. Each change is committed before the caller goes on.
  */
 final class XmppStorage {
 
@@ -41,7 +45,11 @@ final class XmppStorage {
             CREATE INDEX IF NOT EXISTS XMPP_OUTBOX_ORDER ON XMPP_OUTBOX (ACCOUNT, SEQ);
             CREATE TABLE IF NOT EXISTS XMPP_ARCHIVE_POSITION (
               ACCOUNT VARCHAR(256) PRIMARY KEY,
-              ARCHIVE_ID VARCHAR(256) NOT NULL)""");
+              ARCHIVE_ID VARCHAR(256) NOT NULL)""", """
+            CREATE TABLE IF NOT EXISTS XMPP_ROSTER (
+              ACCOUNT VARCHAR(1024) PRIMARY KEY,
+              VERSION VARCHAR(1024) NOT NULL,
+              ROSTER CHARACTER LARGE OBJECT NOT NULL)""");
 
     private final Store store;
 
@@ -119,6 +127,67 @@ final class XmppStorage {
             merge.setString(1, account);
             merge.setString(2, archiveId);
             merge.executeUpdate();
+        }
+    }
+
+    /** The stored roster's version, if a roster is stored for the key. */
+    Optional<String> rosterVersion(String rosterKey) throws SQLException {
+        try (Connection connection = store.connection();
+                PreparedStatement select = connection.prepareStatement("SELECT VERSION FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
+            select.setString(1, rosterKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The stored roster items, none if no roster is stored for the key. */
+    List<Item> rosterItems(String rosterKey) throws SQLException, IOException, XmlPullParserException {
+        String roster;
+        try (Connection connection = store.connection();
+                PreparedStatement select = connection.prepareStatement("SELECT ROSTER FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
+            select.setString(1, rosterKey);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return List.of();
+                }
+                roster = rows.getString(1);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        XmlPullParser parser = PacketParserUtils.getParserFor(roster);
+        for (XmlPullParser.Event event = parser.next(); event != XmlPullParser.Event.END_DOCUMENT; event = parser.next()) {
+            if (event == XmlPullParser.Event.START_ELEMENT && Item.ELEMENT.equals(parser.getName())) {
+                items.add(RosterPacketProvider.parseItem(parser, JxmppContext.getDefaultContext()));
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Replaces the stored roster and its version (none: forgets both). One row per account, the items in
+     * their XML form: the roster is only ever read and written whole, and one row is written many times
+     * faster than thousands (this write competes with the login for the processor).
+     */
+    void saveRoster(String rosterKey, Collection<Item> items, String version) throws SQLException {
+        try (Connection connection = store.connection()) {
+            if (version == null) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
+                    delete.setString(1, rosterKey);
+                    delete.executeUpdate();
+                }
+                return;
+            }
+            StringBuilder roster = new StringBuilder("<query xmlns='jabber:iq:roster'>");
+            items.forEach(item -> roster.append(item.toXML(XmlEnvironment.EMPTY)));
+            roster.append("</query>");
+            try (PreparedStatement merge = connection.prepareStatement(
+                    "MERGE INTO XMPP_ROSTER (ACCOUNT, VERSION, ROSTER) KEY (ACCOUNT) VALUES (?, ?, ?)")) {
+                merge.setString(1, rosterKey);
+                merge.setString(2, version);
+                merge.setString(3, roster.toString());
+                merge.executeUpdate();
+            }
         }
     }
 }
