@@ -44,7 +44,10 @@ agent_start() {
 for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
 for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
 
-# desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped
+# desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped.
+# The Xvfb keeps its GLX extension, as a user's desktop has GL: GTK 3 loads the GL driver (here Mesa's
+# llvmpipe and libLLVM, ~50 MB) at display open unless GDK_GL=disable, which `./switchboard run` sets;
+# an Xvfb without GLX (-extension GLX) hides that cost, which is why hand starts once read ~50 MB less.
 desktop_start() {
   profile=$1
   start=$(now_ms)
