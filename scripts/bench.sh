@@ -55,7 +55,9 @@ desktop_start() {
   pid=$!
   # SWT on GTK pads the X11 window name with a trailing blank
   until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' >/dev/null 2>&1; do
-    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" >&2; return 1; }
+    # the workbench's own log says why (the profile is deleted with $WORK at the end)
+    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" \
+      "$(tail -30 "$profile/data/.metadata/.log" 2>/dev/null)" >&2; return 1; }
     [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no desktop window after 120 s" >&2; kill $pid; return 1; }
     sleep 0.02
   done
