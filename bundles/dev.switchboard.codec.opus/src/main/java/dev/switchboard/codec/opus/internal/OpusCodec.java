@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,8 +48,7 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
         boolean dtx() default false;
     }
 
-    /** Chooses the back end; null once chosen, or when a test gave it. */
-    private Supplier<OpusBackends.Choice> chooser;
+    /** Null until the first stream, when the component chooses it (tests give theirs at construction). */
     private OpusBackend backend;
     private final boolean dtx;
     private final CodecInfo info;
@@ -59,7 +57,6 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
     public OpusCodec(Config config) {
         this(null, config.dtx());
         OpusBackends.requested(); // a wrong property fails activation, as before the choice was lazy
-        this.chooser = OpusBackends::choose;
     }
 
     /** For tests and benchmarks that pick the implementation themselves. */
@@ -75,10 +72,9 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
     }
 
     synchronized OpusBackend backend() {
-        if (chooser != null) {
-            OpusBackends.Choice choice = chooser.get();
+        if (backend == null) {
+            OpusBackends.Choice choice = OpusBackends.choose();
             backend = choice.backend();
-            chooser = null;
             LOG.log(Level.INFO, choice.explanation() + (dtx ? "; DTX on" : ""));
         }
         return backend;
