@@ -44,7 +44,10 @@ agent_start() {
 for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
 for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
 
-# desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped
+# desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped.
+# The Xvfb keeps its GLX extension, as a user's desktop has GL: GTK 3 loads the GL driver (here Mesa's
+# llvmpipe and libLLVM, ~50 MB) at display open unless GDK_GL=disable, which `./switchboard run` sets;
+# an Xvfb without GLX (-extension GLX) hides that cost, which is why hand starts once read ~50 MB less.
 desktop_start() {
   profile=$1
   start=$(now_ms)
@@ -52,7 +55,9 @@ desktop_start() {
   pid=$!
   # SWT on GTK pads the X11 window name with a trailing blank
   until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' >/dev/null 2>&1; do
-    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" >&2; return 1; }
+    # the workbench's own log says why (the profile is deleted with $WORK at the end)
+    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" \
+      "$(tail -30 "$profile/data/.metadata/.log" 2>/dev/null)" >&2; return 1; }
     [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no desktop window after 120 s" >&2; kill $pid; return 1; }
     sleep 0.02
   done

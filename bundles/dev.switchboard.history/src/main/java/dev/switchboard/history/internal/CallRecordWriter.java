@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.switchboard.store.Store;
-
 /**
  * Writes ended calls to {@code HISTORY_CALL} with a group commit. Every call ends with a record, so
  * this is per-call work on the thread that ends the call (the SIP stack's): one session and one
@@ -28,7 +26,12 @@ final class CallRecordWriter implements AutoCloseable {
             INSERT INTO HISTORY_CALL (ACCOUNT_ID, DIRECTION, PEER, PEER_NAME, STARTED_AT, CONNECTED_AT,
               ENDED_AT, END_REASON, END_DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final Store store;
+    /** Where sessions come from: the history's store, once it is open. */
+    interface Sessions {
+        Connection open() throws SQLException;
+    }
+
+    private final Sessions sessions;
     /** Calls handed in and not yet taken by a writer; guarded by itself. */
     private final List<Waiting> queue = new ArrayList<>();
     /** Held by the one thread writing a batch; guards the session below. */
@@ -48,8 +51,8 @@ final class CallRecordWriter implements AutoCloseable {
         }
     }
 
-    CallRecordWriter(Store store) {
-        this.store = store;
+    CallRecordWriter(Sessions sessions) {
+        this.sessions = sessions;
     }
 
     /**
@@ -113,7 +116,7 @@ final class CallRecordWriter implements AutoCloseable {
 
     private PreparedStatement statement() throws SQLException {
         if (insert == null) {
-            connection = store.connection();
+            connection = sessions.open();
             connection.setAutoCommit(false);
             insert = connection.prepareStatement(INSERT);
         }

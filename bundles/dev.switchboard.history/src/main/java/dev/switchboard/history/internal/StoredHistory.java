@@ -15,10 +15,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -90,7 +92,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
               END_DETAIL VARCHAR(1024) NOT NULL);
             CREATE INDEX IF NOT EXISTS HISTORY_CALL_BY_TIME ON HISTORY_CALL (ENDED_AT);
             CREATE TABLE IF NOT EXISTS HISTORY_SETTING (NAME VARCHAR(64) PRIMARY KEY, VAL VARCHAR(256) NOT NULL)""",
-            // the word index of search(): rows stored before it existed are indexed at activation
+            // the word index of search(): rows stored before it existed are indexed in the background
             """
             CREATE TABLE HISTORY_WORD (
               WORD VARCHAR(%d) NOT NULL,
@@ -100,39 +102,84 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             ALTER TABLE HISTORY_MESSAGE ADD COLUMN WORDS_INDEXED BOOLEAN DEFAULT FALSE NOT NULL;
             CREATE INDEX HISTORY_MESSAGE_UNINDEXED ON HISTORY_MESSAGE (WORDS_INDEXED)""".formatted(Words.LONGEST));
 
+    /** How long a caller waits for the store to open at start before it is told the history is not there. */
+    static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
+
     private final Store store;
     private final ScheduledExecutorService purger;
     private final CallRecordWriter callRecords;
     /**
-     * Indexes the words of messages stored before the index existed, in the background: with 100,000 of them
-     * that took 105 s, which blocked the history's activation. Until it is done, search() scans.
+     * Opens the store and migrates its tables, then indexes the words of messages stored before the index
+     * existed, in the background: opening H2 (~600 classes and the file) is off the application's start path,
+     * and the indexing of 100,000 messages took 105 s, which blocked the history's activation. Until the
+     * indexing is done, search() scans.
      */
-    private final ExecutorService indexer;
+    private final ExecutorService background;
+    /**
+     * Completes once the store is open and migrated; every use of the store waits for it, so a message or a
+     * call ending during start-up is still stored before its listener call returns.
+     */
+    private final CompletableFuture<Void> migrated = new CompletableFuture<>();
     private final CompletableFuture<Void> indexed = new CompletableFuture<>();
     /** Set by close(): the indexer stops after its batch (not interrupted, which would close H2's file). */
     private volatile boolean closing;
 
     @Activate
-    public StoredHistory(@Reference Store store) throws SQLException {
+    public StoredHistory(@Reference Store store) {
         this.store = store;
-        store.migrate(OWNER, MIGRATIONS);
-        this.indexer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "history-word-index");
+        this.background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "history-store");
             thread.setDaemon(true);
             return thread;
         });
-        if (hasUnindexedMessages()) {
-            indexer.execute(this::indexUnindexedMessagesQuietly);
-        } else {
-            indexed.complete(null);
-        }
-        this.callRecords = new CallRecordWriter(store);
+        background.execute(this::migrateThenIndex);
+        this.callRecords = new CallRecordWriter(this::connection);
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
             thread.setDaemon(true);
             return thread;
         });
         purger.scheduleWithFixedDelay(this::purgeQuietly, 0, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    private void migrateThenIndex() {
+        try {
+            store.migrate(OWNER, MIGRATIONS);
+            migrated.complete(null);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.ERROR, "history: the store could not be opened: " + e.getMessage());
+            migrated.completeExceptionally(e);
+            return;
+        }
+        try {
+            if (!hasUnindexedMessages()) {
+                indexed.complete(null);
+                return;
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "history: could not look for messages to index: " + e.getMessage());
+            return;
+        }
+        indexUnindexedMessagesQuietly();
+    }
+
+    /**
+     * A session on the store once it is open and migrated; waits for that at most {@link #OPEN_TIMEOUT}.
+     *
+     * @throws SQLException with the reason when the store did not open
+     */
+    private Connection connection() throws SQLException {
+        try {
+            migrated.get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new SQLException("the history's store could not be opened: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new SQLException("the history's store did not open within " + OPEN_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the history's store to open", e);
+        }
+        return store.connection();
     }
 
     /**
@@ -142,7 +189,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     @Deactivate
     public void close() {
         closing = true;
-        indexer.shutdown();
+        background.shutdown();
         purger.shutdownNow();
         try {
             if (!purger.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -152,8 +199,9 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             Thread.currentThread().interrupt();
         }
         try {
-            if (!indexer.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "history: the word indexing did not stop within 10 s");
+            // a migration under way finishes; the word indexing stops after its batch
+            if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "history: opening the store or the word indexing did not stop within 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,7 +223,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
      */
     @Override
     public void message(Message message) {
-        try (Connection connection = store.connection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try {
                 insert(connection, message);
@@ -244,7 +292,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     }
 
     private boolean hasUnindexedMessages() throws SQLException {
-        try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1");
                 ResultSet rows = query.executeQuery()) {
             return rows.next();
@@ -268,7 +316,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
      */
     private boolean indexUnindexedMessages() throws SQLException {
         int indexed = 0;
-        try (Connection connection = store.connection()) {
+        try (Connection connection = connection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement batch = connection.prepareStatement(
                     "SELECT ID, BODY FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1000");
@@ -311,7 +359,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     @Override
     public void delivered(String accountId, String peer, String messageId) {
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement update = connection.prepareStatement("""
                         UPDATE HISTORY_MESSAGE SET DELIVERED = TRUE
                         WHERE ACCOUNT_ID = ? AND PEER = ? AND INCOMING = FALSE AND MESSAGE_ID = ?""")) {
@@ -393,7 +441,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     /** How many messages have a word starting with {@code prefix}, counted up to just past {@link #MOST_CANDIDATES_TO_SORT}. */
     private int candidates(String prefix) {
-        try (Connection connection = store.connection(); PreparedStatement count = connection.prepareStatement(
+        try (Connection connection = connection(); PreparedStatement count = connection.prepareStatement(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM HISTORY_WORD WHERE " + WORD_STARTS + " LIMIT ?)")) {
             count.setString(1, prefix);
             count.setString(2, afterAllStarting(prefix));
@@ -413,7 +461,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     }
 
     private List<Message> messages(String sql, Object... parameters) {
-        try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -433,7 +481,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     @Override
     public boolean isDelivered(String accountId, String peer, String messageId) {
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT DELIVERED FROM HISTORY_MESSAGE
                         WHERE ACCOUNT_ID = ? AND PEER = ? AND INCOMING = FALSE AND MESSAGE_ID = ?""")) {
@@ -450,7 +498,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     @Override
     public List<CallRecord> calls(int limit) {
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT * FROM HISTORY_CALL ORDER BY ENDED_AT DESC, ID DESC LIMIT ?")) {
             query.setInt(1, limit);
@@ -476,7 +524,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     public List<HistoryPeer> recentPeers(String query, int limit) {
         String pattern = likePattern(query);
         // one row per peer: its latest contact over calls and messages, the name of its latest named call
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement select = connection.prepareStatement("""
                         SELECT * FROM (SELECT PEER, LAST_AT, CHATTED, COALESCE((SELECT C.PEER_NAME FROM HISTORY_CALL C
                             WHERE C.PEER = P.PEER AND C.PEER_NAME <> '' ORDER BY C.ENDED_AT DESC, C.ID DESC LIMIT 1), '') AS NAME,
@@ -515,7 +563,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
 
     @Override
     public Duration retention() {
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT VAL FROM HISTORY_SETTING WHERE NAME = 'retention'")) {
             try (ResultSet rows = query.executeQuery()) {
@@ -531,7 +579,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         if (retention.isNegative()) {
             throw new IllegalArgumentException("retention must not be negative: " + retention);
         }
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement merge = connection.prepareStatement(
                         "MERGE INTO HISTORY_SETTING (NAME, VAL) KEY (NAME) VALUES ('retention', ?)")) {
             merge.setString(1, retention.toString());
@@ -558,7 +606,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             return 0;
         }
         OffsetDateTime oldest = utc(Instant.now().minus(retention));
-        try (Connection connection = store.connection();
+        try (Connection connection = connection();
                 PreparedStatement messages = connection.prepareStatement("DELETE FROM HISTORY_MESSAGE WHERE SENT_AT < ?");
                 PreparedStatement calls = connection.prepareStatement("DELETE FROM HISTORY_CALL WHERE ENDED_AT < ?")) {
             messages.setObject(1, oldest);

@@ -2,9 +2,12 @@ package dev.switchboard.history.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.history.CallRecord;
+import dev.switchboard.store.Store;
 import dev.switchboard.store.internal.H2Store;
 
 class StoredHistoryTest {
@@ -53,6 +58,74 @@ class StoredHistoryTest {
 
     private static Message message(String id, String peer, boolean incoming, String text, Instant at) {
         return new Message(id, "a1", peer, incoming, incoming ? peer : "me@x", text, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The real store, whose migrations wait for {@code release}: the history still opening at start. */
+    private static Store slowToOpen(H2Store store, CountDownLatch migrating, CountDownLatch release) {
+        return new Store() {
+            @Override
+            public Connection connection() throws SQLException {
+                return store.connection();
+            }
+
+            @Override
+            public void migrate(String owner, List<String> migrations) throws SQLException {
+                migrating.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new SQLException(e);
+                }
+                store.migrate(owner, migrations);
+            }
+        };
+    }
+
+    @Test
+    void aMessageArrivingWhileTheStoreOpensWaitsForItAndIsStored() throws Exception {
+        Path other = directory.resolve("opening");
+        H2Store real = new H2Store(other);
+        CountDownLatch migrating = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StoredHistory opening = new StoredHistory(slowToOpen(real, migrating, release));
+        ExecutorService core = Executors.newSingleThreadExecutor();
+        try {
+            assertTrue(migrating.await(10, TimeUnit.SECONDS), "the history did not start opening its store");
+            Message early = message("early", "bob@x", true, "during start-up", Instant.now());
+            Future<?> delivered = core.submit(() -> opening.message(early));
+            // the listener call must not return (acknowledge) before the message is stored
+            assertThrows(TimeoutException.class, () -> delivered.get(300, TimeUnit.MILLISECONDS));
+            release.countDown();
+            delivered.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(early), opening.conversation("a1", "bob@x", 10));
+        } finally {
+            core.shutdownNow();
+            opening.close();
+            real.close();
+        }
+    }
+
+    @Test
+    void aStoreThatCannotOpenFailsEachUseWithTheReason() {
+        Store broken = new Store() {
+            @Override
+            public Connection connection() throws SQLException {
+                throw new SQLException("the store /x is in use by another Switchboard process");
+            }
+
+            @Override
+            public void migrate(String owner, List<String> migrations) throws SQLException {
+                throw new SQLException("the store /x is in use by another Switchboard process");
+            }
+        };
+        StoredHistory unopened = new StoredHistory(broken);
+        try {
+            IllegalStateException failure = assertThrows(IllegalStateException.class,
+                    () -> unopened.message(message("m", "bob@x", true, "hi", Instant.now())));
+            assertTrue(failure.getMessage().contains("in use by another Switchboard process"), failure.getMessage());
+        } finally {
+            unopened.close();
+        }
     }
 
     @Test

@@ -33,9 +33,12 @@ import dev.switchboard.store.Store;
  * last complete commit. H2 does not fsync each commit: a commit survives the process dying, not the
  * machine losing power.
  * <p>
- * One connection is held open for the component's life: it keeps the database open (so every
- * {@link #connection()} is a cheap session on the open database) and keeps H2's file lock, so a
- * second process opening the same profile is told the store is in use instead of writing to it.
+ * One connection is held open from the first use to the component's end: it keeps the database open
+ * (so every {@link #connection()} is a cheap session on the open database) and keeps H2's file lock,
+ * so a second process opening the same profile is told the store is in use instead of writing to it.
+ * The database is opened at the first {@link #connection()} or {@link #migrate}, not at activation:
+ * opening it loads ~600 of H2's classes and reads the file, which the desktop's start need not wait for
+ * (the history opens it on its own thread right after start).
  */
 @Component(service = Store.class)
 public final class H2Store implements Store {
@@ -60,17 +63,15 @@ public final class H2Store implements Store {
         this(instanceDirectory(instanceArea).resolve("switchboard"));
     }
 
-    /** A store in {@code directory} (created if missing), e.g. for tests and tools outside OSGi. */
+    /**
+     * A store in {@code directory} (created if missing), e.g. for tests and tools outside OSGi; the database
+     * opens at the first use, and a failure to open it is reported to that caller (and every later one
+     * until it opens).
+     */
     public H2Store(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
         dataSource.setURL("jdbc:h2:file:" + directory.resolve(DATABASE_NAME).toAbsolutePath()
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
-        try {
-            open();
-        } catch (SQLException e) {
-            // Not fatal for the component: connection() tries again and reports the reason to the caller.
-            LOG.log(Level.ERROR, e.getMessage());
-        }
     }
 
     private static Path instanceDirectory(Location instanceArea) throws IOException {

@@ -42,17 +42,41 @@ final class Bcg729 {
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_BYTE, JAVA_BYTE, JAVA_BYTE, JAVA_BYTE, ADDRESS));
     }
 
+    /** The functions bound: each must be in the library for it to count as there. */
+    private static final String[] SYMBOLS = { "initBcg729EncoderChannel", "closeBcg729EncoderChannel", "bcg729Encoder",
+        "initBcg729DecoderChannel", "closeBcg729DecoderChannel", "bcg729Decoder" };
+
+    /**
+     * Opens the library and checks that it has every function, without binding them: cheap enough for
+     * start-up, where linking the downcalls (the FFM linker generates code for each) is not.
+     *
+     * @param name a name for the dynamic linker ({@code libbcg729.so.0}) or a path
+     */
+    static Optional<SymbolLookup> open(String name, StringBuilder whyNot) {
+        try {
+            // the global arena: once loaded, the library stays for the JVM's life, like any codec library
+            SymbolLookup library = SymbolLookup.libraryLookup(name, Arena.global());
+            for (String symbol : SYMBOLS) {
+                find(library, symbol);
+            }
+            return Optional.of(library);
+        } catch (IllegalArgumentException e) {
+            whyNot.append(name).append(" not found (").append(e.getMessage()).append(')');
+        } catch (RuntimeException e) {
+            whyNot.append(name).append(" could not be opened: ").append(e);
+        }
+        return Optional.empty();
+    }
+
     /**
      * Binds the library, or says why it cannot.
      *
      * @param name a name for the dynamic linker ({@code libbcg729.so.0}) or a path
      */
     static Optional<Bcg729> load(String name, StringBuilder whyNot) {
+        Optional<SymbolLookup> library = open(name, whyNot);
         try {
-            // the global arena: once loaded, the library stays for the JVM's life, like any codec library
-            return Optional.of(new Bcg729(SymbolLookup.libraryLookup(name, Arena.global())));
-        } catch (IllegalArgumentException e) {
-            whyNot.append(name).append(" not found (").append(e.getMessage()).append(')');
+            return library.map(Bcg729::new);
         } catch (RuntimeException e) {
             whyNot.append(name).append(" could not be bound: ").append(e);
         }

@@ -9,7 +9,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * Looks for libbcg729 once at start-up and enables {@link G729Codec} only when it is there; without
- * it G.729 is simply not offered, and the log says so in one line. The library name can be changed
+ * it G.729 is simply not offered, and the log says so in one line. It only opens the library and
+ * looks its functions up: binding them waits for the first G.729 stream, off the start path. The library name can be changed
  * with system property {@value Bcg729#LIBRARY_PROPERTY}.
  */
 @Component(immediate = true, service = {})
@@ -27,7 +28,7 @@ public class G729Availability {
     /** Whether the library binds; logs the one line either way. */
     static boolean libraryLoads(String library) {
         StringBuilder whyNot = new StringBuilder();
-        if (Bcg729.load(library, whyNot).isPresent()) {
+        if (Bcg729.open(library, whyNot).isPresent()) {
             LOG.log(Level.INFO, "G.729 offered, by the system's " + library);
             return true;
         }

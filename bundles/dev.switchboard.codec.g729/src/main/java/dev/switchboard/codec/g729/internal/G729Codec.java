@@ -22,10 +22,13 @@ public class G729Codec implements AudioCodec {
 
     private static final CodecInfo INFO = new CodecInfo("G729", 8000, 8000, 1, 18, 20, "annexb=no");
 
-    private final Bcg729 library;
+    /**
+     * Bound on the first stream, not at activation: the codec list is built at start, while a G.729
+     * call is rare and binding costs the FFM linker's code generation. Null until then.
+     */
+    private Bcg729 library;
 
     public G729Codec() {
-        this(loadOrFail());
     }
 
     G729Codec(Bcg729 library) {
@@ -37,7 +40,10 @@ public class G729Codec implements AudioCodec {
         return Bcg729.load(Bcg729.configuredLibrary(), whyNot).orElseThrow(() -> new IllegalStateException(whyNot.toString()));
     }
 
-    Bcg729 library() {
+    synchronized Bcg729 library() {
+        if (library == null) {
+            library = loadOrFail();
+        }
         return library;
     }
 
@@ -48,11 +54,11 @@ public class G729Codec implements AudioCodec {
 
     @Override
     public Encoder newEncoder() {
-        return new G729Encoder(library, false);
+        return new G729Encoder(library(), false);
     }
 
     @Override
     public Decoder newDecoder() {
-        return new G729Decoder(library);
+        return new G729Decoder(library());
     }
 }

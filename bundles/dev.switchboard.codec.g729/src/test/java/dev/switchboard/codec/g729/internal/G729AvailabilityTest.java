@@ -1,6 +1,7 @@
 package dev.switchboard.codec.g729.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -34,6 +35,22 @@ class G729AvailabilityTest {
         System.setProperty(Bcg729.LIBRARY_PROPERTY, "libbcg729-that-is-not-there.so.0");
         new G729Availability(scr);
         assertEquals(List.of(), enabled);
+    }
+
+    @Test
+    void libraryWithoutTheCodecsFunctionsOffersNoG729() {
+        System.setProperty(Bcg729.LIBRARY_PROPERTY, "libc.so.6");
+        new G729Availability(scr);
+        assertEquals(List.of(), enabled);
+    }
+
+    @Test
+    void codecBindsTheLibraryOnItsFirstStream() {
+        G729Codec codec = new G729Codec();
+        byte[] frame = new byte[10];
+        // 10 ms of silence at 8 kHz is one 10-byte G.729 frame
+        assertEquals(10, codec.newEncoder().encode(new short[80], 0, 80, frame, 0));
+        assertSame(codec.library(), codec.library());
     }
 
     @Test

@@ -20,7 +20,9 @@ import dev.switchboard.media.codec.Encoder;
  * takes interleaved stereo PCM and puts one channel on the wire, and the decoder gives stereo from
  * either. In-band FEC is on and announced ({@code useinbandfec=1}). Preferred over every other
  * codec: full-band speech at half G.711's rate, with FEC and its own concealment. Immediate, so the
- * back end is chosen and logged once per start rather than whenever the last user lets go.
+ * back end is chosen and logged once per start rather than whenever the last user lets go; it is
+ * chosen on the first stream, not at activation, as binding libopus (the FFM linker generates code
+ * for each function) would otherwise sit on the desktop's start path.
  * <p>
  * Discontinuous transmission is off unless configured ({@code dtx=true} in this component's
  * configuration): then the encoder stops sending while the microphone only hears background (libopus
@@ -46,18 +48,15 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
         boolean dtx() default false;
     }
 
-    private final OpusBackend backend;
+    /** Null until the first stream, when the component chooses it (tests give theirs at construction). */
+    private OpusBackend backend;
     private final boolean dtx;
     private final CodecInfo info;
 
     @Activate
     public OpusCodec(Config config) {
-        this(OpusBackends.choose(), config.dtx());
-    }
-
-    private OpusCodec(OpusBackends.Choice choice, boolean dtx) {
-        this(choice.backend(), dtx);
-        LOG.log(Level.INFO, choice.explanation() + (dtx ? "; DTX on" : ""));
+        this(null, config.dtx());
+        OpusBackends.requested(); // a wrong property fails activation, as before the choice was lazy
     }
 
     /** For tests and benchmarks that pick the implementation themselves. */
@@ -72,7 +71,12 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
                 dtx ? "useinbandfec=1;usedtx=1" : "useinbandfec=1");
     }
 
-    OpusBackend backend() {
+    synchronized OpusBackend backend() {
+        if (backend == null) {
+            OpusBackends.Choice choice = OpusBackends.choose();
+            backend = choice.backend();
+            LOG.log(Level.INFO, choice.explanation() + (dtx ? "; DTX on" : ""));
+        }
         return backend;
     }
 
@@ -105,9 +109,9 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
 
     private Encoder newEncoder(boolean dtx) {
         if (!dtx) {
-            return backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE);
+            return backend().newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE);
         }
-        return new DiscontinuousEncoder(backend.newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE.withDtx(true)));
+        return new DiscontinuousEncoder(backend().newEncoder(SAMPLE_RATE, RTP_CHANNELS, OpusEncoderSettings.VOICE.withDtx(true)));
     }
 
     /** An encoder with DTX whose pause packets are not sent: it reports them as 0 bytes, nothing to send. */
@@ -126,16 +130,16 @@ public class OpusCodec implements AudioCodec, OggOpusFiles {
 
     @Override
     public Decoder newDecoder() {
-        return backend.newDecoder(RTP_CHANNELS);
+        return backend().newDecoder(RTP_CHANNELS);
     }
 
     @Override
     public void write(Path file, int sampleRate, int channels, short[] pcm) throws IOException {
-        new OggOpus(backend, OpusEncoderSettings.VOICE).write(file, sampleRate, channels, pcm);
+        new OggOpus(backend(), OpusEncoderSettings.VOICE).write(file, sampleRate, channels, pcm);
     }
 
     @Override
     public DecodedAudio read(Path file) throws IOException {
-        return new OggOpus(backend, OpusEncoderSettings.VOICE).read(file);
+        return new OggOpus(backend(), OpusEncoderSettings.VOICE).read(file);
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.codec.opus.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,31 @@ class OpusCodecTest {
         assertInstanceOf(LibOpus.class, OpusBackends.choose("auto", LibOpus.DEFAULT_LIBRARY).backend());
         assertThrows(IllegalStateException.class, () -> OpusBackends.choose("libopus", "libopus-that-is-not-there.so.0"));
         assertThrows(IllegalArgumentException.class, () -> OpusBackends.choose("speex", LibOpus.DEFAULT_LIBRARY));
+    }
+
+    @Test
+    void componentChoosesItsBackendOnTheFirstStreamAndRejectsAWrongPropertyAtActivation() {
+        OpusCodec.Config noDtx = new OpusCodec.Config() {
+            @Override
+            public boolean dtx() {
+                return false;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return OpusCodec.Config.class;
+            }
+        };
+        OpusCodec codec = new OpusCodec(noDtx);
+        byte[] packet = new byte[4000];
+        assertTrue(codec.newEncoder().encode(new short[2 * FRAME], 0, 2 * FRAME, packet, 0) > 0);
+        assertSame(codec.backend(), codec.backend());
+        System.setProperty(OpusBackends.BACKEND_PROPERTY, "speex");
+        try {
+            assertThrows(IllegalArgumentException.class, () -> new OpusCodec(noDtx));
+        } finally {
+            System.clearProperty(OpusBackends.BACKEND_PROPERTY);
+        }
     }
 
     static byte[][] encode(OpusStreamEncoder encoder, short[] pcm, int channels) {
