@@ -64,7 +64,7 @@ sleep 1   # Kamailio's start, before the first client (not a measurement)
 kill -0 $! 2>/dev/null || { echo "bench-ring: kamailio did not start: $(tail -3 "$WORK/kamailio.log")" >&2; exit 1; }
 
 DISPLAY_NUMBER=$(( 90 + RANDOM % 400 ))
-Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
+Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp -noreset > "$WORK/xvfb.log" 2>&1 &
 export DISPLAY=:$DISPLAY_NUMBER
 await "Xvfb" 20000 xdpyinfo
 dbus-daemon --session --nofork --nopidfile --address="unix:path=$WORK/bus" > "$WORK/dbus.log" 2>&1 &

@@ -71,7 +71,9 @@ desktop_start() {
 
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   DISPLAY_NUMBER=$(( 90 + RANDOM % 400 ))
-  Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp > "$WORK/xvfb.log" 2>&1 &
+  # -noreset: an X server resets when its last client leaves and refuses a client connecting meanwhile
+  # (a desktop started right after the previous one closed failed gtk_init_check)
+  Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp -noreset > "$WORK/xvfb.log" 2>&1 &
   until DISPLAY=:$DISPLAY_NUMBER xdpyinfo >/dev/null 2>&1; do sleep 0.05; done
   for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-$i"; done > "$WORK/desktop-cold"
   for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-1"; done > "$WORK/desktop-warm"
