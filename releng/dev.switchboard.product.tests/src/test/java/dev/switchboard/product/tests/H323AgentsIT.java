@@ -1,5 +1,14 @@
 package dev.switchboard.product.tests;
 
+import static dev.switchboard.product.tests.TwoAgents.assertMuLawSpeech;
+import static dev.switchboard.product.tests.TwoAgents.awaitReady;
+import static dev.switchboard.product.tests.TwoAgents.awaitSize;
+import static dev.switchboard.product.tests.TwoAgents.callEvent;
+import static dev.switchboard.product.tests.TwoAgents.callId;
+import static dev.switchboard.product.tests.TwoAgents.digits;
+import static dev.switchboard.product.tests.TwoAgents.hangUp;
+import static dev.switchboard.product.tests.TwoAgents.holdAndResume;
+import static dev.switchboard.product.tests.TwoAgents.quit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +19,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,23 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * ways (RFC 2833 in the media), hang-up from the callee, then from the caller.
  */
 class H323AgentsIT {
-    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
-
     @TempDir
     Path temp;
 
     private static int freeTcpPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
-        while (true) {
-            String event = agent.await("call");
-            if (event.contains("\"state\":\"" + state + "\"")) {
-                return event;
-            }
         }
     }
 
@@ -53,37 +48,7 @@ class H323AgentsIT {
             }
         }
     }
-
-    /** The next {@code count} DTMF events of {@code call} at {@code agent}, as the keys they carry. */
-    private static String digits(AgentProcess agent, String call, int count) throws InterruptedException {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            String dtmf = agent.await("dtmf");
-            assertTrue(dtmf.contains("\"call\":\"" + call + "\""), dtmf);
-            Matcher digit = Pattern.compile("\"digit\":\"(.)\"").matcher(dtmf);
-            assertTrue(digit.find(), dtmf);
-            digits.append(digit.group(1));
-        }
-        return digits.toString();
-    }
-
-    private static String callId(String event) {
-        Matcher matcher = CALL_ID.matcher(event);
-        assertTrue(matcher.find(), event);
-        return matcher.group(1);
-    }
-
     /** Waits until {@code file} holds {@code bytes}: the recording has taken that much audio. */
-    private static void awaitSize(Path file, long bytes, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file) || Files.size(file) < bytes) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " did not reach " + bytes + " bytes within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void gatekeeperLossIsReportedAndDirectCallsWork() throws Exception {
         int bobPort = freeTcpPort();
@@ -95,8 +60,7 @@ class H323AgentsIT {
         try (DatagramSocket silentGatekeeper = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
                 AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
-            alice.await("ready", AgentProcess.START_TIMEOUT);
-            bob.await("ready", AgentProcess.START_TIMEOUT);
+            awaitReady(alice, bob);
             bob.send("status");
             assertTrue(bob.await("status").matches(".*\"protocols\":\\[[^]]*\"h323\".*"), "the H.323 plug-in is installed");
             // µ-law only (the codecs setting), so what bob records compares with the 8 kHz input as it is
@@ -129,12 +93,7 @@ class H323AgentsIT {
             callEvent(bob, "CONNECTED");
             // the 3 s of speech and a little more recorded at bob (16-bit samples after a 44-byte header)
             awaitSize(heard, 44 + 2L * rate * 7 / 2, Duration.ofSeconds(20));
-            alice.send("hold " + aliceCall);
-            callEvent(alice, "ON_HOLD");
-            callEvent(bob, "REMOTE_HOLD");
-            alice.send("resume " + aliceCall);
-            callEvent(alice, "CONNECTED");
-            callEvent(bob, "CONNECTED");
+            holdAndResume(alice, aliceCall, bob);
             // both agents list RFC 2833 telephone events, so the keys go in the media
             alice.send("dtmf " + aliceCall + " 123#");
             alice.await("ok");
@@ -143,9 +102,7 @@ class H323AgentsIT {
             bob.await("ok");
             assertEquals("9", digits(alice, aliceCall, 1), "bob's digit at alice");
 
-            bob.send("hangup " + bobCall);
-            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
-            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
+            hangUp(bob, bobCall, alice);
             Files.copy(heard, firstCall); // bob's recording is complete once his call ended; the next call records anew
 
             // and a call the caller hangs up
@@ -155,20 +112,10 @@ class H323AgentsIT {
             bob.send("answer " + bobSecond);
             callEvent(alice, "CONNECTED");
             callEvent(bob, "CONNECTED");
-            alice.send("hangup " + second);
-            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
-            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
-            alice.send("quit");
-            bob.send("quit");
-            assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
-            assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
+            hangUp(alice, second, bob);
+            quit(alice, bob);
         }
         short[] recorded = AudioTestCallIT.readWav(firstCall);
-        List<AudioTestCallIT.Block> blocks = AudioTestCallIT.voicedBlocks(speech, recorded, rate / 2);
-        assertTrue(blocks.size() > 50, "voiced blocks compared: " + blocks.size());
-        double median = blocks.stream().mapToDouble(AudioTestCallIT.Block::snrDecibels).sorted().toArray()[blocks.size() / 2];
-        System.out.println("H.323 agents, µ-law speech: median block SNR " + median + " dB over " + blocks.size() + " blocks");
-        // G.711 µ-law on speech-level audio is about 37 dB
-        assertTrue(median >= 33, "median block SNR " + median + " dB");
+        assertMuLawSpeech("H.323 agents", speech, recorded, rate);
     }
 }

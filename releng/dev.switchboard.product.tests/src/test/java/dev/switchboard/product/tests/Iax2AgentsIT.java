@@ -1,15 +1,22 @@
 package dev.switchboard.product.tests;
 
+import static dev.switchboard.product.tests.TwoAgents.assertMuLawSpeech;
+import static dev.switchboard.product.tests.TwoAgents.awaitReady;
+import static dev.switchboard.product.tests.TwoAgents.awaitSize;
+import static dev.switchboard.product.tests.TwoAgents.callEvent;
+import static dev.switchboard.product.tests.TwoAgents.callId;
+import static dev.switchboard.product.tests.TwoAgents.digits;
+import static dev.switchboard.product.tests.TwoAgents.hangUp;
+import static dev.switchboard.product.tests.TwoAgents.holdAndResume;
+import static dev.switchboard.product.tests.TwoAgents.quit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * from one agent's file and is recorded at the other's; chat travels inside the call.
  */
 class Iax2AgentsIT {
-    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
-
     @TempDir
     Path temp;
 
@@ -32,17 +37,6 @@ class Iax2AgentsIT {
             return socket.getLocalPort();
         }
     }
-
-    /** The next call event in {@code state}. */
-    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
-        while (true) {
-            String event = agent.await("call");
-            if (event.contains("\"state\":\"" + state + "\"")) {
-                return event;
-            }
-        }
-    }
-
     private static void awaitRegistered(AgentProcess agent) throws InterruptedException {
         String registration = agent.await("registration");
         while (!registration.contains("\"state\":\"REGISTERED\"")) {
@@ -50,24 +44,6 @@ class Iax2AgentsIT {
             registration = agent.await("registration");
         }
     }
-
-    private static String callId(String event) {
-        Matcher matcher = CALL_ID.matcher(event);
-        assertTrue(matcher.find(), event);
-        return matcher.group(1);
-    }
-
-    /** Waits until {@code file} holds {@code bytes}: the recording has taken that much audio. */
-    private static void awaitSize(Path file, long bytes, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file) || Files.size(file) < bytes) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " did not reach " + bytes + " bytes within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void twoAgentsCallWithSpeechChatHoldAndHangUpOverIax2() throws Exception {
         int bobPort = freeUdpPort();
@@ -77,8 +53,7 @@ class Iax2AgentsIT {
         Path heard = temp.resolve("bob-hears.wav");
         try (AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
                 AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
-            alice.await("ready", AgentProcess.START_TIMEOUT);
-            bob.await("ready", AgentProcess.START_TIMEOUT);
+            awaitReady(alice, bob);
             bob.send("status");
             assertTrue(bob.await("status").matches(".*\"protocols\":\\[[^]]*\"iax2\".*"), "the IAX2 plug-in is installed");
             // µ-law only (the codecs setting), so what bob records compares with the 8 kHz input as it is
@@ -118,38 +93,15 @@ class Iax2AgentsIT {
             }
             assertTrue(atAlice.contains("\"text\":\"hello back\""), atAlice);
 
-            alice.send("hold " + aliceCall);
-            callEvent(alice, "ON_HOLD");
-            callEvent(bob, "REMOTE_HOLD");
-            alice.send("resume " + aliceCall);
-            callEvent(alice, "CONNECTED");
-            callEvent(bob, "CONNECTED");
+            holdAndResume(alice, aliceCall, bob);
             alice.send("dtmf " + aliceCall + " 123#");
             alice.await("ok");
-            StringBuilder digits = new StringBuilder();
-            for (int i = 0; i < 4; i++) {
-                String dtmf = bob.await("dtmf");
-                assertTrue(dtmf.contains("\"call\":\"" + bobCall + "\""), dtmf);
-                Matcher digit = Pattern.compile("\"digit\":\"(.)\"").matcher(dtmf);
-                assertTrue(digit.find(), dtmf);
-                digits.append(digit.group(1));
-            }
-            assertEquals("123#", digits.toString(), "the digits alice keyed, in order, at bob");
+            assertEquals("123#", digits(bob, bobCall, 4), "the digits alice keyed, in order, at bob");
 
-            bob.send("hangup " + bobCall);
-            assertTrue(callEvent(bob, "ENDED").contains("\"reason\":\"LOCAL_HANGUP\""));
-            assertTrue(callEvent(alice, "ENDED").contains("\"reason\":\"REMOTE_HANGUP\""));
-            alice.send("quit");
-            bob.send("quit");
-            assertEquals(0, alice.exitCode(java.time.Duration.ofSeconds(30)));
-            assertEquals(0, bob.exitCode(java.time.Duration.ofSeconds(30)));
+            hangUp(bob, bobCall, alice);
+            quit(alice, bob);
         }
         short[] recorded = AudioTestCallIT.readWav(heard);
-        List<AudioTestCallIT.Block> blocks = AudioTestCallIT.voicedBlocks(speech, recorded, rate / 2);
-        assertTrue(blocks.size() > 50, "voiced blocks compared: " + blocks.size());
-        double median = blocks.stream().mapToDouble(AudioTestCallIT.Block::snrDecibels).sorted().toArray()[blocks.size() / 2];
-        System.out.println("IAX2 agents, µ-law speech: median block SNR " + median + " dB over " + blocks.size() + " blocks");
-        // G.711 µ-law on speech-level audio is about 37 dB
-        assertTrue(median >= 33, "median block SNR " + median + " dB");
+        assertMuLawSpeech("IAX2 agents", speech, recorded, rate);
     }
 }

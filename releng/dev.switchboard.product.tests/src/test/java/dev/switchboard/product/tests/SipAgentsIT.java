@@ -1,12 +1,16 @@
 package dev.switchboard.product.tests;
 
+import static dev.switchboard.product.tests.TwoAgents.awaitReady;
+import static dev.switchboard.product.tests.TwoAgents.callEvent;
+import static dev.switchboard.product.tests.TwoAgents.callId;
+import static dev.switchboard.product.tests.TwoAgents.digits;
+import static dev.switchboard.product.tests.TwoAgents.holdAndResume;
+import static dev.switchboard.product.tests.TwoAgents.quit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,36 +28,13 @@ import dev.switchboard.testing.peers.PeerExtension;
  * (SipThreePartyIT), where the third party costs no third process.
  */
 class SipAgentsIT {
-    private static final Pattern CALL_ID = Pattern.compile("\"call\":\"([^\"]+)\"");
-    private static final Pattern DIGIT = Pattern.compile("\"digit\":\"(.)\"");
-
     @RegisterExtension
     static final PeerExtension<Kamailio> KAMAILIO = PeerExtension
             .of(() -> Kamailio.builder().user("alice", "alice123").user("bob", "bob123").start());
 
     @TempDir
     Path temp;
-
-    /** The next call event in {@code state}, skipping the others. */
-    private static String callEvent(AgentProcess agent, String state) throws InterruptedException {
-        while (true) {
-            String event = agent.await("call");
-            if (event.contains("\"state\":\"" + state + "\"")) {
-                return event;
-            }
-        }
-    }
-
     /** The next event of call {@code call} in {@code state}, skipping the others. */
-    private static String callEvent(AgentProcess agent, String call, String state) throws InterruptedException {
-        while (true) {
-            String event = agent.await("call");
-            if (event.contains("\"call\":\"" + call + "\"") && event.contains("\"state\":\"" + state + "\"")) {
-                return event;
-            }
-        }
-    }
-
     private static String registration(AgentProcess agent, String state) throws InterruptedException {
         while (true) {
             String event = agent.await("registration");
@@ -62,12 +43,6 @@ class SipAgentsIT {
             }
             assertTrue(event.contains("REGISTERING") || event.contains("UNREGISTERED"), event);
         }
-    }
-
-    private static String callId(String event) {
-        Matcher matcher = CALL_ID.matcher(event);
-        assertTrue(matcher.find(), event);
-        return matcher.group(1);
     }
 
     private static String account(String id, String user, String password, Kamailio kamailio) {
@@ -81,8 +56,7 @@ class SipAgentsIT {
         Kamailio kamailio = KAMAILIO.get();
         try (AgentProcess alice = AgentProcess.start(temp.resolve("alice"));
                 AgentProcess bob = AgentProcess.start(temp.resolve("bob"))) {
-            alice.await("ready", AgentProcess.START_TIMEOUT);
-            bob.await("ready", AgentProcess.START_TIMEOUT);
+            awaitReady(alice, bob);
             alice.send(account("a", "alice", "alice123", kamailio));
             alice.await("ok");
             // bob registers dynamically as extension 202 (authenticating as bob), and alice dials just the number
@@ -107,24 +81,11 @@ class SipAgentsIT {
             alice.await("ok");
             alice.send("unmute " + aliceCall);
             alice.await("ok");
-            alice.send("hold " + aliceCall);
-            callEvent(alice, "ON_HOLD");
-            callEvent(bob, "REMOTE_HOLD");
-            alice.send("resume " + aliceCall);
-            callEvent(alice, "CONNECTED");
-            callEvent(bob, "CONNECTED");
+            holdAndResume(alice, aliceCall, bob);
 
             alice.send("dtmf " + aliceCall + " 159#");
             alice.await("ok");
-            StringBuilder digits = new StringBuilder();
-            for (int i = 0; i < 4; i++) {
-                String dtmf = bob.await("dtmf");
-                assertTrue(dtmf.contains("\"call\":\"" + bobCall + "\""), dtmf);
-                Matcher digit = DIGIT.matcher(dtmf);
-                assertTrue(digit.find(), dtmf);
-                digits.append(digit.group(1));
-            }
-            assertEquals("159#", digits.toString(), "the digits alice keyed, in order, at bob");
+            assertEquals("159#", digits(bob, bobCall, 4), "the digits alice keyed, in order, at bob");
 
             // call waiting: a second call reaches bob while he talks; he holds the first, answers the second, then
             // swaps back (the second on hold, the first resumed) and ends the second
@@ -163,10 +124,7 @@ class SipAgentsIT {
             bob.await("ok");
             // the core unregisters a removed account after the command's ok
             Poll.until(() -> kamailio.contacts("202").isEmpty(), Duration.ofSeconds(5), "202 unbound at Kamailio");
-            alice.send("quit");
-            bob.send("quit");
-            assertEquals(0, alice.exitCode(Duration.ofSeconds(30)));
-            assertEquals(0, bob.exitCode(Duration.ofSeconds(30)));
+            quit(alice, bob);
         }
     }
 }

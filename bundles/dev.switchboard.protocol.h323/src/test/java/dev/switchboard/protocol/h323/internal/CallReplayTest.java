@@ -1,19 +1,25 @@
 package dev.switchboard.protocol.h323.internal;
 
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.answerPhaseB;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.expectOurPhaseBOpening;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.h245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.h245Kinds;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.connectWithH245Address;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245Message;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.q931;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.read;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +33,11 @@ import dev.switchboard.core.spi.CallLeg;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
 import dev.switchboard.protocol.h323.internal.cs.H225CallSignallingAsn;
 import dev.switchboard.protocol.h323.internal.cs.Q931Message;
-import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.h245.H245Asn;
 import dev.switchboard.protocol.h323.internal.h245.H245Messages;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
 import dev.switchboard.protocol.h323.internal.per.SequenceValue;
-import dev.switchboard.protocol.h323.internal.ras.RasCodec;
 
 /**
  * Replays the h323plus side of captured calls (../shared/peers/captures/h323, via the extracted
@@ -51,49 +55,9 @@ class CallReplayTest {
         }
     }
 
-    /** A recorded message by capture and frame from a vector file. */
-    static byte[] recorded(String resource, String capture, int frame) throws IOException {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                CallReplayTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] cols = line.split("\t");
-                if (cols[0].equals(capture) && cols[1].equals(String.valueOf(frame))) {
-                    return HexFormat.of().parseHex(cols[2]);
-                }
-            }
-        }
-        throw new AssertionError("no frame " + frame + " of capture " + capture + " in " + resource);
-    }
-
-    static byte[] q931(String capture, int frame) throws IOException {
-        return recorded("/h323/q931-vectors.txt", capture, frame);
-    }
-
-    static byte[] h245(String capture, int frame) throws IOException {
-        return recorded("/h323/h245-vectors.txt", capture, frame);
-    }
-
     private H323Session session(RecordingMedia.Factory media, Events.Session events) throws Exception {
         ours = new H323Session(new Account("ours", "h323", Map.of("alias", "alice", "port", "0")), new char[0], events, media);
         return ours;
-    }
-
-    static CallSignalling.Received read(Socket socket) throws IOException {
-        return CallSignalling.read(Tpkt.read(socket.getInputStream()));
-    }
-
-    static void send(Socket socket, byte[] payload) throws IOException {
-        Tpkt.write(socket.getOutputStream(), payload);
-        socket.getOutputStream().flush();
-    }
-
-    static List<String> h245Kinds(List<byte[]> pdus) {
-        List<String> kinds = new ArrayList<>();
-        for (byte[] pdu : pdus) {
-            kinds.add(H245Messages.kind(H245Messages.decode(pdu)));
-        }
-        return kinds;
     }
 
     @Test
@@ -234,32 +198,6 @@ class CallReplayTest {
         }
     }
 
-    /** Capture 04's connect with its h245Address pointing at {@code h245} (the recording's port is gone). */
-    static byte[] connectWithH245Address(InetSocketAddress h245) throws IOException {
-        Q931Message recorded = Q931Message.parse(q931("04", 33));
-        SequenceValue uui = (SequenceValue) H225CallSignallingAsn.H323_USER_INFORMATION.decode(recorded.h323UserInformation().orElseThrow());
-        SequenceValue connect = (SequenceValue) ((ChoiceValue) uui.getSequence("h323-uu-pdu").get("h323-message-body")).value();
-        assertEquals(new InetSocketAddress("127.0.0.1", 37059), RasCodec.ip(connect.get("h245Address")));
-        connect.with("h245Address", RasCodec.transport(h245));
-        byte[] per = H225CallSignallingAsn.H323_USER_INFORMATION.encode(uui);
-        List<Q931Message.InformationElement> elements = new ArrayList<>();
-        for (Q931Message.InformationElement e : recorded.elements()) {
-            if (e.identifier() == Q931Message.USER_USER) {
-                byte[] contents = new byte[per.length + 1];
-                contents[0] = Q931Message.USER_USER_ASN1;
-                System.arraycopy(per, 0, contents, 1, per.length);
-                elements.add(new Q931Message.InformationElement(Q931Message.USER_USER, contents));
-            } else {
-                elements.add(e);
-            }
-        }
-        return new Q931Message(recorded.callReference(), recorded.fromDestination(), recorded.messageType(), elements).encode();
-    }
-
-    static String nextH245(Socket socket) throws IOException {
-        return H245Messages.kind(H245Messages.decode(Tpkt.read(socket.getInputStream())));
-    }
-
     @Test
     void ourCallerAgainstH323PlusCalleeWithSlowStartOnSeparateH245() throws Exception {
         RecordingMedia.Factory media = new RecordingMedia.Factory(AudioCapability.PCMA, AudioCapability.PCMU);
@@ -276,14 +214,9 @@ class CallReplayTest {
                 send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
                 assertEquals(CallState.CONNECTED, call.until(CallState.CONNECTED).getLast());
                 try (Socket h245 = h245Peer.accept()) {
-                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
-                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
-                    for (int frame : new int[] {39, 43, 44, 46}) { // bob's TCS, MSD, TCS ack, MSD ack
-                        send(h245, h245("04", frame));
-                    }
-                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
-                    assertEquals("response.masterSlaveDeterminationAck", nextH245(h245));
-                    ChoiceValue olc = H245Messages.decode(Tpkt.read(h245.getInputStream()));
+                    expectOurPhaseBOpening(h245);
+                    answerPhaseB(h245, h245("04", 39)); // bob's TCS
+                    ChoiceValue olc = nextH245Message(h245);
                     assertEquals("request.openLogicalChannel", H245Messages.kind(olc));
                     assertEquals(AudioCapability.PCMA, H245Messages.channel((SequenceValue) H245Messages.body(olc)).codec()
                             .orElseThrow(), "bob's TCS lists A-law first");
@@ -342,8 +275,7 @@ class CallReplayTest {
                 send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
                 call.until(CallState.CONNECTED);
                 try (Socket h245 = h245Peer.accept()) {
-                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
-                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
+                    expectOurPhaseBOpening(h245);
                     for (byte[] bad : malformed(recordedQ931, 200, CallSignalling::read)) {
                         send(socket, bad);
                     }

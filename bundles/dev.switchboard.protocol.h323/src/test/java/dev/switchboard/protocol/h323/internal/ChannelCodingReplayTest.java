@@ -1,11 +1,14 @@
 package dev.switchboard.protocol.h323.internal;
 
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.connectWithH245Address;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.h245;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.nextH245;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.q931;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.read;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.send;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.answerPhaseB;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.connectWithH245Address;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.expectOurPhaseBOpening;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.h245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245Message;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.q931;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.read;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +30,6 @@ import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling.CallIdentity;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling.H245Tunnel;
 import dev.switchboard.protocol.h323.internal.cs.Q931Message;
-import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.h245.Coding;
 import dev.switchboard.protocol.h323.internal.h245.H245Asn;
@@ -97,15 +99,9 @@ class ChannelCodingReplayTest {
                 send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
                 call.until(CallState.CONNECTED);
                 try (Socket h245 = h245Peer.accept()) {
-                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
-                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
-                    send(h245, ilbcTwentyCapabilitySet());
-                    for (int frame : new int[] {43, 44, 46}) { // h323plus's MSD, TCS ack, MSD ack
-                        send(h245, h245("04", frame));
-                    }
-                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
-                    assertEquals("response.masterSlaveDeterminationAck", nextH245(h245));
-                    ChoiceValue olc = H245Messages.decode(Tpkt.read(h245.getInputStream()));
+                    expectOurPhaseBOpening(h245);
+                    answerPhaseB(h245, ilbcTwentyCapabilitySet());
+                    ChoiceValue olc = nextH245Message(h245);
                     assertEquals("request.openLogicalChannel", H245Messages.kind(olc));
                     H245Messages.Channel ourChannel = H245Messages.channel((SequenceValue) H245Messages.body(olc));
                     assertEquals(Optional.of(20), ourChannel.ilbcMode(), "the mode the peer receives");

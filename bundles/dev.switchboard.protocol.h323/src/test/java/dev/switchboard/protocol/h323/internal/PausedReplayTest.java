@@ -1,11 +1,14 @@
 package dev.switchboard.protocol.h323.internal;
 
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.connectWithH245Address;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.h245;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.nextH245;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.q931;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.read;
-import static dev.switchboard.protocol.h323.internal.CallReplayTest.send;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.answerPhaseB;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.connectWithH245Address;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.expectOurPhaseBOpening;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.h245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.nextH245Message;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.q931;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.read;
+import static dev.switchboard.protocol.h323.internal.CaptureReplay.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -26,7 +29,6 @@ import dev.switchboard.protocol.h323.internal.cs.CallSignalling;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling.CallIdentity;
 import dev.switchboard.protocol.h323.internal.cs.CallSignalling.H245Tunnel;
 import dev.switchboard.protocol.h323.internal.cs.Q931Message;
-import dev.switchboard.protocol.h323.internal.cs.Tpkt;
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.h245.H245Messages;
 import dev.switchboard.protocol.h323.internal.per.ChoiceValue;
@@ -113,13 +115,8 @@ class PausedReplayTest {
                 send(socket, connectWithH245Address((InetSocketAddress) h245Peer.getLocalSocketAddress()));
                 call.until(CallState.CONNECTED);
                 try (Socket h245 = h245Peer.accept()) {
-                    assertEquals("request.terminalCapabilitySet", nextH245(h245));
-                    assertEquals("request.masterSlaveDetermination", nextH245(h245));
-                    for (int frame : new int[] {39, 43, 44, 46}) { // bob's TCS, MSD, TCS ack, MSD ack
-                        send(h245, h245("04", frame));
-                    }
-                    assertEquals("response.terminalCapabilitySetAck", nextH245(h245));
-                    assertEquals("response.masterSlaveDeterminationAck", nextH245(h245));
+                    expectOurPhaseBOpening(h245);
+                    answerPhaseB(h245, h245("04", 39)); // bob's TCS
                     assertEquals("request.openLogicalChannel", nextH245(h245));
                     send(h245, h245("04", 51)); // bob's openLogicalChannelAck
                     RecordingMedia audio = Events.poll(media.opened, "our media");
@@ -128,12 +125,12 @@ class PausedReplayTest {
                     pauseAndResume(new H245Channel() {
                         @Override
                         public void send(byte[] pdu) throws IOException {
-                            CallReplayTest.send(h245, pdu);
+                            CaptureReplay.send(h245, pdu);
                         }
 
                         @Override
                         public ChoiceValue next() throws IOException {
-                            return H245Messages.decode(Tpkt.read(h245.getInputStream()));
+                            return nextH245Message(h245);
                         }
                     }, audio, call);
                 }
@@ -163,7 +160,7 @@ class PausedReplayTest {
 
                     @Override
                     public void send(byte[] pdu) throws IOException {
-                        CallReplayTest.send(socket, CallSignalling.tunnelOnly(identity, true,
+                        CaptureReplay.send(socket, CallSignalling.tunnelOnly(identity, true,
                                 new H245Tunnel(true, List.of(pdu))).encode());
                     }
 

@@ -1,5 +1,9 @@
 package dev.switchboard.protocol.sip.tests;
 
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.registered;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.reply;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.replyInDialog;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.unregistered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.spi.ProtocolSession;
+import dev.switchboard.protocol.sip.tests.SippScenarioFragments.Notifier;
 import dev.switchboard.testing.peers.Sipp;
 
 /**
@@ -29,6 +34,8 @@ class SipBusyLampIT {
 
     private static final Duration STEP = Duration.ofSeconds(10);
 
+    private static final Notifier LAMP_201 = new Notifier("201", "blf", "201", "dialog", "application/dialog-info+xml");
+
     /** Two SIPp calls: the REGISTER dialog (register, later unregister) and the subscription. */
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
@@ -41,17 +48,8 @@ class SipBusyLampIT {
                   <ereg regexp="SUBSCRIBE sip:201@127.0.0.1 " search_in="msg" check_it="true" assign_to="e3"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 401 Unauthorized
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]blf
-            [last_Call-ID:]
-            [last_CSeq:]
-            WWW-Authenticate: Digest realm="127.0.0.1", nonce="blf0001", qop="auth", algorithm=MD5
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("401 Unauthorized", "blf",
+            "WWW-Authenticate: Digest realm=\"127.0.0.1\", nonce=\"blf0001\", qop=\"auth\", algorithm=MD5") + """
               <recv request="SUBSCRIBE">
                 <action>
                   <ereg regexp="response=" search_in="hdr" header="Authorization:" check_it="true" assign_to="e4"/>
@@ -59,163 +57,33 @@ class SipBusyLampIT {
                   <ereg regexp="tag=([^;]*)" search_in="hdr" header="From:" check_it="true" assign_to="e5,fromtag"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]blf
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Expires: 600
-            Content-Length: 0
-
-            ]]></send>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 1 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=600
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="0" state="full" entity="sip:201@127.0.0.1"></dialog-info>
-            ]]></send>
-              <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 2 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=590
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="1" state="partial" entity="sip:201@127.0.0.1"><dialog id="d1" direction="recipient"><state>early</state></dialog></dialog-info>
-            ]]></send>
-              <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 3 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=580
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="2" state="partial" entity="sip:201@127.0.0.1"><dialog id="d1" direction="recipient"><state>confirmed</state></dialog></dialog-info>
-            ]]></send>
-              <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 4 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=570
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            line is busy
-            ]]></send>
-              <recv response="400"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 5 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=560
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="4" state="partial" entity="sip:201@127.0.0.1"><dialog id="d1" direction="recipient"><state>terminated</state></dialog></dialog-info>
-            ]]></send>
-              <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 6 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=550
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="3" state="full" entity="sip:201@127.0.0.1"><dialog id="d9" direction="recipient"><state>confirmed</state></dialog></dialog-info>
-            ]]></send>
-              <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:201@127.0.0.1>;tag=[pid]blf
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 7 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:201@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: terminated;reason=noresource
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("200 OK", "blf", "Contact: <sip:201@[local_ip]:[local_port]>", "Expires: 600")
+            + LAMP_201.notify(1, "active;expires=600", dialogInfo201(0, "full", ""))
+            + "  <recv response=\"200\"/>\n"
+            + LAMP_201.notify(2, "active;expires=590", dialogInfo201(1, "partial", dialog("d1", "early")))
+            + "  <recv response=\"200\"/>\n"
+            + LAMP_201.notify(3, "active;expires=580", dialogInfo201(2, "partial", dialog("d1", "confirmed")))
+            + "  <recv response=\"200\"/>\n"
+            + LAMP_201.notify(4, "active;expires=570", "line is busy")
+            + "  <recv response=\"400\"/>\n"
+            + LAMP_201.notify(5, "active;expires=560", dialogInfo201(4, "partial", dialog("d1", "terminated")))
+            + "  <recv response=\"200\"/>\n"
+            + LAMP_201.notify(6, "active;expires=550", dialogInfo201(3, "full", dialog("d9", "confirmed")))
+            + "  <recv response=\"200\"/>\n"
+            + LAMP_201.notifyWithoutBody(7, "terminated;reason=noresource") + """
               <recv response="200" next="end"/>
               <label id="register"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            [last_Contact:];expires=600
-            Content-Length: 0
-
-            ]]></send>
+            """ + registered() + """
               <recv request="REGISTER"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
+            """ + unregistered() + """
               <label id="end"/>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
               <Reference variables="e1,e2,e3,e4,e5"/>
             </scenario>
             """;
+
+    private static final Notifier LAMP_202 = new Notifier("202", "lamp", "watcher-202", "dialog",
+            "application/dialog-info+xml");
 
     /**
      * Two SIPp calls: the REGISTER dialog and a subscription to 202 that the account ends when it leaves: SUBSCRIBE
@@ -233,34 +101,10 @@ class SipBusyLampIT {
                   <ereg regexp="tag=([^;]*)" search_in="hdr" header="From:" check_it="true" assign_to="e2,fromtag"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]lamp
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:watcher-202@[local_ip]:[local_port]>
-            Expires: 600
-            Content-Length: 0
-
-            ]]></send>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:202@127.0.0.1>;tag=[pid]lamp
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 1 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:watcher-202@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: active;expires=600
-            Content-Type: application/dialog-info+xml
-            Content-Length: [len]
-
-            <?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="0" state="full" entity="sip:202@127.0.0.1"><dialog id="d1"><state>confirmed</state></dialog></dialog-info>
-            ]]></send>
+            """ + reply("200 OK", "lamp", "Contact: <sip:watcher-202@[local_ip]:[local_port]>", "Expires: 600")
+            + LAMP_202.notify(1, "active;expires=600", "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\""
+                    + " version=\"0\" state=\"full\" entity=\"sip:202@127.0.0.1\"><dialog id=\"d1\"><state>confirmed</state></dialog>"
+                    + "</dialog-info>") + """
               <recv response="200"/>
               <recv request="SUBSCRIBE">
                 <action>
@@ -270,63 +114,31 @@ class SipBusyLampIT {
                   <ereg regexp="^ *dialog *$" search_in="hdr" header="Event:" check_it="true" assign_to="e6"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Expires: 0
-            Content-Length: 0
-
-            ]]></send>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:202@127.0.0.1>;tag=[pid]lamp
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 2 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:watcher-202@[local_ip]:[local_port]>
-            Event: dialog
-            Subscription-State: terminated;reason=timeout
-            Content-Length: 0
-
-            ]]></send>
+            """ + replyInDialog("200 OK", "Expires: 0") + LAMP_202.notifyWithoutBody(2, "terminated;reason=timeout") + """
               <recv response="200" next="end"/>
               <label id="register"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            [last_Contact:];expires=600
-            Content-Length: 0
-
-            ]]></send>
+            """ + registered() + """
               <recv request="REGISTER">
                 <action>
                   <ereg regexp="^ *0 *$" search_in="hdr" header="Expires:" check_it="true" assign_to="e7"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
+            """ + unregistered() + """
               <label id="end"/>
               <Reference variables="e1,e2,e3,e4,e5,e6,e7"/>
             </scenario>
             """;
+
+    /** 201's dialog-info document (RFC 4235) with {@code dialogs} in it. */
+    private static String dialogInfo201(int version, String state, String dialogs) {
+        return "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version
+                + "\" state=\"" + state + "\" entity=\"sip:201@127.0.0.1\">" + dialogs + "</dialog-info>";
+    }
+
+    /** One dialog element of a call to 201. */
+    private static String dialog(String id, String state) {
+        return "<dialog id=\"" + id + "\" direction=\"recipient\"><state>" + state + "</state></dialog>";
+    }
 
     @Test
     void leavingEndsTheSubscriptionBeforeUnregistering(@TempDir Path directory) throws Exception {

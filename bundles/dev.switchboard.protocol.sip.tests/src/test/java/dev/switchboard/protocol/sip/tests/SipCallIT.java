@@ -53,6 +53,20 @@ class SipCallIT {
         return Sipp.builder().scenario(scenario(name)).remote("127.0.0.1", 9).timeout(SCENARIO_TIMEOUT).start();
     }
 
+    /** SIPp as the caller, running {@code name} against our session listening on UDP {@code port}. */
+    private Sipp uac(String name, int port) throws IOException {
+        return Sipp.builder().scenario(scenario(name)).remote("127.0.0.1", port).service("alice")
+                .timeout(SCENARIO_TIMEOUT).start();
+    }
+
+    /** Answers every incoming call at once and reports its events to {@code call}. */
+    private static void answerIncomingCalls(RecordingSessionListener session, RecordingCallListener call) {
+        session.onIncomingCall(leg -> {
+            leg.answer();
+            return call;
+        });
+    }
+
     private static ClosingSession sessionVia(int sippPort, RecordingSessionListener listener, String... extra)
             throws Exception {
         // no sound card in CI: calls here run on the null audio device
@@ -169,8 +183,7 @@ class SipCallIT {
         int port = freeUdpPort();
         RecordingSessionListener session = new RecordingSessionListener();
         try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
-                Sipp sipp = Sipp.builder().scenario(scenario("uac-sips-over-udp.xml")).remote("127.0.0.1", port)
-                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+                Sipp sipp = uac("uac-sips-over-udp.xml", port)) {
             assertScenarioPassed(sipp);
             assertThrows(AssertionError.class, () -> session.awaitIncomingCall(Duration.ofMillis(200)));
         }
@@ -181,13 +194,9 @@ class SipCallIT {
         int port = freeUdpPort();
         RecordingSessionListener session = new RecordingSessionListener();
         RecordingCallListener call = new RecordingCallListener();
-        session.onIncomingCall(leg -> {
-            leg.answer();
-            return call;
-        });
+        answerIncomingCalls(session, call);
         try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
-                Sipp sipp = Sipp.builder().scenario(scenario("uac-remote-hold.xml")).remote("127.0.0.1", port)
-                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+                Sipp sipp = uac("uac-remote-hold.xml", port)) {
             CallLeg leg = session.awaitIncomingCall(STEP);
             assertTrue(leg.remote().address().startsWith("sip:sipp@127.0.0.1"), leg.remote().toString());
             assertEquals("SIPp Caller", leg.remote().displayName());
@@ -208,13 +217,9 @@ class SipCallIT {
         int port = freeUdpPort();
         RecordingSessionListener session = new RecordingSessionListener();
         RecordingCallListener call = new RecordingCallListener();
-        session.onIncomingCall(leg -> {
-            leg.answer();
-            return call;
-        });
+        answerIncomingCalls(session, call);
         try (ClosingSession closing = sessionVia(9, session, "localport", Integer.toString(port));
-                Sipp sipp = Sipp.builder().scenario(scenario("uac-session-timer.xml")).remote("127.0.0.1", port)
-                        .service("alice").timeout(SCENARIO_TIMEOUT).start()) {
+                Sipp sipp = uac("uac-session-timer.xml", port)) {
             session.awaitIncomingCall(STEP);
             call.await(CallState.CONNECTED, STEP);
             assertEquals(EndReason.of(EndReason.Kind.REMOTE_HANGUP), call.awaitEnd(STEP));

@@ -1,5 +1,6 @@
 package dev.switchboard.protocol.sip.tests;
 
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,33 +34,15 @@ class SipDigestScenarioIT {
                   <ereg regexp=";rport" search_in="hdr" header="Via:" check_it="true" assign_to="rport"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 423 Interval Too Brief
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            Min-Expires: 1200
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("423 Interval Too Brief", "regtag", "Min-Expires: 1200") + """
               <recv request="REGISTER">
                 <action>
                   <ereg regexp="Expires: *1200" search_in="msg" check_it="true" assign_to="expires"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 401 Unauthorized
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            WWW-Authenticate: Digest realm="sipp.test", nonce="cafe512", opaque="op1", algorithm=SHA-512-256, qop="auth"
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("401 Unauthorized", "regtag",
+            "WWW-Authenticate: Digest realm=\"sipp.test\", nonce=\"cafe512\", opaque=\"op1\", algorithm=SHA-512-256, qop=\"auth\"")
+            + """
               <recv request="REGISTER">
                 <action>
                   <ereg regexp="algorithm=SHA-512-256" search_in="hdr" header="Authorization:" check_it="true" assign_to="a1"/>
@@ -69,34 +52,15 @@ class SipDigestScenarioIT {
                   <ereg regexp="opaque=\\"op1\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="a5"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 401 Unauthorized
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            WWW-Authenticate: Digest realm="sipp.test", nonce="cafe513", opaque="op1", algorithm=SHA-512-256, qop="auth", stale=true
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("401 Unauthorized", "regtag", "WWW-Authenticate: Digest realm=\"sipp.test\", nonce=\"cafe513\","
+            + " opaque=\"op1\", algorithm=SHA-512-256, qop=\"auth\", stale=true") + """
               <recv request="REGISTER">
                 <action>
                   <ereg regexp="nonce=\\"cafe513\\"" search_in="hdr" header="Authorization:" check_it="true" assign_to="s1"/>
                   <ereg regexp="nc=00000001" search_in="hdr" header="Authorization:" check_it="true" assign_to="s2"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            [last_Contact:];expires=2
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("200 OK", "regtag", "[last_Contact:];expires=2") + """
               <!-- granted 2 s: refreshed before it runs out, with the same nonce and the next nonce-count -->
               <recv request="REGISTER">
                 <action>
@@ -105,32 +69,13 @@ class SipDigestScenarioIT {
                   <ereg regexp="nc=00000002" search_in="hdr" header="Authorization:" check_it="true" assign_to="r3"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            [last_Contact:];expires=1200
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("200 OK", "regtag", "[last_Contact:];expires=1200") + """
               <recv request="REGISTER">
                 <action>
                   <ereg regexp="Expires: *0" search_in="msg" check_it="true" assign_to="removal"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]regtag
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("200 OK", "regtag") + """
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
               <Reference variables="rport,expires,a1,a2,a3,a4,a5,s1,s2,r1,r2,r3,removal"/>
             </scenario>

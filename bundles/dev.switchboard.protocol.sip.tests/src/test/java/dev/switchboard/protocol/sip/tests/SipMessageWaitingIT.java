@@ -1,5 +1,9 @@
 package dev.switchboard.protocol.sip.tests;
 
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.registered;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.reply;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.replyInDialog;
+import static dev.switchboard.protocol.sip.tests.SippScenarioFragments.unregistered;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +24,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.MessageSummary;
 import dev.switchboard.core.account.MessageWaiting;
 import dev.switchboard.core.account.RegistrationState;
+import dev.switchboard.protocol.sip.tests.SippScenarioFragments.Notifier;
 import dev.switchboard.testing.peers.Sipp;
 
 /**
@@ -36,6 +41,9 @@ class SipMessageWaitingIT {
      * Two SIPp calls: the REGISTER dialog (register, later unregister) and the subscription, which closing the session
      * ends (SUBSCRIBE with Expires 0 in its dialog, final NOTIFY without a body).
      */
+    private static final Notifier MAILBOX = new Notifier("8000", "mwi", "8000", "message-summary",
+            "application/simple-message-summary");
+
     private static final String SCENARIO = """
             <?xml version="1.0" encoding="ISO-8859-1" ?>
             <scenario name="registrar and voice mailbox">
@@ -47,17 +55,8 @@ class SipMessageWaitingIT {
                   <ereg regexp="sip:8000@127.0.0.1" search_in="msg" check_it="true" assign_to="e3"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 401 Unauthorized
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]mwi
-            [last_Call-ID:]
-            [last_CSeq:]
-            WWW-Authenticate: Digest realm="127.0.0.1", nonce="mwi0001", qop="auth", algorithm=MD5
-            Content-Length: 0
-
-            ]]></send>
+            """ + reply("401 Unauthorized", "mwi",
+            "WWW-Authenticate: Digest realm=\"127.0.0.1\", nonce=\"mwi0001\", qop=\"auth\", algorithm=MD5") + """
               <recv request="SUBSCRIBE">
                 <action>
                   <ereg regexp="response=" search_in="hdr" header="Authorization:" check_it="true" assign_to="e4"/>
@@ -65,71 +64,17 @@ class SipMessageWaitingIT {
                   <ereg regexp="tag=([^;]*)" search_in="hdr" header="From:" check_it="true" assign_to="e5,fromtag"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]mwi
-            [last_Call-ID:]
-            [last_CSeq:]
-            Contact: <sip:8000@[local_ip]:[local_port]>
-            Expires: 600
-            Content-Length: 0
-
-            ]]></send>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 1 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:8000@[local_ip]:[local_port]>
-            Event: message-summary
-            Subscription-State: active;expires=600
-            Content-Type: application/simple-message-summary
-            Content-Length: [len]
-
-            Messages-Waiting: yes
-            Message-Account: sip:8000@127.0.0.1
-            Voice-Message: 2/8 (0/2)
-            ]]></send>
+            """ + reply("200 OK", "mwi", "Contact: <sip:8000@[local_ip]:[local_port]>", "Expires: 600")
+            + MAILBOX.notify(1, "active;expires=600", """
+                    Messages-Waiting: yes
+                    Message-Account: sip:8000@127.0.0.1
+                    Voice-Message: 2/8 (0/2)""") + """
               <recv response="200"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 2 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:8000@[local_ip]:[local_port]>
-            Event: message-summary
-            Subscription-State: active;expires=590
-            Content-Type: application/simple-message-summary
-            Content-Length: [len]
-
-            Voice-Message: lots
-            ]]></send>
+            """ + MAILBOX.notify(2, "active;expires=590", "Voice-Message: lots") + """
               <recv response="400"/>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 3 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:8000@[local_ip]:[local_port]>
-            Event: message-summary
-            Subscription-State: active;expires=580
-            Content-Type: application/simple-message-summary
-            Content-Length: [len]
-
-            Messages-Waiting: no
-            Voice-Message: 0/10
-            ]]></send>
+            """ + MAILBOX.notify(3, "active;expires=580", """
+                    Messages-Waiting: no
+                    Voice-Message: 0/10""") + """
               <recv response="200"/>
               <recv request="SUBSCRIBE">
                 <action>
@@ -138,56 +83,13 @@ class SipMessageWaitingIT {
                   <ereg regexp="^SUBSCRIBE sip:8000@127\\.0\\.0\\.1:[0-9]+ " search_in="msg" check_it="true" assign_to="e8"/>
                 </action>
               </recv>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:]
-            [last_Call-ID:]
-            [last_CSeq:]
-            Expires: 0
-            Content-Length: 0
-
-            ]]></send>
-              <send><![CDATA[
-            NOTIFY [$contact] SIP/2.0
-            Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-            From: <sip:8000@127.0.0.1>;tag=[pid]mwi
-            To: <sip:alice@127.0.0.1>;tag=[$fromtag]
-            Call-ID: [call_id]
-            CSeq: 4 NOTIFY
-            Max-Forwards: 70
-            Contact: <sip:8000@[local_ip]:[local_port]>
-            Event: message-summary
-            Subscription-State: terminated;reason=timeout
-            Content-Length: 0
-
-            ]]></send>
+            """ + replyInDialog("200 OK", "Expires: 0") + MAILBOX.notifyWithoutBody(4, "terminated;reason=timeout") + """
               <recv response="200" next="end"/>
 
               <label id="register"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            [last_Contact:];expires=600
-            Content-Length: 0
-
-            ]]></send>
+            """ + registered() + """
               <recv request="REGISTER"/>
-              <send><![CDATA[
-            SIP/2.0 200 OK
-            [last_Via:]
-            [last_From:]
-            [last_To:];tag=[pid]reg
-            [last_Call-ID:]
-            [last_CSeq:]
-            Content-Length: 0
-
-            ]]></send>
+            """ + unregistered() + """
               <label id="end"/>
               <!-- the checks above fail the scenario on a mismatch; their variables are never read -->
               <Reference variables="e1,e2,e3,e4,e5,e6,e7,e8"/>
