@@ -60,25 +60,13 @@ final class XmppStorage {
 
     /** Keeps an outgoing stanza until {@link #remove}; a second call with the same id keeps the first copy. */
     void add(String account, Message stanza) throws SQLException {
-        try (Connection connection = store.connection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "MERGE INTO XMPP_OUTBOX (ACCOUNT, STANZA_ID, STANZA) KEY (ACCOUNT, STANZA_ID) VALUES (?, ?, ?)")) {
-            insert.setString(1, account);
-            insert.setString(2, stanza.getStanzaId());
-            insert.setString(3, stanza.toXML().toString());
-            insert.executeUpdate();
-        }
+        update("MERGE INTO XMPP_OUTBOX (ACCOUNT, STANZA_ID, STANZA) KEY (ACCOUNT, STANZA_ID) VALUES (?, ?, ?)", account,
+                stanza.getStanzaId(), stanza.toXML().toString());
     }
 
     /** Forgets a stanza the server acknowledged. */
     void remove(String account, String stanzaId) throws SQLException {
-        try (Connection connection = store.connection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM XMPP_OUTBOX WHERE ACCOUNT = ? AND STANZA_ID = ?")) {
-            delete.setString(1, account);
-            delete.setString(2, stanzaId);
-            delete.executeUpdate();
-        }
+        update("DELETE FROM XMPP_OUTBOX WHERE ACCOUNT = ? AND STANZA_ID = ?", account, stanzaId);
     }
 
     /** The stanzas kept for the account, oldest first; one that cannot be read back is logged and deleted. */
@@ -110,50 +98,26 @@ final class XmppStorage {
 
     /** Where the last archive read of the account ended, if any. */
     Optional<String> archivePosition(String account) throws SQLException {
-        try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT ARCHIVE_ID FROM XMPP_ARCHIVE_POSITION WHERE ACCOUNT = ?")) {
-            select.setString(1, account);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        }
+        return value("SELECT ARCHIVE_ID FROM XMPP_ARCHIVE_POSITION WHERE ACCOUNT = ?", account);
     }
 
     void saveArchivePosition(String account, String archiveId) throws SQLException {
-        try (Connection connection = store.connection();
-                PreparedStatement merge = connection.prepareStatement(
-                        "MERGE INTO XMPP_ARCHIVE_POSITION (ACCOUNT, ARCHIVE_ID) KEY (ACCOUNT) VALUES (?, ?)")) {
-            merge.setString(1, account);
-            merge.setString(2, archiveId);
-            merge.executeUpdate();
-        }
+        update("MERGE INTO XMPP_ARCHIVE_POSITION (ACCOUNT, ARCHIVE_ID) KEY (ACCOUNT) VALUES (?, ?)", account, archiveId);
     }
 
     /** The stored roster's version, if a roster is stored for the key. */
     Optional<String> rosterVersion(String rosterKey) throws SQLException {
-        try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT VERSION FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
-            select.setString(1, rosterKey);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        }
+        return value("SELECT VERSION FROM XMPP_ROSTER WHERE ACCOUNT = ?", rosterKey);
     }
+
 
     /** The stored roster items, none if no roster is stored for the key. */
     List<Item> rosterItems(String rosterKey) throws SQLException, IOException, XmlPullParserException {
-        String roster;
-        try (Connection connection = store.connection();
-                PreparedStatement select = connection.prepareStatement("SELECT ROSTER FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
-            select.setString(1, rosterKey);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return List.of();
-                }
-                roster = rows.getString(1);
-            }
+        Optional<String> stored = value("SELECT ROSTER FROM XMPP_ROSTER WHERE ACCOUNT = ?", rosterKey);
+        if (stored.isEmpty()) {
+            return List.of();
         }
+        String roster = stored.get();
         List<Item> items = new ArrayList<>();
         XmlPullParser parser = PacketParserUtils.getParserFor(roster);
         for (XmlPullParser.Event event = parser.next(); event != XmlPullParser.Event.END_DOCUMENT; event = parser.next()) {
@@ -170,23 +134,33 @@ final class XmppStorage {
      * faster than thousands (this write competes with the login for the processor).
      */
     void saveRoster(String rosterKey, Collection<Item> items, String version) throws SQLException {
-        try (Connection connection = store.connection()) {
-            if (version == null) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ?")) {
-                    delete.setString(1, rosterKey);
-                    delete.executeUpdate();
-                }
-                return;
+        if (version == null) {
+            update("DELETE FROM XMPP_ROSTER WHERE ACCOUNT = ?", rosterKey);
+            return;
+        }
+        StringBuilder roster = new StringBuilder("<query xmlns='jabber:iq:roster'>");
+        items.forEach(item -> roster.append(item.toXML(XmlEnvironment.EMPTY)));
+        roster.append("</query>");
+        update("MERGE INTO XMPP_ROSTER (ACCOUNT, VERSION, ROSTER) KEY (ACCOUNT) VALUES (?, ?, ?)", rosterKey, version,
+                roster.toString());
+    }
+
+    /** Runs one statement in a session of its own, committed when it returns (auto-commit). */
+    private void update(String sql, String... values) throws SQLException {
+        try (Connection connection = store.connection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
             }
-            StringBuilder roster = new StringBuilder("<query xmlns='jabber:iq:roster'>");
-            items.forEach(item -> roster.append(item.toXML(XmlEnvironment.EMPTY)));
-            roster.append("</query>");
-            try (PreparedStatement merge = connection.prepareStatement(
-                    "MERGE INTO XMPP_ROSTER (ACCOUNT, VERSION, ROSTER) KEY (ACCOUNT) VALUES (?, ?, ?)")) {
-                merge.setString(1, rosterKey);
-                merge.setString(2, version);
-                merge.setString(3, roster.toString());
-                merge.executeUpdate();
+            statement.executeUpdate();
+        }
+    }
+
+    /** The first column of the row {@code sql} selects by {@code key}, if there is one. */
+    private Optional<String> value(String sql, String key) throws SQLException {
+        try (Connection connection = store.connection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
         }
     }
