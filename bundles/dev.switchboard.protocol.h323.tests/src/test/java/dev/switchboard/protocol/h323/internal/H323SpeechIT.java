@@ -122,16 +122,21 @@ class H323SpeechIT {
         }
     }
 
+    /** An H.323 account on a free port offering {@code codecs}, with the given microphone and speaker. */
+    private static H323Session open(ProtocolProvider provider, String alias, String codecs, String audioIn, String audioOut,
+            Side side) throws Exception {
+        return (H323Session) provider.open(new Account(alias, "h323", Map.of("alias", alias, "port", "0", "codecs", codecs,
+                "audio.in", audioIn, "audio.out", audioOut)), new char[0], side);
+    }
+
     @Test
     void speechArrivesAtG711QualityThroughTheInstalledProvider() throws Exception {
         ProtocolProvider provider = service(ProtocolProvider.class, "(" + ProtocolProvider.PROTOCOL_PROPERTY + "=h323)");
         Path heard = directory.resolve("bob-hears.wav");
         Side alice = new Side();
         Side bob = new Side();
-        H323Session bobSession = (H323Session) provider.open(new Account("bob", "h323", Map.of("alias", "bob", "port", "0",
-                "codecs", "PCMU", "audio.in", "null:", "audio.out", "file:" + heard)), new char[0], bob);
-        H323Session aliceSession = (H323Session) provider.open(new Account("alice", "h323", Map.of("alias", "alice",
-                "port", "0", "codecs", "PCMU", "audio.in", "file:" + SPEECH, "audio.out", "null:")), new char[0], alice);
+        H323Session bobSession = open(provider, "bob", "PCMU", "null:", "file:" + heard, bob);
+        H323Session aliceSession = open(provider, "alice", "PCMU", "file:" + SPEECH, "null:", alice);
         try {
             CallLeg outgoing = aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
             H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
@@ -174,10 +179,8 @@ class H323SpeechIT {
         Path heard = directory.resolve("bob-hears-ilbc.wav");
         Side alice = new Side();
         Side bob = new Side();
-        H323Session bobSession = (H323Session) provider.open(new Account("bob", "h323", Map.of("alias", "bob", "port", "0",
-                "codecs", "iLBC,PCMU", "audio.in", "null:", "audio.out", "file:" + heard)), new char[0], bob);
-        H323Session aliceSession = (H323Session) provider.open(new Account("alice", "h323", Map.of("alias", "alice",
-                "port", "0", "codecs", "iLBC,PCMU", "audio.in", "file:" + SPEECH, "audio.out", "null:")), new char[0], alice);
+        H323Session bobSession = open(provider, "bob", "iLBC,PCMU", "null:", "file:" + heard, bob);
+        H323Session aliceSession = open(provider, "alice", "iLBC,PCMU", "file:" + SPEECH, "null:", alice);
         try {
             aliceSession.dial("bob@127.0.0.1:" + bobSession.localAddress().getPort(), alice);
             H323Call incoming = (H323Call) bob.incoming.poll(10, TimeUnit.SECONDS);
