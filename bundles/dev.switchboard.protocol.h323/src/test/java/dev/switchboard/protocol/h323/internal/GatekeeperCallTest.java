@@ -134,11 +134,8 @@ class GatekeeperCallTest {
         }
     }
 
-    /** A gatekeeper-initiated disconnect (H.225.0 7.10): its DRQ is confirmed and ends the call it names. */
-    @Test
-    void theGatekeepersDisengageRequestEndsTheCall() throws Exception {
-        Events.Session aliceEvents = new Events.Session();
-        Events.Session bobEvents = new Events.Session();
+    /** Bob on a free port without a gatekeeper; alice (1001) registered with the gatekeeper, its GRQ read. */
+    private void startBobAndRegisterAlice(Events.Session aliceEvents, Events.Session bobEvents) throws Exception {
         bob = new H323Session(new Account("bob", "h323", Map.of("alias", "bob", "port", "0")), new char[0], bobEvents,
                 new RecordingMedia.Factory(AudioCapability.PCMU));
         alice = new H323Session(new Account("alice", "h323", Map.of("alias", "alice", "e164", "1001", "port", "0",
@@ -148,6 +145,14 @@ class GatekeeperCallTest {
         assertEquals(RegistrationState.REGISTERING, aliceEvents.nextState());
         assertEquals(RegistrationState.REGISTERED, aliceEvents.nextState());
         next(RasMessage.GatekeeperRequest.class);
+    }
+
+    /** A gatekeeper-initiated disconnect (H.225.0 7.10): its DRQ is confirmed and ends the call it names. */
+    @Test
+    void theGatekeepersDisengageRequestEndsTheCall() throws Exception {
+        Events.Session aliceEvents = new Events.Session();
+        Events.Session bobEvents = new Events.Session();
+        startBobAndRegisterAlice(aliceEvents, bobEvents);
         next(RasMessage.RegistrationRequest.class);
         Events.Call call = new Events.Call();
         alice.dial("1002", call);
@@ -169,15 +174,7 @@ class GatekeeperCallTest {
     void registersAdmitsCallsDisengagesAndUnregisters() throws Exception {
         Events.Session aliceEvents = new Events.Session();
         Events.Session bobEvents = new Events.Session();
-        bob = new H323Session(new Account("bob", "h323", Map.of("alias", "bob", "port", "0")), new char[0], bobEvents,
-                new RecordingMedia.Factory(AudioCapability.PCMU));
-        alice = new H323Session(new Account("alice", "h323", Map.of("alias", "alice", "e164", "1001", "port", "0",
-                "gatekeeper", "127.0.0.1:" + gatekeeper.getLocalPort())), "alice123".toCharArray(), aliceEvents,
-                new RecordingMedia.Factory(AudioCapability.PCMU));
-        alice.register();
-        assertEquals(RegistrationState.REGISTERING, aliceEvents.nextState());
-        assertEquals(RegistrationState.REGISTERED, aliceEvents.nextState());
-        next(RasMessage.GatekeeperRequest.class);
+        startBobAndRegisterAlice(aliceEvents, bobEvents);
         RasMessage.RegistrationRequest rrq = next(RasMessage.RegistrationRequest.class);
         assertEquals(List.of(new AliasAddress.H323Id("alice"), new AliasAddress.DialledDigits("1001")), rrq.terminalAlias());
         assertEquals(List.of(alice.localAddress()), rrq.callSignalAddress());
