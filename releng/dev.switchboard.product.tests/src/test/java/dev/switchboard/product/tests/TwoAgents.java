@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.switchboard.testing.await.Poll;
 
 /**
  * The steps the two-agent product tests (one agent product calling another over SIP, H.323 or IAX2, driven through
@@ -95,13 +96,7 @@ final class TwoAgents {
 
     /** Waits until {@code file} holds {@code bytes}: the recording has taken that much audio. */
     static void awaitSize(Path file, long bytes, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(file) || Files.size(file) < bytes) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(file + " did not reach " + bytes + " bytes within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+        Poll.until(() -> file.toFile().length() >= bytes, timeout, file + " reaches " + bytes + " bytes");
     }
 
     /**
