@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.bindings.keys.KeyBindingDispatcher;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
@@ -44,6 +45,7 @@ public final class AccountsHandler {
             @Optional @Service TonePlayer tones, @Optional @Service AudioLoopTest loopTest,
             @Optional @Service LdapDirectories directories, @Optional @Service CodecRegistry codecs,
             @Optional @Service GlobalShortcuts shortcuts,
+            @Optional KeyBindingDispatcher keyBindings,
             @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
         PreferenceManager pages = new PreferenceManager();
         pages.addToRoot(new PreferenceNode("accounts", new AccountsPage(catalog, registry, registrations, operations)));
@@ -52,8 +54,7 @@ public final class AccountsHandler {
         pages.addToRoot(new PreferenceNode("audio", new AudioPage(devices, tones, loopTest, preferences, operations,
                 registry, catalog)));
         pages.addToRoot(new PreferenceNode("codecs", new CodecsPage(registry, catalog, codecs, operations)));
-        pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences,
-                shortcuts == null ? "System-wide shortcuts are not running." : shortcuts.status())));
+        pages.addToRoot(new PreferenceNode("appearance", new AppearancePage(preferences, shortcuts, keyBindings)));
         if (directories != null) {
             pages.addToRoot(new PreferenceNode("directories", new DirectoryPage(directories)));
         }

@@ -10,7 +10,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,6 +23,11 @@ import java.util.function.IntConsumer;
  * and Num Lock, because X matches a grab's modifiers exactly and the user does not think of
  * those locks as part of the shortcut. One thread reads the connection; it is the only thread
  * that uses the connection after {@link #open}, as Xlib requires without XInitThreads.
+ * <p>
+ * A held key repeats: the server sends KeyPress after KeyPress (and, unless XKB's detectable
+ * auto-repeat is on, a KeyRelease before each). Detectable auto-repeat is switched on for this
+ * connection, and a KeyPress of a key that has had no KeyRelease since its last KeyPress is a
+ * repeat and not reported, so holding a toggle (mute) toggles once.
  */
 final class X11KeyGrab implements AutoCloseable {
 
@@ -29,6 +37,8 @@ final class X11KeyGrab implements AutoCloseable {
 
     static final int SHIFT_MASK = 1;
     static final int CONTROL_MASK = 1 << 2;
+    /** Alt is Mod1 on every common keymap. */
+    static final int ALT_MASK = 1 << 3;
     private static final int LOCK_MASK = 1 << 1;
     /** Num Lock is Mod2 on every common keymap. */
     private static final int NUM_LOCK_MASK = 1 << 4;
@@ -36,6 +46,7 @@ final class X11KeyGrab implements AutoCloseable {
     /** The modifiers that tell shortcuts apart: Shift, Control, Mod1 (Alt), Mod4 (Super). */
     private static final int RELEVANT_MODIFIERS = SHIFT_MASK | CONTROL_MASK | (1 << 3) | (1 << 6);
     private static final int KEY_PRESS = 2;
+    private static final int KEY_RELEASE = 3;
     private static final int GRAB_MODE_ASYNC = 1;
     private static final int BAD_ACCESS = 10;
     /** sizeof(XEvent) on LP64: a union padded to 24 longs. */
@@ -43,6 +54,9 @@ final class X11KeyGrab implements AutoCloseable {
     /** Offsets in XKeyEvent on LP64 (type, serial, send_event, display, window, root, subwindow, time, x, y, x_root, y_root, state, keycode). */
     private static final long KEY_STATE_OFFSET = 80;
     private static final long KEY_CODE_OFFSET = 84;
+    private static final long KEY_TIME_OFFSET = 56;
+    /** Longer than any auto-repeat delay in use (X's default is 660 ms, desktops offer up to about 900 ms). */
+    private static final long REPEAT_WINDOW_MILLIS = 1500;
     /** Offset of error_code in XErrorEvent on LP64. */
     private static final long ERROR_CODE_OFFSET = 32;
     private static final short POLLIN = 1;
@@ -66,12 +80,19 @@ final class X11KeyGrab implements AutoCloseable {
     private final long root;
     private final int connection;
     private final List<int[]> grabbed = new ArrayList<>();
-    private final List<String> refused = new ArrayList<>();
+    private final Map<Integer, String> refused = new LinkedHashMap<>();
+    /**
+     * Server time (ms) of the last KeyPress of each key not released since: a further KeyPress of
+     * one soon after is the server's auto-repeat. "Soon" because a release can go elsewhere (another
+     * client grabbing the whole keyboard meanwhile): such a key must not stay "held" for good.
+     */
+    private final Map<Integer, Long> held = new HashMap<>();
     private final int[][] keys;
     private final MemorySegment ownErrorHandler;
     private volatile int lastErrorCode;
     private volatile MethodHandle previousHandlerCall;
 
+    private final boolean detectableRepeat;
     private volatile boolean stopping;
     private Thread reader;
 
@@ -106,7 +127,7 @@ final class X11KeyGrab implements AutoCloseable {
                 int keycode = Byte.toUnsignedInt((byte) keysymToKeycode.invokeExact(display, keysym));
                 keys[i] = new int[] {key.id(), keycode, key.modifiers()};
                 if (keycode == 0) {
-                    refused.add(key.keysymName() + ": no key on this keyboard");
+                    refused.put(key.id(), "no key " + key.keysymName() + " on this keyboard");
                     continue;
                 }
                 boolean taken = false;
@@ -123,12 +144,23 @@ final class X11KeyGrab implements AutoCloseable {
                     }
                 }
                 if (taken) {
-                    refused.add(key.keysymName() + ": another application already owns this shortcut");
+                    refused.put(key.id(), "another application already owns it");
                 }
             }
         } finally {
             MemorySegment ours = (MemorySegment) setErrorHandler.invokeExact(previous);
         }
+        // without it each repeat would also bring a KeyRelease, and a held key could not be told from tapping
+        MethodHandle detectableAutoRepeat = handle(x11, "XkbSetDetectableAutoRepeat",
+                FunctionDescriptor.of(INT, ADDRESS, INT, ADDRESS));
+        MemorySegment supported = arena.allocate(INT);
+        int ignored = (int) detectableAutoRepeat.invokeExact(display, 1, supported);
+        detectableRepeat = supported.get(INT, 0) != 0;
+    }
+
+    /** Whether the server tells repeats apart (XKB detectable auto-repeat): held keys then act once. */
+    boolean detectableRepeat() {
+        return detectableRepeat;
     }
 
     /**
@@ -164,9 +196,9 @@ final class X11KeyGrab implements AutoCloseable {
         }
     }
 
-    /** Why some keys could not be grabbed (empty when all were). */
-    List<String> refused() {
-        return List.copyOf(refused);
+    /** Why some keys could not be grabbed, by the key's id (empty when all were). */
+    Map<Integer, String> refused() {
+        return Map.copyOf(refused);
     }
 
     /** Starts the thread that tells {@code pressed} the id of each grabbed key pressed. */
@@ -192,9 +224,12 @@ final class X11KeyGrab implements AutoCloseable {
                     }
                 }
                 int ignored = (int) xNextEvent.invokeExact(display, event);
-                if (event.get(INT, 0) == KEY_PRESS) {
+                int type = event.get(INT, 0);
+                int keycode = event.get(INT, KEY_CODE_OFFSET);
+                if (type == KEY_RELEASE) {
+                    held.remove(keycode);
+                } else if (type == KEY_PRESS && !repeated(keycode, event.get(ValueLayout.JAVA_LONG, KEY_TIME_OFFSET))) {
                     int state = event.get(INT, KEY_STATE_OFFSET) & RELEVANT_MODIFIERS;
-                    int keycode = event.get(INT, KEY_CODE_OFFSET);
                     for (int[] key : keys) {
                         if (key[1] == keycode && key[2] == state) {
                             pressed.accept(key[0]);
@@ -208,6 +243,12 @@ final class X11KeyGrab implements AutoCloseable {
         } finally {
             release();
         }
+    }
+
+    /** Whether this KeyPress repeats a press of the same key that was not released; remembers it either way. */
+    private boolean repeated(int keycode, long time) {
+        Long previous = held.put(keycode, time);
+        return previous != null && Long.compareUnsigned(time - previous, REPEAT_WINDOW_MILLIS) < 0;
     }
 
     /** Called by Xlib, on whichever thread met the error, with the error of any connection. */
