@@ -36,6 +36,8 @@ import dev.switchboard.ui.calls.ShortcutSet;
  */
 public final class AppearancePage extends PreferencePage {
 
+    private static final String CAPTURE_HINT = "Press the new keys for ";
+
     private final IEclipsePreferences preferences;
     private final GlobalShortcuts shortcuts;
     private final KeyBindingDispatcher keyBindings;
@@ -104,9 +106,14 @@ public final class AppearancePage extends PreferencePage {
             fieldLayout.widthHint = 150;
             field.setLayoutData(fieldLayout);
             field.addListener(SWT.KeyDown, event -> typed(action, event));
-            field.addListener(SWT.FocusIn, event -> beginCapture());
-            field.addListener(SWT.FocusOut, event -> field.getDisplay().asyncExec(this::endCaptureUnlessInAField));
+            field.addListener(SWT.FocusIn, event -> beginCapture(action));
             MessageLine fieldMessage = new MessageLine(grid, key + ".message");
+            field.addListener(SWT.FocusOut, event -> {
+                if (fieldMessage.control().getText().startsWith(CAPTURE_HINT)) {
+                    fieldMessage.say("", false);
+                }
+                field.getDisplay().asyncExec(this::endCaptureUnlessInAField);
+            });
             fieldMessage.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             fields.put(action, field);
             fieldMessages.put(action, fieldMessage);
@@ -187,17 +194,18 @@ public final class AppearancePage extends PreferencePage {
      * would take them first (X gives a grabbed key to the grabbing client only), then the window's
      * dispatcher (a display filter) would run the call command instead.
      */
-    private void beginCapture() {
-        if (capturing) {
-            return;
+    private void beginCapture(ShortcutAction action) {
+        if (!capturing) {
+            capturing = true;
+            if (shortcuts != null) {
+                shortcuts.suspend();
+            }
+            if (keyBindings != null) {
+                keyBindings.getKeyDownFilter().setEnabled(false);
+            }
         }
-        capturing = true;
-        if (shortcuts != null) {
-            shortcuts.suspend();
-        }
-        if (keyBindings != null) {
-            keyBindings.getKeyDownFilter().setEnabled(false);
-        }
+        // said once the keys are free to reach the field
+        fieldMessages.get(action).say(CAPTURE_HINT + action.label() + ".", false);
     }
 
     private void endCaptureUnlessInAField() {

@@ -151,6 +151,7 @@ class DesktopCallIT {
                 desktop.key("ctrl+shift+m");
                 desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
                         "muted by Ctrl+Shift+M from another application");
+                changedMuteKeyWorksSystemWideAndActsOnceWhenHeld(desktop, window, profile);
                 focusOtherApplication(desktop);
                 desktop.key("ctrl+shift+h");
                 desktop.await("label", name -> name.startsWith("No calls."), "hung up by Ctrl+Shift+H from another application");
@@ -269,6 +270,74 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
+        }
+    }
+
+    /**
+     * With a connected, muted call and the other application running: the mute key changed on Settings ›
+     * Appearance (the new keys pressed into its field; another action's key refused there) works at once
+     * while the other application has the focus and the old key does nothing; held down through the X
+     * server's auto-repeat it toggles once; Restore defaults brings Ctrl+Shift+M back. The product logs
+     * one line per shortcut that acts, which counts the toggles.
+     */
+    private static void changedMuteKeyWorksSystemWideAndActsOnceWhenHeld(DesktopSession desktop, String window,
+            Path profile) throws Exception {
+        Path log = AgentProcess.output().resolve("desktop-" + profile.getFileName() + ".log");
+        openAppearanceSettings(desktop, window);
+        desktop.actWhenThere("--focus", "text\tMute / unmute");
+        desktop.await("label", "Press the new keys for Mute / unmute."::equals, "the field ready for keys");
+        // the hang-up key reaches the field (neither the system-wide grab nor the window's binding takes it)
+        desktop.key("ctrl+shift+h");
+        desktop.await("label", "Ctrl+Shift+H already hangs up."::equals, "the clash named next to the field");
+        desktop.key("ctrl+alt+m");
+        desktop.await("label", "Saved: Ctrl+Alt+M mutes."::equals, "the new mute key stored");
+        desktop.act("--press", "push button\tClose");
+        desktop.awaitGone("push button", "Close"::equals, "the settings closed");
+        desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
+                "the call still muted after the keys typed into the settings");
+
+        long before = muteToggles(log);
+        focusOtherApplication(desktop);
+        // the old key first: were it still grabbed, the new key would unmute and mute again
+        desktop.key("ctrl+shift+m");
+        desktop.key("ctrl+alt+m");
+        desktop.await("label", name -> name.startsWith("Connected") && !name.contains("muted"),
+                "unmuted by the new key Ctrl+Alt+M from another application");
+
+        focusOtherApplication(desktop);
+        desktop.xdotool("keydown", "ctrl+alt+m");
+        // the hold is the input under test, not a wait for the product: past X's auto-repeat delay
+        // (660 ms) the server repeats the key 25 times a second, about a dozen times here
+        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1200);
+        desktop.xdotool("keyup", "ctrl+alt+m");
+        desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
+                "muted by holding Ctrl+Alt+M");
+
+        openAppearanceSettings(desktop, window);
+        desktop.actWhenThere("--press", "push button\tRestore defaults");
+        desktop.await("label", name -> name.startsWith("Restored the default shortcuts: "), "the defaults restored");
+        desktop.act("--press", "push button\tClose");
+        desktop.awaitGone("push button", "Close"::equals, "the settings closed");
+        // counted once the repeats are long past: one toggle for the new key, one for the whole hold
+        assertEquals(before + 2, muteToggles(log), "mute toggles by the new key and the held key");
+        focusOtherApplication(desktop);
+        desktop.key("ctrl+shift+m");
+        desktop.await("label", name -> name.startsWith("Connected") && !name.contains("muted"),
+                "unmuted by the restored Ctrl+Shift+M");
+    }
+
+    private static void openAppearanceSettings(DesktopSession desktop, String window) throws Exception {
+        desktop.xdotool("windowfocus", "--sync", window);
+        desktop.key("alt+s");
+        desktop.key("a");
+        desktop.awaitWindow("^Settings ?$");
+        desktop.actWhenThere("--click", "table cell\tAppearance");
+    }
+
+    /** How many times a system-wide shortcut has run mute / unmute, from the product's log. */
+    private static long muteToggles(Path log) throws java.io.IOException {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
+            return lines.filter(line -> line.contains("(Mute / unmute) on call")).count();
         }
     }
 
