@@ -81,7 +81,16 @@ public final class AppearancePage extends PreferencePage {
         message = new MessageLine(body, "switchboard.appearance.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         createShortcuts(body);
-        body.addListener(SWT.Dispose, event -> endCapture());
+        // another window taking the keyboard ends a capture: the user is back to using the shortcuts
+        org.eclipse.swt.widgets.Shell shell = parent.getShell();
+        org.eclipse.swt.widgets.Listener deactivated = event -> endCapture();
+        shell.addListener(SWT.Deactivate, deactivated);
+        body.addListener(SWT.Dispose, event -> {
+            if (!shell.isDisposed()) {
+                shell.removeListener(SWT.Deactivate, deactivated);
+            }
+            endCapture();
+        });
         return body;
     }
 

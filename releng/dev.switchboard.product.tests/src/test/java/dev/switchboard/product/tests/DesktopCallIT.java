@@ -276,14 +276,18 @@ class DesktopCallIT {
     /**
      * With a connected, muted call and the other application running: the mute key changed on Settings ›
      * Appearance (the new keys pressed into its field; another action's key refused there) works at once
-     * while the other application has the focus and the old key does nothing; held down through the X
-     * server's auto-repeat it toggles once; Restore defaults brings Ctrl+Shift+M back. The product logs
-     * one line per shortcut that acts, which counts the toggles.
+     * while the other application has the focus (the settings still open) and the old key does nothing;
+     * held down through the X server's auto-repeat it toggles once; Restore defaults brings Ctrl+Shift+M
+     * back. The product logs one line per shortcut that acts, which counts the toggles.
      */
     private static void changedMuteKeyWorksSystemWideAndActsOnceWhenHeld(DesktopSession desktop, String window,
             Path profile) throws Exception {
         Path log = AgentProcess.output().resolve("desktop-" + profile.getFileName() + ".log");
-        openAppearanceSettings(desktop, window);
+        desktop.xdotool("windowfocus", "--sync", window);
+        desktop.key("alt+s");
+        desktop.key("a");
+        String settings = desktop.awaitWindow("^Settings ?$");
+        desktop.actWhenThere("--click", "table cell\tAppearance");
         desktop.actWhenThere("--focus", "text\tMute / unmute");
         desktop.await("label", "Press the new keys for Mute / unmute."::equals, "the field ready for keys");
         // the hang-up key reaches the field (neither the system-wide grab nor the window's binding takes it)
@@ -291,8 +295,6 @@ class DesktopCallIT {
         desktop.await("label", "Ctrl+Shift+H already hangs up."::equals, "the clash named next to the field");
         desktop.key("ctrl+alt+m");
         desktop.await("label", "Saved: Ctrl+Alt+M mutes."::equals, "the new mute key stored");
-        desktop.act("--press", "push button\tClose");
-        desktop.awaitGone("push button", "Close"::equals, "the settings closed");
         desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
                 "the call still muted after the keys typed into the settings");
 
@@ -313,8 +315,8 @@ class DesktopCallIT {
         desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
                 "muted by holding Ctrl+Alt+M");
 
-        openAppearanceSettings(desktop, window);
-        desktop.actWhenThere("--press", "push button\tRestore defaults");
+        desktop.xdotool("windowfocus", "--sync", settings);
+        desktop.act("--press", "push button\tRestore defaults");
         desktop.await("label", name -> name.startsWith("Restored the default shortcuts: "), "the defaults restored");
         desktop.act("--press", "push button\tClose");
         desktop.awaitGone("push button", "Close"::equals, "the settings closed");
@@ -324,14 +326,6 @@ class DesktopCallIT {
         desktop.key("ctrl+shift+m");
         desktop.await("label", name -> name.startsWith("Connected") && !name.contains("muted"),
                 "unmuted by the restored Ctrl+Shift+M");
-    }
-
-    private static void openAppearanceSettings(DesktopSession desktop, String window) throws Exception {
-        desktop.xdotool("windowfocus", "--sync", window);
-        desktop.key("alt+s");
-        desktop.key("a");
-        desktop.awaitWindow("^Settings ?$");
-        desktop.actWhenThere("--click", "table cell\tAppearance");
     }
 
     /** How many times a system-wide shortcut has run mute / unmute, from the product's log. */
