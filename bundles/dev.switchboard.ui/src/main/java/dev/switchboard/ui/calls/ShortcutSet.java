@@ -74,16 +74,6 @@ public final class ShortcutSet {
                 .map(other -> key.text() + " already " + other.verb() + ".");
     }
 
-    /** This set with {@code action} on {@code key}; fails when another action has that key. */
-    public ShortcutSet with(ShortcutAction action, ShortcutKey key) {
-        problem(action, key).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        Map<ShortcutAction, ShortcutKey> changed = new EnumMap<>(keys);
-        changed.put(action, key);
-        return new ShortcutSet(changed);
-    }
-
     /** "Ctrl+Shift+A answers, Ctrl+Shift+H hangs up, Ctrl+Shift+M mutes". */
     public String describe() {
         return keys.entrySet().stream().map(entry -> entry.getValue().text() + " " + entry.getKey().verb())
