@@ -26,8 +26,8 @@ import java.util.function.IntConsumer;
  * <p>
  * A held key repeats: the server sends KeyPress after KeyPress (and, unless XKB's detectable
  * auto-repeat is on, a KeyRelease before each). Detectable auto-repeat is switched on for this
- * connection, and a KeyPress of a key that has had no KeyRelease since its last KeyPress is a
- * repeat and not reported, so holding a toggle (mute) toggles once.
+ * connection, and a KeyPress of a key that has had no KeyRelease since its last KeyPress (less than
+ * 1.5 s before) is a repeat and not reported, so holding a toggle (mute) toggles once.
  */
 final class X11KeyGrab implements AutoCloseable {
 
@@ -44,7 +44,7 @@ final class X11KeyGrab implements AutoCloseable {
     private static final int NUM_LOCK_MASK = 1 << 4;
     private static final int[] IGNORED_LOCKS = {0, LOCK_MASK, NUM_LOCK_MASK, LOCK_MASK | NUM_LOCK_MASK};
     /** The modifiers that tell shortcuts apart: Shift, Control, Mod1 (Alt), Mod4 (Super). */
-    private static final int RELEVANT_MODIFIERS = SHIFT_MASK | CONTROL_MASK | (1 << 3) | (1 << 6);
+    private static final int RELEVANT_MODIFIERS = SHIFT_MASK | CONTROL_MASK | ALT_MASK | (1 << 6);
     private static final int KEY_PRESS = 2;
     private static final int KEY_RELEASE = 3;
     private static final int GRAB_MODE_ASYNC = 1;

@@ -295,6 +295,7 @@ class DesktopCallIT {
         desktop.await("label", "Ctrl+Shift+H already hangs up."::equals, "the clash named next to the field");
         desktop.key("ctrl+alt+m");
         desktop.await("label", "Saved: Ctrl+Alt+M mutes."::equals, "the new mute key stored");
+        desktop.screenshot("desktop-settings-shortcuts.png");
         desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
                 "the call still muted after the keys typed into the settings");
 
