@@ -215,6 +215,9 @@ public final class AppearancePage extends PreferencePage {
         }
         // said once the keys are free to reach the field
         fieldMessages.get(action).say(CAPTURE_HINT + action.label() + ".", false);
+        if (shortcuts != null && !shortcutsStatus.isDisposed()) {
+            shortcutsStatus.setText("System-wide shortcuts are paused while a field above waits for keys.");
+        }
     }
 
     private void endCaptureUnlessInAField() {

@@ -296,12 +296,11 @@ class DesktopCallIT {
         desktop.key("ctrl+alt+m");
         desktop.await("label", "Saved: Ctrl+Alt+M mutes."::equals, "the new mute key stored");
         desktop.screenshot("desktop-settings-shortcuts.png");
-        desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
-                "the call still muted after the keys typed into the settings");
 
         long before = muteToggles(log);
         focusOtherApplication(desktop);
-        // the old key first: were it still grabbed, the new key would unmute and mute again
+        // the old key first: were it still grabbed, the new key would unmute and mute again (and had the
+        // keys typed into the settings reached the call, it would be gone or unmuted already)
         desktop.key("ctrl+shift+m");
         desktop.key("ctrl+alt+m");
         desktop.await("label", name -> name.startsWith("Connected") && !name.contains("muted"),
@@ -310,8 +309,8 @@ class DesktopCallIT {
         focusOtherApplication(desktop);
         desktop.xdotool("keydown", "ctrl+alt+m");
         // the hold is the input under test, not a wait for the product: past X's auto-repeat delay
-        // (660 ms) the server repeats the key 25 times a second, about a dozen times here
-        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1200);
+        // (660 ms) the server repeats the key 25 times a second, about eight times here
+        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1000);
         desktop.xdotool("keyup", "ctrl+alt+m");
         desktop.await("label", name -> name.startsWith("Connected") && name.contains("muted"),
                 "muted by holding Ctrl+Alt+M");
