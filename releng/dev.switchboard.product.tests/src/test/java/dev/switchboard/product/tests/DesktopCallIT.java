@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchboard.testing.await.Poll;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
@@ -31,7 +33,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
  * stored messages), send the agent a file (it fetches the same bytes) and join a room with it (subject,
  * occupants, its message); answer, mute and hang up with the system-wide shortcuts while another X client
- * has the focus; forward a ringing call from the notification; find the calls in the history view. A screenshot of each
+ * has the focus; forward a ringing call from the notification; find the calls in the history view. The connected
+ * call's row shows baresip's tone on its speaker meter (read as the meter's AT-SPI value), empty on hold. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
  * sound server (a PulseAudio null sink's monitor).
  */
@@ -112,9 +115,14 @@ class DesktopCallIT {
             desktop.type(window, "1002");
             desktop.key("Return");
             desktop.await("label", matches("Connected  0:0[2-9].*\u00B7  PCM[UA]/8000.*"), "connected for 2 s with its codec");
+            // the row's live meters: baresip's 440 Hz tone (-15 dBFS, 75 % of the -60..0 scale) on the speaker;
+            // our microphone is the null device, digital silence
+            double speakerLevel = awaitMeter(desktop, "Speaker level", value -> value >= 60, "the speaker meter showing baresip's tone");
+            assertEquals(0, meterValue(desktop, "Microphone level"), "the microphone meter of the null device");
             desktop.screenshot("desktop-call-connected.png");
             desktop.act("--within", "Calls", "--press", "Hold");
             desktop.await("label", name -> name.startsWith("On hold"), "on hold");
+            awaitMeter(desktop, "Speaker level", value -> value == 0, "the speaker meter empty on hold (was " + speakerLevel + ")");
             desktop.act("--within", "Calls", "--press", "Resume");
             desktop.await("label", name -> name.startsWith("Connected"), "connected again");
             // the global shortcuts act from another part (the contacts' search field has the focus)
@@ -269,6 +277,35 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
+        }
+    }
+
+    /**
+     * Polls the accessibility tree until the level meter (a progress bar) called {@code name} has a value, in
+     * percent of its scale, that {@code wanted} accepts; returns it.
+     */
+    private static double awaitMeter(DesktopSession desktop, String name, DoublePredicate wanted, String what)
+            throws InterruptedException {
+        double[] seen = { Double.NaN };
+        Poll.until(() -> wanted.test(seen[0] = meterValue(desktop, name)), DesktopSession.PROBE_TIMEOUT, what);
+        return seen[0];
+    }
+
+    /** The value of the level meter called {@code name}, NaN when the tree has no such meter with a value. */
+    private static double meterValue(DesktopSession desktop, String name) {
+        try {
+            for (String line : desktop.act("--values")) {
+                String[] fields = line.split("\t");
+                if (fields.length == 4 && fields[1].equals("progress bar") && fields[2].equals(name)) {
+                    return Double.parseDouble(fields[3]);
+                }
+            }
+            return Double.NaN;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + name, e);
         }
     }
 
