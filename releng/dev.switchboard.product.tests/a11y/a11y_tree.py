@@ -44,7 +44,7 @@ def value_column(node):
     """A tab and the node's AT-SPI value, or nothing when it has none."""
     try:
         return f"\t{node.queryValue().currentValue:g}"
-    except NotImplementedError:
+    except Exception:  # no Value interface (NotImplementedError), or it failed to answer: no column
         return ""
 
 

@@ -371,7 +371,10 @@ public final class CallsPart {
             label.setForeground(Widgets.secondaryText(meters.getDisplay()));
             label.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
             LevelBar level = new LevelBar(meters, key, caption + " level");
-            level.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            GridData place = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            // no width of their own: the two meters share what the captions leave equally
+            place.widthHint = 0;
+            level.setLayoutData(place);
             return level;
         }
 

@@ -287,8 +287,23 @@ class DesktopCallIT {
     private static double awaitMeter(DesktopSession desktop, String name, DoublePredicate wanted, String what)
             throws InterruptedException {
         double[] seen = { Double.NaN };
-        Poll.until(() -> wanted.test(seen[0] = meterValue(desktop, name)), DesktopSession.PROBE_TIMEOUT, what);
+        try {
+            Poll.until(() -> wanted.test(seen[0] = meterValue(desktop, name)), DesktopSession.PROBE_TIMEOUT, what);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last value " + seen[0] + "; the tree's meters and levels:\n"
+                    + String.join("\n", meterLines(desktop)), e);
+        }
         return seen[0];
+    }
+
+    private static List<String> meterLines(DesktopSession desktop) {
+        try {
+            return desktop.act("--values").stream()
+                    .filter(line -> line.contains("progress bar") || line.toLowerCase(java.util.Locale.ROOT).contains("level"))
+                    .toList();
+        } catch (java.io.IOException | InterruptedException e) {
+            return List.of("the tree could not be read: " + e);
+        }
     }
 
     /** The value of the level meter called {@code name}, NaN when the tree has no such meter with a value. */
