@@ -16,6 +16,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 
 /**
  * A slim audio level meter: a rounded trough filled from -60 dBFS (empty, quieter than a quiet room through a
@@ -88,6 +89,15 @@ public final class LevelBar extends Canvas {
                 event.value = Integer.valueOf(100);
             }
         });
+    }
+
+    /**
+     * Keeps the meter's own name for screen readers: SWT on GTK makes a label created (or moved) just before a
+     * control that control's {@code LABELLED_BY} label, which they would speak instead ("Microphone" rather than
+     * "Microphone level").
+     */
+    public void keepOwnName(Label labelBefore) {
+        getAccessible().removeRelation(ACC.RELATION_LABELLED_BY, labelBefore.getAccessible());
     }
 
     /**

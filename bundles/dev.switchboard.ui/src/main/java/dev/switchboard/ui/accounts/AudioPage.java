@@ -180,10 +180,9 @@ public final class AudioPage extends PreferencePage {
 
         /** An empty first column (the device list's label is above), the meter as wide as the list, the words. */
         static Meter under(Composite page, String key, String accessibleName) {
-            // the empty cell is made after the meter and moved before it, so that SWT on GTK does not make it the
-            // meter's label (screen readers would read the empty label instead of the meter's name)
+            Label emptyCell = new Label(page, SWT.NONE);
             LevelBar bar = new LevelBar(page, key, accessibleName);
-            new Label(page, SWT.NONE).moveAbove(bar);
+            bar.keepOwnName(emptyCell);
             bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             Label words = Widgets.name(new Label(page, SWT.NONE), key + "text", null);
             words.setForeground(Widgets.secondaryText(page.getDisplay()));

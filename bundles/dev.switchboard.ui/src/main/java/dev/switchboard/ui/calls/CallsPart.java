@@ -366,14 +366,12 @@ public final class CallsPart {
 
         /** A caption in the secondary colour and a slim meter that takes the rest of its half of the row. */
         private LevelBar meter(String caption, String key) {
-            // the meter is made before its caption and moved behind it: SWT on GTK makes a label made just before a
-            // control that control's label, and screen readers would then say "Microphone" instead of its name
-            LevelBar level = new LevelBar(meters, key, caption + " level");
             Label label = new Label(meters, SWT.NONE);
-            label.moveAbove(level);
             label.setText(caption);
             label.setForeground(Widgets.secondaryText(meters.getDisplay()));
             label.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+            LevelBar level = new LevelBar(meters, key, caption + " level");
+            level.keepOwnName(label);
             GridData place = new GridData(SWT.FILL, SWT.CENTER, true, false);
             // no width of their own: the two meters share what the captions leave equally
             place.widthHint = 0;

@@ -117,12 +117,13 @@ class DesktopCallIT {
             desktop.await("label", matches("Connected  0:0[2-9].*\u00B7  PCM[UA]/8000.*"), "connected for 2 s with its codec");
             // the row's live meters: baresip's 440 Hz tone (-15 dBFS, 75 % of the -60..0 scale) on the speaker;
             // our microphone is the null device, digital silence
-            double speakerLevel = awaitMeter(desktop, "Speaker level", value -> value >= 60, "the speaker meter showing baresip's tone");
-            assertEquals(0, meterValue(desktop, "Microphone level"), "the microphone meter of the null device");
+            java.util.Map<String, Double> meters = awaitMeter(desktop, "Speaker level", value -> value >= 60,
+                    "the speaker meter showing baresip's tone");
+            assertEquals(0, meters.get("Microphone level"), "the microphone meter of the null device: " + meters);
             desktop.screenshot("desktop-call-connected.png");
             desktop.act("--within", "Calls", "--press", "Hold");
             desktop.await("label", name -> name.startsWith("On hold"), "on hold");
-            awaitMeter(desktop, "Speaker level", value -> value == 0, "the speaker meter empty on hold (was " + speakerLevel + ")");
+            awaitMeter(desktop, "Speaker level", value -> value == 0, "the speaker meter empty on hold");
             desktop.act("--within", "Calls", "--press", "Resume");
             desktop.await("label", name -> name.startsWith("Connected"), "connected again");
             // the global shortcuts act from another part (the contacts' search field has the focus)
@@ -282,45 +283,39 @@ class DesktopCallIT {
 
     /**
      * Polls the accessibility tree until the level meter (a progress bar) called {@code name} has a value, in
-     * percent of its scale, that {@code wanted} accepts; returns it.
+     * percent of its scale, that {@code wanted} accepts; returns every meter's value in that tree, by name.
      */
-    private static double awaitMeter(DesktopSession desktop, String name, DoublePredicate wanted, String what)
-            throws InterruptedException {
-        double[] seen = { Double.NaN };
+    private static java.util.Map<String, Double> awaitMeter(DesktopSession desktop, String name, DoublePredicate wanted,
+            String what) throws InterruptedException {
+        List<java.util.Map<String, Double>> seen = new java.util.ArrayList<>(List.of(java.util.Map.of()));
         try {
-            Poll.until(() -> wanted.test(seen[0] = meterValue(desktop, name)), DesktopSession.PROBE_TIMEOUT, what);
+            Poll.until(() -> {
+                seen.set(0, meterValues(desktop));
+                Double value = seen.get(0).get(name);
+                return value != null && wanted.test(value);
+            }, DesktopSession.PROBE_TIMEOUT, what);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; last value " + seen[0] + "; the tree's meters and levels:\n"
-                    + String.join("\n", meterLines(desktop)), e);
+            throw new AssertionError(e.getMessage() + "; the meters last read: " + seen.get(0), e);
         }
-        return seen[0];
+        return seen.get(0);
     }
 
-    private static List<String> meterLines(DesktopSession desktop) {
+    /** The value of each progress bar with one in the accessibility tree, by its spoken name. */
+    private static java.util.Map<String, Double> meterValues(DesktopSession desktop) {
         try {
-            return desktop.act("--values").stream()
-                    .filter(line -> line.contains("progress bar") || line.toLowerCase(java.util.Locale.ROOT).contains("level"))
-                    .toList();
-        } catch (java.io.IOException | InterruptedException e) {
-            return List.of("the tree could not be read: " + e);
-        }
-    }
-
-    /** The value of the level meter called {@code name}, NaN when the tree has no such meter with a value. */
-    private static double meterValue(DesktopSession desktop, String name) {
-        try {
+            java.util.Map<String, Double> values = new java.util.TreeMap<>();
             for (String line : desktop.act("--values")) {
                 String[] fields = line.split("\t");
-                if (fields.length == 4 && fields[1].equals("progress bar") && fields[2].equals(name)) {
-                    return Double.parseDouble(fields[3]);
+                if (fields.length == 4 && fields[1].equals("progress bar")) {
+                    values.put(fields[2], Double.parseDouble(fields[3]));
                 }
             }
-            return Double.NaN;
+            return values;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + name, e);
+            throw new IllegalStateException("interrupted while reading the meters", e);
         }
     }
 
