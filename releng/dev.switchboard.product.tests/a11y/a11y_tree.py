@@ -7,7 +7,9 @@ there is none), as a screen-reader user moving to that control would; --press NA
 first action (a button's click), --click NAME clicks the middle of the node with the pointer (xdotool),
 as a user would (tabs, list rows). --within AREA limits those to the first node called AREA that is
 not a label (a window, panel, ...) and what lies below it. --showing (first) leaves out nodes a
-screen reader would not reach because they are not on screen (hidden tool items, other tabs' pages)."""
+screen reader would not reach because they are not on screen (hidden tool items, other tabs' pages).
+--values (first, or after --showing) adds a fourth column to nodes that have a value (AT-SPI Value:
+progress bars, level meters, sliders), e.g. "7<TAB>progress bar<TAB>Speaker level<TAB>75"."""
 import subprocess
 import sys
 
@@ -38,14 +40,23 @@ def spoken_name(node):
     return node.name or ""
 
 
-def walk(node, depth, out, nodes, showing_only=False):
+def value_column(node):
+    """A tab and the node's AT-SPI value, or nothing when it has none."""
+    try:
+        return f"\t{node.queryValue().currentValue:g}"
+    except Exception:  # no Value interface (NotImplementedError), or it failed to answer: no column
+        return ""
+
+
+def walk(node, depth, out, nodes, showing_only=False, values=False):
     try:
         if showing_only and depth > 0 and not node.getState().contains(pyatspi.STATE_SHOWING):
             return
-        out.append(f"{depth}\t{node.getRoleName()}\t{spoken_name(node).replace(chr(10), ' ')}")
+        line = f"{depth}\t{node.getRoleName()}\t{spoken_name(node).replace(chr(10), ' ')}"
+        out.append(line + value_column(node) if values else line)
         nodes.append(node)
         for index in range(node.childCount):
-            walk(node.getChildAtIndex(index), depth + 1, out, nodes, showing_only)
+            walk(node.getChildAtIndex(index), depth + 1, out, nodes, showing_only, values)
     except Exception:  # a widget that vanished while being read is simply not listed
         pass
 
@@ -74,6 +85,9 @@ def main():
     showing_only = bool(args) and args[0] == "--showing"
     if showing_only:
         args = args[1:]
+    values = bool(args) and args[0] == "--values"
+    if values:
+        args = args[1:]
     actions = []
     within = None
     while len(args) >= 3 and args[0] in ("--focus", "--press", "--click", "--within"):
@@ -87,7 +101,7 @@ def main():
     nodes = []
     for app in pyatspi.Registry.getDesktop(0):
         if app is not None and app.name == wanted:
-            walk(app, 0, lines, nodes, showing_only)
+            walk(app, 0, lines, nodes, showing_only, values)
     scope = nodes
     if within is not None:
         area = next((node for node in nodes if node.getRoleName() != "label" and named(node, within)), None)

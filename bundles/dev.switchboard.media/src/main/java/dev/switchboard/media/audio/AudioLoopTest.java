@@ -3,6 +3,7 @@ package dev.switchboard.media.audio;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +25,18 @@ public interface AudioLoopTest {
             double playoutDelayMillis, double inputLevelDbfs, double outputLevelDbfs) {
     }
 
+    /** Hears the running test call's levels, for live meters (since 1.3). */
+    @ConsumerType
+    interface LevelWatcher {
+        /**
+         * Called on the test's thread about ten times a second; must return at once.
+         *
+         * @param inputDbfs  RMS of the last ~100 ms captured, dBFS; negative infinity for digital silence
+         * @param outputDbfs RMS of the last ~100 ms played
+         */
+        void levels(double inputDbfs, double outputDbfs);
+    }
+
     /**
      * Runs the test call for {@code length} and returns what it measured.
      *
@@ -32,6 +45,13 @@ public interface AudioLoopTest {
      * @throws AudioDeviceException if a device cannot be opened or fails
      * @throws IOException if the loopback RTP sockets cannot be opened
      */
-    Result run(String captureDevice, String playbackDevice, String codec, Duration length)
+    default Result run(String captureDevice, String playbackDevice, String codec, Duration length)
+            throws AudioDeviceException, IOException {
+        return run(captureDevice, playbackDevice, codec, length, (input, output) -> {
+        });
+    }
+
+    /** As {@link #run(String, String, String, Duration)}, telling {@code watcher} the levels as the call runs (since 1.3). */
+    Result run(String captureDevice, String playbackDevice, String codec, Duration length, LevelWatcher watcher)
             throws AudioDeviceException, IOException;
 }

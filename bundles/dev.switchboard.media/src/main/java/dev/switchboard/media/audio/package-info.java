@@ -5,8 +5,10 @@
  * {@code file:/tmp/in.wav}, {@code null:}) at the rate a codec needs, resampling where the device
  * cannot run at that rate, and reports devices coming and going to an
  * {@link dev.switchboard.media.audio.AudioDeviceListener}.
+ *
+ * <p>1.3.0 adds {@link dev.switchboard.media.audio.AudioLoopTest.LevelWatcher}: the test call's live levels.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.switchboard.media.audio;
 
 import org.osgi.annotation.versioning.Version;

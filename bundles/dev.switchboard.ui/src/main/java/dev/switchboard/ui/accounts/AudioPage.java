@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.ProgressBar;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AccountRegistry;
@@ -27,6 +26,7 @@ import dev.switchboard.media.audio.CaptureStream;
 import dev.switchboard.media.session.Tone;
 import dev.switchboard.media.session.ToneHandle;
 import dev.switchboard.media.session.TonePlayer;
+import dev.switchboard.ui.LevelBar;
 import dev.switchboard.ui.MessageLine;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.Ringer;
@@ -71,8 +71,8 @@ public final class AudioPage extends PreferencePage {
     private Button testCall;
     private Combo callAccount;
     private Button useForCalls;
-    private ProgressBar meter;
-    private Label meterText;
+    private Meter microphoneMeter;
+    private Meter speakerMeter;
     private MessageLine message;
     /** The test ringtone while it plays; touched on the UI thread only. */
     private ToneHandle testing;
@@ -114,14 +114,7 @@ public final class AudioPage extends PreferencePage {
         listen.setToolTipText("Show the microphone's level while you speak");
         listen.setEnabled(devices != null);
         listen.addListener(SWT.Selection, event -> toggleListening());
-        Label meterLabel = new Label(page, SWT.NONE);
-        meterLabel.setText("Level");
-        meter = Widgets.name(new ProgressBar(page, SWT.HORIZONTAL | SWT.SMOOTH), "switchboard.audio.meter", null);
-        meter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        meterText = Widgets.name(new Label(page, SWT.NONE), "switchboard.audio.metertext", null);
-        GridData meterTextLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
-        meterTextLayout.widthHint = 90;
-        meterText.setLayoutData(meterTextLayout);
+        microphoneMeter = Meter.under(page, "switchboard.audio.meter", "Microphone level");
         speaker = combo(page, "Speaker", "switchboard.audio.speaker");
         testCall = Widgets.name(new Button(page, SWT.PUSH), "switchboard.audio.testcall", null);
         testCall.setText("Test call");
@@ -129,6 +122,7 @@ public final class AudioPage extends PreferencePage {
                 + " loopback and back to the speaker");
         testCall.setEnabled(loopTest != null);
         testCall.addListener(SWT.Selection, event -> runTestCall());
+        speakerMeter = Meter.under(page, "switchboard.audio.speakermeter", "Speaker level");
         callAccount = combo(page, "Use for calls of", "switchboard.audio.callaccount");
         useForCalls = Widgets.name(new Button(page, SWT.PUSH), "switchboard.audio.useforcalls", null);
         useForCalls.setText("Use for calls");
@@ -179,6 +173,30 @@ public final class AudioPage extends PreferencePage {
         listCallAccounts();
         callAccount.addListener(SWT.Selection, event -> showCallDevices());
         return page;
+    }
+
+    /** A meter under its device list, with the level in words beside it. */
+    private record Meter(LevelBar bar, Label words) {
+
+        /** An empty first column (the device list's label is above), the meter as wide as the list, the words. */
+        static Meter under(Composite page, String key, String accessibleName) {
+            Label emptyCell = new Label(page, SWT.NONE);
+            LevelBar bar = new LevelBar(page, key, accessibleName);
+            bar.keepOwnName(emptyCell);
+            bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            Label words = Widgets.name(new Label(page, SWT.NONE), key + "text", null);
+            words.setForeground(Widgets.secondaryText(page.getDisplay()));
+            GridData wordsLayout = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            wordsLayout.widthHint = 90;
+            words.setLayoutData(wordsLayout);
+            return new Meter(bar, words);
+        }
+
+        /** A reading in dBFS; {@link Double#NaN} empties the meter and its words. */
+        void show(double dbfs) {
+            bar.show(dbfs, false);
+            words.setText(Double.isNaN(dbfs) ? "" : LevelBar.words(dbfs, false));
+        }
     }
 
     private java.util.Optional<CallDevices> callDevicesOf(Account account) {
@@ -319,7 +337,7 @@ public final class AudioPage extends PreferencePage {
         }
         String device = chosen(microphone, captureIds, SYSTEM_DEFAULT);
         String name = microphone.getText();
-        Display display = meter.getDisplay();
+        Display display = listen.getDisplay();
         listen.setText("Stop");
         Thread reader = Thread.ofVirtual().name("switchboard-ui-meter").unstarted(() -> {
             short[] frame = new short[METER_FRAME];
@@ -333,7 +351,7 @@ public final class AudioPage extends PreferencePage {
                     // one reading in five frames: 10 a second is all a meter needs
                     if (++frames % 5 == 0) {
                         double level = LevelMeter.dbfs(frame, read);
-                        display.asyncExec(() -> showLevel(level));
+                        display.asyncExec(() -> showLevels(level, Double.NaN));
                     }
                 }
             } catch (AudioDeviceException | RuntimeException e) {
@@ -348,19 +366,20 @@ public final class AudioPage extends PreferencePage {
         reader.start();
     }
 
-    private void showLevel(double dbfs) {
-        if (!meter.isDisposed()) {
-            meter.setSelection(LevelMeter.percent(dbfs));
-            meterText.setText(LevelMeter.words(dbfs));
+    /** Shows a reading of the microphone and the speaker; {@link Double#NaN} empties a meter and its words. */
+    private void showLevels(double microphoneDbfs, double speakerDbfs) {
+        if (microphoneMeter.bar().isDisposed()) {
+            return;
         }
+        microphoneMeter.show(microphoneDbfs);
+        speakerMeter.show(speakerDbfs);
     }
 
     private void stopListening() {
         listening = null;
         if (listen != null && !listen.isDisposed()) {
             listen.setText("Listen");
-            meter.setSelection(0);
-            meterText.setText("");
+            showLevels(Double.NaN, Double.NaN);
         }
     }
 
@@ -375,12 +394,16 @@ public final class AudioPage extends PreferencePage {
         Thread.ofVirtual().name("switchboard-ui-testcall").start(() -> {
             String outcome;
             boolean failed;
-            double heard = Double.NEGATIVE_INFINITY;
+            double heard = Double.NaN;
+            double played = Double.NaN;
             try {
-                AudioLoopTest.Result result = loopTest.run(capture, playback, "PCMU", TEST_CALL);
+                // the meters follow the call live; the result's levels (whole call) stay on them at the end
+                AudioLoopTest.Result result = loopTest.run(capture, playback, "PCMU", TEST_CALL,
+                        (input, output) -> display.asyncExec(() -> showLevels(input, output)));
                 heard = result.inputLevelDbfs();
-                outcome = "Test call (" + result.codec() + "): microphone " + LevelMeter.words(result.inputLevelDbfs())
-                        + ", speaker " + LevelMeter.words(result.outputLevelDbfs()) + ", " + result.packetsLost()
+                played = result.outputLevelDbfs();
+                outcome = "Test call (" + result.codec() + "): microphone " + LevelBar.words(result.inputLevelDbfs(), false)
+                        + ", speaker " + LevelBar.words(result.outputLevelDbfs(), false) + ", " + result.packetsLost()
                         + " of " + (result.packetsReceived() + result.packetsLost()) + " packets lost, jitter "
                         + Math.round(result.jitterMillis()) + " ms.";
                 failed = false;
@@ -390,13 +413,14 @@ public final class AudioPage extends PreferencePage {
             }
             String shown = outcome;
             boolean error = failed;
-            double level = heard;
+            double microphoneLevel = heard;
+            double speakerLevel = played;
             display.asyncExec(() -> {
                 if (testCall.isDisposed()) {
                     return;
                 }
                 testCall.setEnabled(true);
-                showLevel(level);
+                showLevels(microphoneLevel, speakerLevel);
                 message.say(shown, error);
             });
         });

@@ -11,6 +11,7 @@ import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.Direction;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.call.capability.AttendedTransfer;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Conference;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
@@ -41,7 +42,9 @@ public record CallView(Call call, String id, String accountId, Direction directi
     public enum Feature {
         HOLD, MUTE, DTMF, HOOK_FLASH, TRANSFER, ATTENDED_TRANSFER, CONFERENCE, RECORD,
         /** Measures its audio quality ({@link QualityIndicator}); the row polls it with the timer. */
-        QUALITY
+        QUALITY,
+        /** Measures its live microphone and speaker levels ({@link AudioLevelMeter}); the row's meters poll it. */
+        LEVELS
     }
 
     public CallView {
@@ -55,6 +58,16 @@ public record CallView(Call call, String id, String accountId, Direction directi
 
     public boolean offers(Feature feature) {
         return features.contains(feature);
+    }
+
+    /** Whether the row shows level meters: the call measures levels and has been connected (idle while held). */
+    public boolean showsMeters() {
+        return offers(Feature.LEVELS) && connectedAt != null && state != CallState.ENDED;
+    }
+
+    /** Whether the meters are read now: audio flows, at least one way (the far end's hold still lets us talk). */
+    public boolean metersLive() {
+        return showsMeters() && (state == CallState.CONNECTED || state == CallState.REMOTE_HOLD);
     }
 
     public Optional<Instant> connected() {
@@ -105,6 +118,9 @@ public record CallView(Call call, String id, String accountId, Direction directi
         if (record.isPresent()) {
             features.add(Feature.RECORD);
             recording = record.get().recording();
+        }
+        if (call.capability(AudioLevelMeter.class).isPresent()) {
+            features.add(Feature.LEVELS);
         }
         Rating quality = Rating.UNKNOWN;
         String qualityDetail = "";

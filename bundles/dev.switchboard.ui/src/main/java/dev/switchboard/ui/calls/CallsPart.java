@@ -31,7 +31,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
+import dev.switchboard.core.call.capability.AudioLevelMeter;
+import dev.switchboard.core.call.capability.AudioLevelMeter.Levels;
 import dev.switchboard.ui.CoalescedRender;
+import dev.switchboard.ui.LevelBar;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.dialpad.AddressInput;
 import dev.switchboard.ui.dialpad.DialpadPart;
@@ -55,6 +58,11 @@ public final class CallsPart {
     private static final int TICK_MILLIS = 1000;
     /** Quality is measured every few seconds (RTCP reports, the media's 5 s check); polling faster shows nothing new. */
     private static final int QUALITY_POLL_TICKS = 5;
+    /** 12.5 meter readings a second: the media's levels cover the last 100 ms, so faster shows nothing new. */
+    private static final int METER_MILLIS = 80;
+    /** While the calls are not on screen (window minimised, part hidden) the meters only look whether they are back. */
+    private static final int HIDDEN_METER_MILLIS = 500;
+    private static final System.Logger LOG = System.getLogger(CallsPart.class.getName());
 
     private final UISynchronize ui;
     private final EPartService parts;
@@ -72,6 +80,9 @@ public final class CallsPart {
     private CallBoard shown = CallBoard.NOTHING_RUNNING;
     private boolean ticking;
     private int ticksSinceQualityPoll;
+    private boolean metering;
+    /** One instance for every reading, so the meter timer allocates nothing per reading. */
+    private final Runnable meterTick = this::readMeters;
 
     @Inject
     public CallsPart(UISynchronize ui, EPartService parts) {
@@ -171,6 +182,32 @@ public final class CallsPart {
             ticking = true;
             list.getDisplay().timerExec(TICK_MILLIS, this::tick);
         }
+        if (!metering && rows.values().stream().anyMatch(CallRow::metersLive)) {
+            metering = true;
+            list.getDisplay().timerExec(METER_MILLIS, meterTick);
+        }
+    }
+
+    /** Reads the levels of every call whose audio flows, while the calls are on screen; stops when none flows. */
+    private void readMeters() {
+        metering = false;
+        if (list.isDisposed()) {
+            return;
+        }
+        boolean onScreen = list.isVisible() && !list.getShell().getMinimized();
+        boolean live = false;
+        for (CallRow row : rows.values()) {
+            if (row.metersLive()) {
+                live = true;
+                if (onScreen) {
+                    row.readLevels();
+                }
+            }
+        }
+        if (live) {
+            metering = true;
+            list.getDisplay().timerExec(onScreen ? METER_MILLIS : HIDDEN_METER_MILLIS, meterTick);
+        }
     }
 
     /** Advances the talk timers once a second while any call has one. */
@@ -267,8 +304,13 @@ public final class CallsPart {
         private final Label detail;
         private final Label address;
         private final Label quality;
+        private final Composite meters;
+        private final LevelBar microphone;
+        private final LevelBar speaker;
         private final Map<CallAction, Button> buttons = new EnumMap<>(CallAction.class);
         private CallView view;
+        /** The call's levels while the row shows meters; null otherwise. */
+        private AudioLevelMeter levelSource;
         private String stateText = "";
 
         CallRow(Composite parent) {
@@ -295,6 +337,18 @@ public final class CallsPart {
                             + (quality.getText().isEmpty() ? "" : ", " + quality.getText().substring(2));
                 }
             });
+            meters = new Composite(box, SWT.NONE);
+            GridLayout metersLayout = new GridLayout(4, false);
+            metersLayout.marginWidth = 0;
+            metersLayout.marginHeight = 2;
+            metersLayout.horizontalSpacing = 8;
+            meters.setLayout(metersLayout);
+            GridData metersPlace = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+            metersPlace.exclude = true;
+            meters.setLayoutData(metersPlace);
+            meters.setVisible(false);
+            microphone = meter("Microphone", "switchboard.calls.microphone");
+            speaker = meter("Speaker", "switchboard.calls.speaker");
             Composite bar = new Composite(box, SWT.NONE);
             RowLayout barLayout = new RowLayout(SWT.HORIZONTAL);
             barLayout.marginLeft = barLayout.marginRight = barLayout.marginTop = 0;
@@ -308,6 +362,21 @@ public final class CallsPart {
                 button.addListener(SWT.Selection, event -> act(action, view));
                 buttons.put(action, button);
             }
+        }
+
+        /** A caption in the secondary colour and a slim meter that takes the rest of its half of the row. */
+        private LevelBar meter(String caption, String key) {
+            Label label = new Label(meters, SWT.NONE);
+            label.setText(caption);
+            label.setForeground(Widgets.secondaryText(meters.getDisplay()));
+            label.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+            LevelBar level = new LevelBar(meters, key, caption + " level");
+            level.keepOwnName(label);
+            GridData place = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            // no width of their own: the two meters share what the captions leave equally
+            place.widthHint = 0;
+            level.setLayoutData(place);
+            return level;
         }
 
         void update(CallView call, CallBoard board) {
@@ -333,7 +402,45 @@ public final class CallsPart {
                 button.setData(Widgets.WIDGET_KEY, "switchboard.calls." + id + "." + action.name().toLowerCase());
             });
             showQuality(call);
+            showMeters(call);
             showTime(Instant.now());
+        }
+
+        private void showMeters(CallView call) {
+            boolean shown = call.showsMeters();
+            levelSource = shown ? call.call().capability(AudioLevelMeter.class).orElse(null) : null;
+            shown &= levelSource != null;
+            microphone.setData(Widgets.WIDGET_KEY, "switchboard.calls." + call.id() + ".microphone");
+            speaker.setData(Widgets.WIDGET_KEY, "switchboard.calls." + call.id() + ".speaker");
+            if (!call.metersLive()) {
+                // held: the meters stay in place, empty, so the row does not jump on hold and resume
+                microphone.show(Double.NaN, false);
+                speaker.show(Double.NaN, false);
+            }
+            GridData place = (GridData) meters.getLayoutData();
+            if (place.exclude == shown) {
+                place.exclude = !shown;
+                meters.setVisible(shown);
+                meters.requestLayout();
+            }
+        }
+
+        boolean metersLive() {
+            return levelSource != null && view.metersLive();
+        }
+
+        /** One reading of both meters; a call whose levels cannot be read loses its meters, with one log line. */
+        void readLevels() {
+            try {
+                Levels now = levelSource.levels();
+                microphone.show(now.microphoneDbfs(), view.muted());
+                speaker.show(now.speakerDbfs(), false);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the levels of call " + view.id() + " cannot be read; its meters stop", e);
+                levelSource = null;
+                microphone.show(Double.NaN, false);
+                speaker.show(Double.NaN, false);
+            }
         }
 
         private void showQuality(CallView call) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.core.call.CallState;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.QualityIndicator;
 import dev.switchboard.core.call.capability.QualityIndicator.Rating;
 
@@ -43,5 +44,35 @@ class CallViewTest {
         assertFalse(view.offers(CallView.Feature.QUALITY));
         assertEquals(Rating.UNKNOWN, view.quality());
         assertEquals("", CallText.quality(view.quality()));
+    }
+
+    @Test
+    void aCallThatMeasuresLevelsShowsMetersOnceConnectedAndReadsThemWhileAudioFlows() {
+        FakeCall call = new FakeCall("a", "alice", CallState.RINGING_IN, T0);
+        call.capabilities.put(AudioLevelMeter.class, (AudioLevelMeter) () -> AudioLevelMeter.Levels.NONE);
+        CallView ringing = CallView.of(call);
+        assertTrue(ringing.offers(CallView.Feature.LEVELS));
+        assertFalse(ringing.showsMeters(), "no meters before the call was connected");
+        call.state = CallState.CONNECTED;
+        call.connectedAt = T0;
+        CallView connected = CallView.of(call);
+        assertTrue(connected.showsMeters());
+        assertTrue(connected.metersLive());
+        call.state = CallState.REMOTE_HOLD;
+        assertTrue(CallView.of(call).metersLive(), "held by the far end: our microphone still goes out");
+        call.state = CallState.ON_HOLD;
+        CallView held = CallView.of(call);
+        assertTrue(held.showsMeters(), "held by us: the meters stay, empty, so the row does not jump");
+        assertFalse(held.metersLive());
+    }
+
+    @Test
+    void withoutALevelMeterTheRowHasNoMeters() {
+        FakeCall call = new FakeCall("a", "alice", CallState.CONNECTED, T0);
+        call.connectedAt = T0;
+        CallView view = CallView.of(call);
+        assertFalse(view.offers(CallView.Feature.LEVELS));
+        assertFalse(view.showsMeters());
+        assertFalse(view.metersLive());
     }
 }

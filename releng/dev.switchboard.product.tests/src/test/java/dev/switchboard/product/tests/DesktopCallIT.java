@@ -8,12 +8,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchboard.testing.await.Poll;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
@@ -31,7 +33,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * agent's chat message in the chats view (typing both ways, the delivery receipt, then a search of the
  * stored messages), send the agent a file (it fetches the same bytes) and join a room with it (subject,
  * occupants, its message); answer, mute and hang up with the system-wide shortcuts while another X client
- * has the focus; forward a ringing call from the notification; find the calls in the history view. A screenshot of each
+ * has the focus; forward a ringing call from the notification; find the calls in the history view. The connected
+ * call's row shows baresip's tone on its speaker meter (read as the meter's AT-SPI value), empty on hold. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
  * sound server (a PulseAudio null sink's monitor).
  */
@@ -112,9 +115,15 @@ class DesktopCallIT {
             desktop.type(window, "1002");
             desktop.key("Return");
             desktop.await("label", matches("Connected  0:0[2-9].*\u00B7  PCM[UA]/8000.*"), "connected for 2 s with its codec");
+            // the row's live meters: baresip's 440 Hz tone (-15 dBFS, 75 % of the -60..0 scale) on the speaker;
+            // our microphone is the null device, digital silence
+            java.util.Map<String, Double> meters = awaitMeter(desktop, "Speaker level", value -> value >= 60,
+                    "the speaker meter showing baresip's tone");
+            assertEquals(0, meters.get("Microphone level"), "the microphone meter of the null device: " + meters);
             desktop.screenshot("desktop-call-connected.png");
             desktop.act("--within", "Calls", "--press", "Hold");
             desktop.await("label", name -> name.startsWith("On hold"), "on hold");
+            awaitMeter(desktop, "Speaker level", value -> value == 0, "the speaker meter empty on hold");
             desktop.act("--within", "Calls", "--press", "Resume");
             desktop.await("label", name -> name.startsWith("Connected"), "connected again");
             // the global shortcuts act from another part (the contacts' search field has the focus)
@@ -332,6 +341,44 @@ class DesktopCallIT {
     private static long muteToggles(Path log) throws java.io.IOException {
         try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(log)) {
             return lines.filter(line -> line.contains("(Mute / unmute) on call")).count();
+        }
+    }
+
+    /**
+     * Polls the accessibility tree until the level meter (a progress bar) called {@code name} has a value, in
+     * percent of its scale, that {@code wanted} accepts; returns every meter's value in that tree, by name.
+     */
+    private static java.util.Map<String, Double> awaitMeter(DesktopSession desktop, String name, DoublePredicate wanted,
+            String what) throws InterruptedException {
+        List<java.util.Map<String, Double>> seen = new java.util.ArrayList<>(List.of(java.util.Map.of()));
+        try {
+            Poll.until(() -> {
+                seen.set(0, meterValues(desktop));
+                Double value = seen.get(0).get(name);
+                return value != null && wanted.test(value);
+            }, DesktopSession.PROBE_TIMEOUT, what);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the meters last read: " + seen.get(0), e);
+        }
+        return seen.get(0);
+    }
+
+    /** The value of each progress bar with one in the accessibility tree, by its spoken name. */
+    private static java.util.Map<String, Double> meterValues(DesktopSession desktop) {
+        try {
+            java.util.Map<String, Double> values = new java.util.TreeMap<>();
+            for (String line : desktop.act("--values")) {
+                String[] fields = line.split("\t");
+                if (fields.length == 4 && fields[1].equals("progress bar")) {
+                    values.put(fields[2], Double.parseDouble(fields[3]));
+                }
+            }
+            return values;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the meters", e);
         }
     }
 

@@ -34,6 +34,8 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
     /** Frames played after the last one sent, so that what the jitter buffer still holds comes out. */
     private static final int DRAIN_FRAMES = 15;
     private static final int DYNAMIC_PAYLOAD_TYPE = 96;
+    /** How often the level watcher hears the levels. */
+    private static final int METER_MILLIS = 100;
 
     private final AudioDevices devices;
     private final CodecRegistry codecs;
@@ -50,8 +52,8 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
     }
 
     @Override
-    public Result run(String captureDevice, String playbackDevice, String codecName, Duration length)
-            throws AudioDeviceException, IOException {
+    public Result run(String captureDevice, String playbackDevice, String codecName, Duration length,
+            LevelWatcher watcher) throws AudioDeviceException, IOException {
         AudioCodec codec = codecs.codecs().stream()
                 .filter(candidate -> candidate.info().encodingName().equalsIgnoreCase(codecName))
                 .findFirst()
@@ -59,6 +61,8 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
         CodecInfo info = codec.info();
         int frame = info.samplesPerFrame() * info.channels();
         int frames = (int) Math.max(1, length.toMillis() / info.frameMillis());
+        // the levels cover RmsLevel's last few frames; telling them once per window is what a meter can show
+        int framesPerReading = Math.max(1, METER_MILLIS / info.frameMillis());
         int payloadType = info.staticPayloadType() == CodecInfo.DYNAMIC ? DYNAMIC_PAYLOAD_TYPE : info.staticPayloadType();
         int timestampStep = info.samplesPerFrame() * info.clockRate() / info.sampleRate();
         // pulls are stamped with the frame schedule, arrivals (on the RTP thread) with the real time, as in calls
@@ -98,6 +102,9 @@ public class DefaultAudioLoopTest implements AudioLoopTest {
                 jitter.pull(played, 0, frame);
                 output.add(played, 0, frame);
                 playback.write(played, 0, frame);
+                if (i % framesPerReading == framesPerReading - 1) {
+                    watcher.levels(input.recentDbfs(), output.recentDbfs());
+                }
                 if (!capture.paced()) {
                     pacer.awaitNextFrame();
                 }

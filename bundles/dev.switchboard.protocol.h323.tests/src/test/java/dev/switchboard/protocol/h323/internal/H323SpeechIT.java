@@ -24,7 +24,9 @@ import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.messaging.Message;
 import dev.switchboard.core.presence.Presence;
 import dev.switchboard.core.spi.CallLeg;
@@ -144,6 +146,17 @@ class H323SpeechIT {
             incoming.answer();
             alice.await("PCMU/8000"); // reported before CONNECTED, so the connected call shows its codec
             alice.await(CallState.CONNECTED);
+            // the call rows' meters: alice's microphone and bob's speaker show the speech; muted, alice's reads silence
+            AudioLevelMeter aliceMeter = outgoing.capability(AudioLevelMeter.class).orElseThrow();
+            AudioLevelMeter bobMeter = incoming.capability(AudioLevelMeter.class).orElseThrow();
+            Poll.until(() -> aliceMeter.levels().microphoneDbfs() > -35, Duration.ofSeconds(5),
+                    "alice's microphone meter above -35 dBFS");
+            Poll.until(() -> bobMeter.levels().speakerDbfs() > -35, Duration.ofSeconds(5), "bob's speaker meter above -35 dBFS");
+            Mute aliceMute = outgoing.capability(Mute.class).orElseThrow();
+            aliceMute.mute();
+            Poll.until(() -> aliceMeter.levels().microphoneDbfs() == Double.NEGATIVE_INFINITY, Duration.ofSeconds(2),
+                    "alice's muted microphone measured as digital silence");
+            aliceMute.unmute();
             // the speech file lasts 5.4 s: wait for its 20 ms packets and a little silence
             Poll.until(() -> incoming.packetsReceived() >= 290, Duration.ofSeconds(20), "290 RTP packets at bob");
             // both capability sets list RFC 2833 telephone events: the key goes in the RTP stream

@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.switchboard.core.call.capability.AudioLevelMeter.Levels;
+
 import dev.switchboard.protocol.h323.internal.h245.AudioCapability;
 import dev.switchboard.protocol.h323.internal.h245.Coding;
 
@@ -54,6 +56,9 @@ interface CallMedia {
     void mute(boolean muted);
 
     boolean muted();
+
+    /** The live levels of what is sent and played (the call row's meters); cheap, from any thread. */
+    Levels levels();
 
     /** RTP packets taken from the peer so far (for tests and quality displays). */
     long packetsReceived();

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.switchboard.core.call.capability.AudioLevelMeter;
+import dev.switchboard.core.call.capability.AudioLevelMeter.Levels;
 import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.dtmf.DtmfEvent;
 import dev.switchboard.media.session.AudioEndpoints;
+import dev.switchboard.media.session.AudioLevels;
 import dev.switchboard.media.session.MediaDirection;
 import dev.switchboard.media.session.MediaFormat;
 import dev.switchboard.media.session.MediaSessionFactory;
@@ -142,6 +145,18 @@ final class EngineCallMedia implements CallMedia {
     @Override
     public long packetsReceived() {
         return session.quality().packetsReceived();
+    }
+
+    /** The engine's levels for the ways audio flows now (held: not measured), none before the format is set. */
+    @Override
+    public Levels levels() {
+        if (session.format().isEmpty()) {
+            return Levels.NONE;
+        }
+        MediaDirection flowing = session.direction();
+        AudioLevels measured = session.levels();
+        return new Levels(flowing.sends() ? measured.microphoneDbfs() : AudioLevelMeter.NOT_MEASURED,
+                flowing.receives() ? measured.speakerDbfs() : AudioLevelMeter.NOT_MEASURED);
     }
 
     @Override

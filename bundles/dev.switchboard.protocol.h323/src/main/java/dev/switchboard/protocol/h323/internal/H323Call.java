@@ -16,6 +16,7 @@ import java.util.Optional;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.Mute;
@@ -49,7 +50,7 @@ import dev.switchboard.protocol.h323.internal.ras.RasMessage;
  * ReleaseComplete (→ DRQ). Every public method only queues work on the session's loop, so the
  * core may call back into the leg from a listener; readers hand what they read to the same loop.
  */
-final class H323Call implements CallLeg, Dtmf, Mute, Hold {
+final class H323Call implements CallLeg, Dtmf, Mute, Hold, AudioLevelMeter {
     private static final Logger LOG = System.getLogger(H323Call.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Numbers of our fastStart forward proposals and slow-start forward channel; reverse proposals use 1. */
@@ -100,7 +101,8 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     private Phase phase;
     private Socket signalling;
     private OutputStream signallingOut;
-    private CallMedia media;
+    /** Volatile: mute state and levels are read from other threads (a front end's meters). */
+    private volatile CallMedia media;
     private boolean mediaStarted;
     private AudioCapability codec;
     /** How we send the codec: the payload type and (iLBC) frame length our channel names. */
@@ -569,7 +571,7 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
 
     @Override
     public <T> Optional<T> capability(Class<T> type) {
-        if (type == Dtmf.class || type == Mute.class || type == Hold.class) {
+        if (type == Dtmf.class || type == Mute.class || type == Hold.class || type == AudioLevelMeter.class) {
             return Optional.of(type.cast(this));
         }
         return Optional.empty();
@@ -670,6 +672,12 @@ final class H323Call implements CallLeg, Dtmf, Mute, Hold {
     public boolean muted() {
         CallMedia m = media;
         return m != null && m.muted();
+    }
+
+    @Override
+    public Levels levels() {
+        CallMedia m = media;
+        return m == null ? Levels.NONE : m.levels();
     }
 
     // ---------------------------------------------------------------- call signalling

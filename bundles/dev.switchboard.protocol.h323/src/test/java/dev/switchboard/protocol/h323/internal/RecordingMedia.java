@@ -113,6 +113,12 @@ final class RecordingMedia implements CallMedia {
         return muted;
     }
 
+    /** No audio is measured here. */
+    @Override
+    public dev.switchboard.core.call.capability.AudioLevelMeter.Levels levels() {
+        return dev.switchboard.core.call.capability.AudioLevelMeter.Levels.NONE;
+    }
+
     @Override
     public long packetsReceived() {
         return 0;

@@ -18,6 +18,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.QualityIndicator;
 import dev.switchboard.core.spi.CallLeg;
@@ -101,13 +102,22 @@ class Iax2SpeechIT {
             // both offer what the media engine offers, G.722 first (its codec preference; Opus is
             // offered too, last, so it is taken only where the other side prefers it)
             assertEquals("G722/8000", incoming.codec().orElseThrow());
+            // the call row's meters: bob's speaker shows alice's speech, his null microphone measured silence
+            AudioLevelMeter meter = incoming.capability(AudioLevelMeter.class).orElseThrow();
+            Poll.until(() -> meter.levels().speakerDbfs() > -35, Duration.ofSeconds(5), "bob's speaker meter above -35 dBFS");
+            assertEquals(Double.NEGATIVE_INFINITY, meter.levels().microphoneDbfs(), "bob's microphone: " + meter.levels());
             // the speech file lasts 5.4 s: wait for all of its 20 ms frames and a little silence
             Poll.until(() -> incoming.framesReceived() >= 300, Duration.ofSeconds(20), "300 voice frames at bob");
+            // alice's file ended: she sends silence, and bob's speaker meter falls
+            Poll.until(() -> meter.levels().speakerDbfs() < -60, Duration.ofSeconds(5), "bob's speaker meter below -60 dBFS");
             // the quality icon's source: the media engine's measurements of what bob received
             QualityIndicator quality = incoming.capability(QualityIndicator.class).orElseThrow();
             System.out.println("IAX2 call quality: " + quality.rating() + ", " + quality.detail());
             assertEquals(QualityIndicator.Rating.GOOD, quality.rating(), quality.detail());
             assertTrue(quality.detail().startsWith("G722/8000, loss 0.0 %"), quality.detail());
+            // on hold no audio flows either way: nothing is measured
+            incoming.hold();
+            Poll.until(() -> meter.levels().equals(AudioLevelMeter.Levels.NONE), Duration.ofSeconds(5), "no levels on hold");
             incoming.hangup();
         } finally {
             aliceSession.close();

@@ -71,6 +71,12 @@ final class TestMedia implements CallMedia {
         return received.size();
     }
 
+    /** No audio is measured here. */
+    @Override
+    public dev.switchboard.core.call.capability.AudioLevelMeter.Levels levels() {
+        return dev.switchboard.core.call.capability.AudioLevelMeter.Levels.NONE;
+    }
+
     /** A fixed verdict: these tests look at frames, not at the engine's measurements. */
     @Override
     public dev.switchboard.media.session.MediaQuality quality() {

@@ -1,5 +1,7 @@
 package dev.switchboard.protocol.iax2.internal;
 
+import dev.switchboard.core.call.capability.AudioLevelMeter.Levels;
+
 /**
  * The audio of one IAX2 call, as the call needs it: voice frames in and out in the negotiated
  * format. Backed by the media engine's framed session; tests may give their own.
@@ -35,6 +37,9 @@ interface CallMedia {
 
     /** Voice frames taken from the peer so far (for tests and benchmarks). */
     long framesReceived();
+
+    /** The live levels of what is sent and played (the call row's meters); cheap, from any thread. */
+    Levels levels();
 
     /** The received audio's quality as the media engine measures it (the call's quality icon). */
     dev.switchboard.media.session.MediaQuality quality();

@@ -16,6 +16,7 @@ import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.call.capability.Dtmf;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Hold;
 import dev.switchboard.core.call.capability.Mute;
 import dev.switchboard.core.call.capability.QualityIndicator;
@@ -31,7 +32,7 @@ import dev.switchboard.media.session.MediaQuality;
  * ACCEPT + RINGING, ANSWER when the user answers. Every public method only queues work on the
  * endpoint's loop, so the core may call back into the leg from a listener.
  */
-final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transfer, QualityIndicator {
+final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transfer, QualityIndicator, AudioLevelMeter {
     private static final Logger LOG = System.getLogger(Iax2Call.class.getName());
     static final Duration PING_INTERVAL = Duration.ofSeconds(10);
     static final Duration DTMF_TONE = Duration.ofMillis(100);
@@ -803,7 +804,7 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
     @Override
     public <T> Optional<T> capability(Class<T> type) {
         if (type == Hold.class || type == Mute.class || type == Dtmf.class || type == Transfer.class
-                || type == QualityIndicator.class) {
+                || type == QualityIndicator.class || type == AudioLevelMeter.class) {
             return Optional.of(type.cast(this));
         }
         return Optional.empty();
@@ -920,6 +921,13 @@ final class Iax2Call implements CallLeg, DialogHandler, Hold, Mute, Dtmf, Transf
             case POOR -> Rating.POOR;
             case UNKNOWN -> Rating.UNKNOWN;
         };
+    }
+
+    /** The media engine's levels; none before the answer and after the end. */
+    @Override
+    public Levels levels() {
+        CallMedia current = media;
+        return current == null ? Levels.NONE : current.levels();
     }
 
     /** Codec, loss, jitter and playout delay from the media engine; the round trip from our last PING/PONG. */

@@ -20,7 +20,9 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.RegistrationState;
 import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.spi.CallLeg;
+import dev.switchboard.testing.await.Poll;
 import dev.switchboard.testing.peers.Baresip;
 import dev.switchboard.testing.peers.Kamailio;
 import dev.switchboard.testing.peers.PeerExtension;
@@ -98,6 +100,10 @@ class SipSpeechIT {
                 call.await(CallState.CONNECTED, STEP);
                 assertTrue(leg.codec().orElseThrow().toLowerCase().startsWith(codec.toLowerCase()),
                         leg.codec().toString());
+                // the call row's meters: our microphone (the speech file) and our speaker (baresip's) both move
+                AudioLevelMeter meter = leg.capability(AudioLevelMeter.class).orElseThrow();
+                Poll.until(() -> meter.levels().microphoneDbfs() > -35, STEP, "our microphone meter above -35 dBFS");
+                Poll.until(() -> meter.levels().speakerDbfs() > -35, STEP, "our speaker meter above -35 dBFS");
                 // baresip hangs up when its file has played
                 assertEquals(EndReason.Kind.REMOTE_HANGUP, call.awaitEnd(Duration.ofSeconds(20)).kind());
             }

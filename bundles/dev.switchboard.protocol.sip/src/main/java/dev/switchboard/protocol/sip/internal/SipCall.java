@@ -41,6 +41,7 @@ import dev.switchboard.core.call.CallState;
 import dev.switchboard.core.call.EndReason;
 import dev.switchboard.core.call.Participant;
 import dev.switchboard.core.call.capability.AttendedTransfer;
+import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.Conference;
 import dev.switchboard.core.call.capability.Dtmf;
 import dev.switchboard.core.call.capability.Hold;
@@ -55,6 +56,7 @@ import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.dtmf.DtmfEvent;
 import dev.switchboard.media.audio.AudioDeviceException;
 import dev.switchboard.media.session.AudioEndpoints;
+import dev.switchboard.media.session.AudioLevels;
 import dev.switchboard.media.session.ConferenceMixer;
 import dev.switchboard.media.session.MediaDirection;
 import dev.switchboard.media.session.MediaFormat;
@@ -82,7 +84,7 @@ import dev.switchboard.media.session.RtpMediaSession;
  * dialog, it is answered at once and takes the old dialog's place. Session timers (RFC 4028) run per dialog.
  */
 final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTransfer, HookFlash, Conference, Record,
-        QualityIndicator {
+        QualityIndicator, AudioLevelMeter {
 
     enum Phase {
         INVITING, EARLY, OFFERED, ANSWERED, CONFIRMED, ENDED
@@ -1658,6 +1660,19 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
                 quality.fractionLost() * 100, quality.jitterMillis(), roundTrip, quality.playoutDelayMillis());
     }
 
+    /** What the media measures, for the ways audio flows now: our hold makes the media inactive, so nothing. */
+    @Override
+    public Levels levels() {
+        RtpMediaSession current = media;
+        if (current == null || current.format().isEmpty()) {
+            return Levels.NONE;
+        }
+        MediaDirection flowing = current.direction();
+        AudioLevels measured = current.levels();
+        return new Levels(flowing.sends() ? measured.microphoneDbfs() : NOT_MEASURED,
+                flowing.receives() ? measured.speakerDbfs() : NOT_MEASURED);
+    }
+
     // ---------------------------------------------------------------- hang-up and end
 
     @Override
@@ -1939,7 +1954,7 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
         // SipCall itself is how a consultation or conference partner is recognised (same bundle only)
         if (type == Hold.class || type == Mute.class || type == Dtmf.class || type == Transfer.class
                 || type == AttendedTransfer.class || type == HookFlash.class || type == Record.class
-                || type == QualityIndicator.class || type == SipCall.class
+                || type == QualityIndicator.class || type == AudioLevelMeter.class || type == SipCall.class
                 || (type == Conference.class && session.conferenceMixer() != null)) {
             return Optional.of(type.cast(this));
         }
