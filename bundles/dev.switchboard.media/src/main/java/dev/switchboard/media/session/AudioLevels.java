@@ -11,4 +11,7 @@ public record AudioLevels(double microphoneDbfs, double speakerDbfs) {
 
     /** Both sides silent. */
     public static final AudioLevels SILENT = new AudioLevels(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY);
+
+    /** No audio flows either way, so nothing is measured ({@link MediaSession#flowingLevels()}). */
+    public static final AudioLevels NOT_FLOWING = new AudioLevels(Double.NaN, Double.NaN);
 }

@@ -56,6 +56,20 @@ public interface MediaSession extends AutoCloseable {
 
     AudioLevels levels();
 
+    /**
+     * {@link #levels()} for the ways audio flows now, for a call's meters: a way that does not flow (hold) reads
+     * {@link Double#NaN}, both ways before the first {@link #format(MediaFormat) format}.
+     */
+    default AudioLevels flowingLevels() {
+        if (format().isEmpty()) {
+            return AudioLevels.NOT_FLOWING;
+        }
+        MediaDirection flowing = direction();
+        AudioLevels measured = levels();
+        return new AudioLevels(flowing.sends() ? measured.microphoneDbfs() : Double.NaN,
+                flowing.receives() ? measured.speakerDbfs() : Double.NaN);
+    }
+
     MediaQuality quality();
 
     /**

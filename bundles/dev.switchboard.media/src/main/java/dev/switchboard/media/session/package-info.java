@@ -19,8 +19,10 @@
  * <p>
  * 1.2.0: {@link dev.switchboard.media.session.MediaFormat#receivePayloadType()} (the peer may send the codec
  * with another payload type than ours, as H.245 allows) and {@link dev.switchboard.media.session.MediaFormat#frameMillis()}.
+ * <p>
+ * 1.3.0: {@link dev.switchboard.media.session.MediaSession#flowingLevels()} (levels of the ways audio flows, for meters).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package dev.switchboard.media.session;
 
 import org.osgi.annotation.versioning.Version;

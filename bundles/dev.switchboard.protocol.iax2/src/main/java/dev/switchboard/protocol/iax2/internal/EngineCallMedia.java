@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.switchboard.core.call.capability.AudioLevelMeter;
 import dev.switchboard.core.call.capability.AudioLevelMeter.Levels;
 import dev.switchboard.media.codec.AudioCodec;
 import dev.switchboard.media.dtmf.DtmfEvent;
@@ -133,13 +132,8 @@ final class EngineCallMedia implements CallMedia {
     /** The engine's levels for the ways audio flows now (held: not measured), none before the format is set. */
     @Override
     public Levels levels() {
-        if (session.format().isEmpty()) {
-            return Levels.NONE;
-        }
-        MediaDirection flowing = session.direction();
-        AudioLevels measured = session.levels();
-        return new Levels(flowing.sends() ? measured.microphoneDbfs() : AudioLevelMeter.NOT_MEASURED,
-                flowing.receives() ? measured.speakerDbfs() : AudioLevelMeter.NOT_MEASURED);
+        AudioLevels flowing = session.flowingLevels();
+        return new Levels(flowing.microphoneDbfs(), flowing.speakerDbfs());
     }
 
     @Override

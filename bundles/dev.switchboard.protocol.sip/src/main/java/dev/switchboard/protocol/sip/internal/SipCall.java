@@ -1664,13 +1664,11 @@ final class SipCall implements CallLeg, Hold, Mute, Dtmf, Transfer, AttendedTran
     @Override
     public Levels levels() {
         RtpMediaSession current = media;
-        if (current == null || current.format().isEmpty()) {
+        if (current == null) {
             return Levels.NONE;
         }
-        MediaDirection flowing = current.direction();
-        AudioLevels measured = current.levels();
-        return new Levels(flowing.sends() ? measured.microphoneDbfs() : NOT_MEASURED,
-                flowing.receives() ? measured.speakerDbfs() : NOT_MEASURED);
+        AudioLevels flowing = current.flowingLevels();
+        return new Levels(flowing.microphoneDbfs(), flowing.speakerDbfs());
     }
 
     // ---------------------------------------------------------------- hang-up and end
