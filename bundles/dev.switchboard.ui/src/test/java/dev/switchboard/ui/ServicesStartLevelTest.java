@@ -24,6 +24,7 @@ class ServicesStartLevelTest {
         int level;
         final List<Integer> requested = new ArrayList<>();
         final List<FrameworkListener> listeners = new ArrayList<>();
+        Bundle system;
 
         Framework(int level) {
             this.level = level;
@@ -39,7 +40,7 @@ class ServicesStartLevelTest {
                 }
                 default -> throw new UnsupportedOperationException(method);
             });
-            Bundle system = proxy(Bundle.class, (method, args) -> switch (method) {
+            system = proxy(Bundle.class, (method, args) -> switch (method) {
                 case "adapt" -> args[0] == FrameworkStartLevel.class ? startLevel : null;
                 default -> throw new UnsupportedOperationException(method);
             });
@@ -52,9 +53,8 @@ class ServicesStartLevelTest {
 
         void reached(int newLevel, int type) {
             level = newLevel;
-            Bundle none = null;
             for (FrameworkListener listener : listeners) {
-                listener.frameworkEvent(new FrameworkEvent(type, none, null));
+                listener.frameworkEvent(new FrameworkEvent(type, system, null));
             }
         }
     }
