@@ -16,6 +16,7 @@ import org.osgi.service.event.Event;
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
 import dev.switchboard.ui.MainWindowPlacement;
+import dev.switchboard.ui.ServicesStartLevel;
 import dev.switchboard.ui.operations.CoreOperations;
 import dev.switchboard.ui.status.AccountStatusFeed;
 import dev.switchboard.ui.status.StatusBoard;
@@ -34,6 +35,7 @@ public final class FirstStartAddon {
     private final MApplication application;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean offered = new AtomicBoolean();
+    private final AtomicBoolean pluginsStarted = new AtomicBoolean();
     private final Runnable watcher = this::checkSoon;
     private volatile AccountStatusFeed feed;
     private volatile AccountRegistry registry;
@@ -78,6 +80,24 @@ public final class FirstStartAddon {
         connectIfStarted();
     }
 
+    /**
+     * The protocol plug-ins start while the window is made ({@link ServicesStartLevel}); the wizard lists the
+     * protocols it has when it opens, so it waits for them.
+     */
+    @Inject
+    void usePluginStart(@org.eclipse.e4.core.di.annotations.Optional @Service ServicesStartLevel servicesStart) {
+        if (servicesStart == null) {
+            // not started this way (or gone while stopping): nothing to wait for
+            pluginsStarted.set(true);
+            checkSoon();
+            return;
+        }
+        servicesStart.started().thenRun(() -> {
+            pluginsStarted.set(true);
+            checkSoon();
+        });
+    }
+
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     void windowShown(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
@@ -102,7 +122,7 @@ public final class FirstStartAddon {
     }
 
     private void checkSoon() {
-        if (started.get() && !offered.get()) {
+        if (started.get() && pluginsStarted.get() && !offered.get()) {
             ui.asyncExec(this::offerIfNoAccounts);
         }
     }
