@@ -24,11 +24,16 @@ import org.osgi.service.component.annotations.Reference;
  * acts on it). A change of the stored keys is grabbed at once (the old keys released first). Without
  * X11 (Wayland, no DISPLAY, no libX11) or when another application owns a key, {@link #status()} and
  * {@link #refusal} say so and the log has it; the in-window shortcuts keep working either way.
+ * <p>
+ * The first grab (loading libX11, opening a display connection, the grabs: about 0.1 s of foreign calls
+ * and their classes) runs on a thread of its own after activation: activation happens on the framework's
+ * start-level thread, which the first window waits for. Until that grab is done the status says so.
  */
 @Component(service = GlobalShortcuts.class, immediate = true)
 public final class GlobalShortcuts {
 
     private static final System.Logger LOG = System.getLogger(GlobalShortcuts.class.getName());
+    private static final String STARTING = "System-wide shortcuts are starting.";
 
     private final CallFeed feed;
     private final CallCommands commands;
@@ -44,6 +49,7 @@ public final class GlobalShortcuts {
     private volatile ShortcutSet keys;
     // guarded by this: whether the settings page holds the grabs off, and what grabbing gave
     private boolean suspended;
+    private boolean deactivated;
     private X11KeyGrab grab;
     private Map<ShortcutAction, String> refusals = Map.of();
     private String status;
@@ -56,7 +62,13 @@ public final class GlobalShortcuts {
         this.preferences = (IEclipsePreferences) preferencesService.getRootNode().node(InstanceScope.SCOPE)
                 .node(ShortcutSet.PREFERENCE_NODE);
         this.unavailable = unavailableReason();
-        bind(storedKeys());
+        this.keys = storedKeys();
+        if (unavailable != null) {
+            grabKeys(); // no X11 call to make: only the status saying why
+        } else {
+            status = STARTING;
+            Thread.ofPlatform().daemon().name("Global shortcuts start").start(this::grabAtStart);
+        }
         preferences.addPreferenceChangeListener(storedKeysChanged);
     }
 
@@ -106,6 +118,7 @@ public final class GlobalShortcuts {
 
     @Deactivate
     synchronized void deactivate() {
+        deactivated = true;
         preferences.removePreferenceChangeListener(storedKeysChanged);
         release();
     }
@@ -115,6 +128,16 @@ public final class GlobalShortcuts {
         keys = wanted;
         release();
         if (!suspended) {
+            grabKeys();
+        }
+    }
+
+    /**
+     * The first grab, on the start thread. Skipped when the component is gone, when the settings page holds
+     * the grabs off (its resume grabs), or when a change of the stored keys has grabbed already.
+     */
+    private synchronized void grabAtStart() {
+        if (!deactivated && !suspended && STARTING.equals(status)) {
             grabKeys();
         }
     }
