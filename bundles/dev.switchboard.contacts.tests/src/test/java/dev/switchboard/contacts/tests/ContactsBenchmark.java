@@ -112,7 +112,7 @@ public final class ContactsBenchmark {
 
     private static List<String> local() throws Exception {
         Path directory = Files.createTempDirectory("switchboard-bench-store-");
-        H2Store store = new H2Store(directory);
+        H2Store store = H2Store.in(directory);
         try {
             PhoneNumberPlan plan = new PhoneNumberPlan("US", ExtensionPlan.NONE);
             StoreAddressBook book = new StoreAddressBook(store, plan);

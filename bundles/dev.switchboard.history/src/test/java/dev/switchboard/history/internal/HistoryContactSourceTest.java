@@ -44,7 +44,7 @@ class HistoryContactSourceTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = new H2Store(directory);
+        store = H2Store.in(directory);
         history = new StoredHistory(store);
         source = new HistoryContactSource(history, accounts);
     }

@@ -60,7 +60,7 @@ class HistoryKillTest {
                     }
                 }
             }
-            H2Store store = new H2Store(directory);
+            H2Store store = H2Store.in(directory);
             StoredHistory reopened = new StoredHistory(store);
             try {
                 Set<String> kept = new HashSet<>();

@@ -19,7 +19,7 @@ public final class HistoryWriter {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        StoredHistory history = new StoredHistory(new H2Store(Path.of(args[0])));
+        StoredHistory history = new StoredHistory(H2Store.in(Path.of(args[0])));
         int next = Integer.parseInt(args[1]);
         out.println("READY");
         out.flush();

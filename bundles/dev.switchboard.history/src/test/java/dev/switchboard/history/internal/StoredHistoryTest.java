@@ -46,7 +46,7 @@ class StoredHistoryTest {
 
     @BeforeEach
     void open() throws Exception {
-        store = new H2Store(directory);
+        store = H2Store.in(directory);
         history = new StoredHistory(store);
     }
 
@@ -84,7 +84,7 @@ class StoredHistoryTest {
     @Test
     void aMessageArrivingWhileTheStoreOpensWaitsForItAndIsStored() throws Exception {
         Path other = directory.resolve("opening");
-        H2Store real = new H2Store(other);
+        H2Store real = H2Store.in(other);
         CountDownLatch migrating = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         StoredHistory opening = new StoredHistory(slowToOpen(real, migrating, release));

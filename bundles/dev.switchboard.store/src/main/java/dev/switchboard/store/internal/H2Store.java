@@ -68,7 +68,13 @@ public final class H2Store implements Store {
      * opens at the first use, and a failure to open it is reported to that caller (and every later one
      * until it opens).
      */
-    public H2Store(Path directory) throws IOException {
+    public static H2Store in(Path directory) throws IOException {
+        return new H2Store(directory);
+    }
+
+    // not public: Felix SCR looks at every public one-argument constructor for the component's and logs an
+    // error at each start for a parameter type it cannot inject
+    private H2Store(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
         dataSource.setURL("jdbc:h2:file:" + directory.resolve(DATABASE_NAME).toAbsolutePath()
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");

@@ -35,7 +35,7 @@ class H2StoreTest {
         List<String> steps = List.of(
                 "CREATE TABLE IF NOT EXISTS T (NAME VARCHAR(20))",
                 "INSERT INTO T VALUES ('first'); INSERT INTO T VALUES ('second')");
-        H2Store store = new H2Store(directory);
+        H2Store store = H2Store.in(directory);
         store.migrate("owner.a", steps);
         store.migrate("owner.a", steps);
         try (Connection connection = store.connection()) {
@@ -43,7 +43,7 @@ class H2StoreTest {
         }
         store.close();
 
-        H2Store reopened = new H2Store(directory);
+        H2Store reopened = H2Store.in(directory);
         reopened.migrate("owner.a", List.of(steps.get(0), steps.get(1), "INSERT INTO T VALUES ('third')"));
         try (Connection connection = reopened.connection()) {
             assertEquals(List.of("first", "second", "third"), names(connection));
@@ -53,7 +53,7 @@ class H2StoreTest {
 
     @Test
     void ownersKeepTheirOwnSteps() throws Exception {
-        H2Store store = new H2Store(directory);
+        H2Store store = H2Store.in(directory);
         store.migrate("owner.a", List.of("CREATE TABLE IF NOT EXISTS T (NAME VARCHAR(20))"));
         store.migrate("owner.b", List.of("CREATE TABLE IF NOT EXISTS U (N INT)", "INSERT INTO U VALUES (7)"));
         store.migrate("owner.a", List.of("CREATE TABLE IF NOT EXISTS T (NAME VARCHAR(20))", "INSERT INTO T VALUES ('a')"));
@@ -72,7 +72,7 @@ class H2StoreTest {
 
     @Test
     void aFailingStepIsRolledBackNotRecordedAndNamed() throws Exception {
-        H2Store store = new H2Store(directory);
+        H2Store store = H2Store.in(directory);
         store.migrate("owner.a", List.of("CREATE TABLE IF NOT EXISTS T (NAME VARCHAR(20))"));
         List<String> broken = List.of("CREATE TABLE IF NOT EXISTS T (NAME VARCHAR(20))",
                 "INSERT INTO T VALUES ('kept only if the step completes'); INSERT INTO NO_SUCH_TABLE VALUES (1)");

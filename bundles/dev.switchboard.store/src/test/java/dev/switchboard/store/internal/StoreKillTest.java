@@ -68,7 +68,7 @@ class StoreKillTest {
                 }
             }
             assertTrue(lastAcknowledged >= 0, "round " + round + ": nothing was written");
-            H2Store reopened = new H2Store(directory);
+            H2Store reopened = H2Store.in(directory);
             try (Connection connection = reopened.connection();
                     PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM ACKED WHERE N <= ?")) {
                 count.setInt(1, lastAcknowledged);
@@ -88,7 +88,7 @@ class StoreKillTest {
 
     @Test
     void aSecondProcessIsRefusedClearlyWhileTheStoreIsOpen() throws Exception {
-        H2Store store = new H2Store(directory);
+        H2Store store = H2Store.in(directory);
         try (Connection connection = store.connection()) {
             Process probe = start("probe", directory);
             List<String> output = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class StoreWriter {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        H2Store store = new H2Store(Path.of(args[1]));
+        H2Store store = H2Store.in(Path.of(args[1]));
         if (args[0].equals("probe")) {
             try (Connection connection = store.connection()) {
                 out.println("OPENED");

@@ -114,9 +114,9 @@ class RosterVersioningIT {
 
     @Test
     void anUnchangedRosterIsNotSentAgainAndChangesArriveByPushOrWhole() throws Exception {
-        H2Store cachedStore = new H2Store(directory.resolve("cached"));
+        H2Store cachedStore = H2Store.in(directory.resolve("cached"));
         XmppProvider cachedProvider = new XmppProvider(cachedStore);
-        XmppProvider otherProvider = new XmppProvider(new H2Store(directory.resolve("other")));
+        XmppProvider otherProvider = new XmppProvider(H2Store.in(directory.resolve("other")));
 
         // first login: nothing stored, the whole (empty) roster is asked for; two contacts added
         ProtocolSession first = alice(cachedProvider, CACHED);

@@ -102,7 +102,7 @@ public final class XmppBenchmark {
 
     /** A provider outside OSGi, its outboxes and archive positions in a store of its own. */
     private static XmppProvider provider() throws Exception {
-        return new XmppProvider(new H2Store(Files.createTempDirectory("xmpp-bench-store")));
+        return new XmppProvider(H2Store.in(Files.createTempDirectory("xmpp-bench-store")));
     }
 
     private static ProtocolSession online(XmppProvider provider, Prosody prosody, String user, String password,
@@ -365,7 +365,7 @@ public final class XmppBenchmark {
 
     private static void history() throws Exception {
         Path directory = Files.createTempDirectory("bench-history");
-        H2Store store = new H2Store(directory.resolve("store"));
+        H2Store store = H2Store.in(directory.resolve("store"));
         new StoredHistory(store).close(); // creates the tables; the rows below are written past it, unindexed
         StoredHistory history = null;
         Path dump = directory.resolve("messages.txt");

@@ -266,7 +266,7 @@ class XmppFeaturesIT {
         phone.close();
 
         // the desk client logs in: the archive brings both messages, in both directions, into its history
-        H2Store store = new H2Store(directory.resolve("desk"));
+        H2Store store = H2Store.in(directory.resolve("desk"));
         StoredHistory history = new StoredHistory(store);
         try {
             Recorder desk = new HistoryRecorder(history);
