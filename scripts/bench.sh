@@ -72,33 +72,16 @@ desktop_start() {
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
   rss=$(rss_mb $pid)
   if [ "$stop" = quit ]; then
-    quit_desktop $pid || return 1
+    # as a user's session ends, so that the warm runs read the caches a closed session leaves
+    "$ROOT/scripts/quit-desktop.sh" :$DISPLAY_NUMBER $pid \
+      || { echo "the desktop did not end within 30 s of Quit" >&2; kill $pid; wait $pid 2>/dev/null; return 1; }
+    wait $pid 2>/dev/null
   else
     kill $pid; wait $pid 2>/dev/null
   fi
   echo "$shown $rss $cpu"
 }
 
-# Closes the desktop as a user does and waits for it to end, so that the workbench and the framework write
-# their state and caches (extension registry, SCR metadata, framework state) into the profile as they do
-# after a user's session: the account wizard a profile without accounts is offered (modal, it holds the
-# main window's keys) is cancelled with Escape, then Switchboard > Quit (Ctrl+Q) on the main window.
-quit_desktop() {
-  pid=$1
-  deadline=$(( $(now_ms) + 30000 ))
-  while kill -0 $pid 2>/dev/null; do
-    [ $(( $(now_ms) - deadline )) -gt 0 ] && { echo "the desktop did not end within 30 s of Quit" >&2; kill $pid; wait $pid 2>/dev/null; return 1; }
-    for wizard in $(DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Add an account ?$' 2>/dev/null); do
-      DISPLAY=:$DISPLAY_NUMBER xdotool windowfocus --sync "$wizard" key Escape 2>/dev/null
-    done
-    main=$(DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' 2>/dev/null | head -1)
-    [ -n "$main" ] && DISPLAY=:$DISPLAY_NUMBER xdotool windowfocus --sync "$main" key ctrl+q 2>/dev/null
-    # a wizard opening just then takes the key: look again after a while (the loop's pace, not a wait for a state)
-    for _ in $(seq 20); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-  done
-  wait $pid 2>/dev/null
-  return 0
-}
 
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   DISPLAY_NUMBER=$(( 90 + RANDOM % 400 ))
