@@ -159,10 +159,11 @@ public final class AppearancePage extends PreferencePage {
         }
         // the system-wide grabs and the window's bindings follow the stored keys (preference listeners)
         preferences.put(action.preferenceKey(), key.text());
+        // applied from here on, stored or not
+        fields.get(action).setText(key.text());
         if (!flush(fieldMessage)) {
             return;
         }
-        fields.get(action).setText(key.text());
         Optional<String> owned = shortcuts == null ? Optional.empty() : shortcuts.ownedElsewhere(key);
         fieldMessage.say(owned.map(reason -> key.text() + ": " + reason + ", so it works only inside Switchboard.")
                 .orElse("Saved: " + key.text() + " " + action.verb() + "."), owned.isPresent());
