@@ -46,18 +46,25 @@ agent_start() {
   echo "$ready $rss $cpu"
 }
 
-for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
-for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
+if [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ]; then
+  for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
+  for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
+fi
 
 # desktop: under a private Xvfb, time from launch to the window titled "Switchboard" being mapped.
 # The Xvfb keeps its GLX extension, as a user's desktop has GL: GTK 3 loads the GL driver (here Mesa's
 # llvmpipe and libLLVM, ~50 MB) at display open unless GDK_GL=disable, which `./switchboard run` sets;
 # an Xvfb without GLX (-extension GLX) hides that cost, which is why hand starts once read ~50 MB less.
+# Usage: desktop_start PROFILE quit|term [./switchboard COMMAND...] (default: run, the desktop; `floor run` the
+# start-up floor; `floor shell` the plain SWT shell, which has no profile: PROFILE "")
 desktop_start() {
   profile=$1
   stop=$2   # quit: as a user closes it (the profile keeps its caches); term: SIGTERM (a session logout)
+  shift 2
+  [ $# -gt 0 ] || set -- run
+  [ -n "$profile" ] && set -- "$@" --profile "$profile"
   start=$(now_ms)
-  DISPLAY=:$DISPLAY_NUMBER $PRIORITY "$ROOT/switchboard" run --profile "$profile" > "$WORK/desktop.out" 2>&1 &
+  DISPLAY=:$DISPLAY_NUMBER $PRIORITY "$ROOT/switchboard" "$@" > "$WORK/desktop.out" 2>&1 &
   pid=$!
   # SWT on GTK pads the X11 window name with a trailing blank
   until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' >/dev/null 2>&1; do
@@ -89,16 +96,34 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   # (a desktop started right after the previous one closed failed gtk_init_check)
   $PRIORITY Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp -noreset > "$WORK/xvfb.log" 2>&1 &
   until DISPLAY=:$DISPLAY_NUMBER xdpyinfo >/dev/null 2>&1; do sleep 0.05; done
+  if [ "${SWITCHBOARD_BENCH_ONLY:-}" = floor ]; then
+    # the start-up floor (docs/benchmarks.md): the desktop, the smallest e4 product on the same target platform
+    # and a plain SWT shell without OSGi, alternating start by start so that all three see the same load; the
+    # floor and the shell get the desktop's JVM options, environment and shared start-up state (`floor prepare`
+    # builds the floor product first when it is not there; the shell's first, untimed start writes its archive)
+    "$ROOT/switchboard" floor prepare
+    desktop_start "" quit floor shell > /dev/null
+    for i in $(seq "$RUNS"); do
+      desktop_start "$WORK/desktop-cold-$i" quit >> "$WORK/desktop-cold"
+      desktop_start "$WORK/floor-cold-$i" quit floor run >> "$WORK/floor-cold"
+      desktop_start "" quit floor shell >> "$WORK/shell"
+    done
+    for i in $(seq "$RUNS"); do
+      desktop_start "$WORK/desktop-cold-1" quit >> "$WORK/desktop-warm"
+      desktop_start "$WORK/floor-cold-1" quit floor run >> "$WORK/floor-warm"
+    done
+  else
   # every start ends with Quit as a user's does, so the warm runs read the caches a closed session leaves
   for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-$i" quit; done > "$WORK/desktop-cold"
   for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-cold-1" quit; done > "$WORK/desktop-warm"
   # the old way, for comparison: a profile only ever stopped by SIGTERM (never wrote its caches)
   desktop_start "$WORK/desktop-term" term > /dev/null
   for i in $(seq "$RUNS"); do desktop_start "$WORK/desktop-term" term; done > "$WORK/desktop-warm-term"
+  fi
 fi
 
 # anchor: baresip (a native SIP UA) from start to "baresip is ready"
-if command -v baresip >/dev/null; then
+if command -v baresip >/dev/null && [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ]; then
   for i in $(seq "$RUNS"); do
     mkdir -p "$WORK/baresip-$i"
     printf 'sip_listen\t\t127.0.0.1:0\nnet_interface\t\t127.0.0.1\nmodule\t\t\tstdio.so\n' > "$WORK/baresip-$i/config"
@@ -127,6 +152,14 @@ echo "Median of $RUNS runs, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), lo
 echo
 echo "| what | start to ready / window (ms) | idle RSS (MB) | CPU to ready / window (ms) | all runs (ms) |"
 echo "|---|---|---|---|---|"
+if [ "${SWITCHBOARD_BENCH_ONLY:-}" = floor ]; then
+  row "desktop, cold (new profile), to visible window" desktop-cold
+  row "floor: empty e4 workbench, cold (new profile)" floor-cold
+  row "floor: plain SWT shell, no OSGi" shell
+  row "desktop, warm (same profile, closed by Quit)" desktop-warm
+  row "floor: empty e4 workbench, warm (same profile, closed by Quit)" floor-warm
+  exit 0
+fi
 row "agent, cold (new profile)" agent-cold
 row "agent, warm (same profile)" agent-warm
 row "desktop, cold (new profile), to visible window" desktop-cold
