@@ -19,7 +19,7 @@ public final class LabelPart {
         // the same way (the framework stops cleanly and writes its caches); a display filter, not an e4
         // command and binding, because those need the add-ons the floor leaves out.
         parent.getDisplay().addFilter(SWT.KeyDown, event -> {
-            if ((event.stateMask & SWT.CTRL) != 0 && (event.keyCode == 'q')) {
+            if ((event.stateMask & SWT.CTRL) != 0 && event.keyCode == 'q') {
                 workbench.close();
             }
         });
