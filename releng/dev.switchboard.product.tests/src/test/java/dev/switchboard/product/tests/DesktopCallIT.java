@@ -279,6 +279,16 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
+
+            // a session logout: SIGTERM ends the desktop as Quit does, within the bound a logout allows (5 s stop,
+            // core.impl's SignalStop): alice unbound at Kamailio, Felix SCR's component cache written as the framework stopped
+            long signalled = System.currentTimeMillis();
+            Duration stop = desktop.terminate(Duration.ofMillis(6_500));
+            assertTrue(kamailio.contacts("alice").isEmpty(), "alice unbound after SIGTERM: " + kamailio.contacts("alice"));
+            Path cache = desktop.componentCache().orElseThrow(() -> new AssertionError("no SCR component cache"));
+            long written = java.nio.file.Files.getLastModifiedTime(cache).toMillis();
+            assertTrue(written >= signalled - 1_000, "SCR's cache rewritten at the stop (" + (written - signalled)
+                    + " ms after the signal; stopped in " + stop.toMillis() + " ms)");
         }
     }
 
