@@ -103,11 +103,12 @@ final class AgentProcess implements AutoCloseable {
 
     /**
      * Sends SIGTERM to the agent's JVM (what a logout or systemd sends; {@code ./switchboard} execs the JVM, so the
-     * process started is the JVM) and returns the time it was sent, in {@link System#nanoTime()}.
+     * process started is the JVM) and returns the time it was sent, in {@link System#nanoTime()}. Through the process
+     * handle: {@code Process.destroy()} also closes the agent's stdin, whose end alone would make it quit.
      */
     long terminate() {
         long sent = System.nanoTime();
-        process.destroy();
+        process.toHandle().destroy();
         return sent;
     }
 

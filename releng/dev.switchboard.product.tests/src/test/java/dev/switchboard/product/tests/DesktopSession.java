@@ -266,7 +266,7 @@ final class DesktopSession implements AutoCloseable {
      */
     Duration terminate(Duration bound) throws InterruptedException {
         long sent = System.nanoTime();
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("the desktop still runs " + bound.toMillis() + " ms after SIGTERM");
         }

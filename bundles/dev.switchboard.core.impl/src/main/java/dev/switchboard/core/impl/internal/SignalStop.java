@@ -76,8 +76,8 @@ public final class SignalStop {
     private void stopOnSignal() {
         long deadline = System.nanoTime() + BOUND.toNanos();
         keepLogging();
-        if (framework.getState() != Bundle.ACTIVE) {
-            LOG.log(Level.INFO, "the JVM is ending while Switchboard is already stopping; waiting for the stop");
+        if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+            LOG.log(Level.INFO, "the JVM is ending while Switchboard is already stopping (Quit); waiting for the stop");
         } else {
             FrontEnd current = frontEnd;
             LOG.log(Level.WARNING, "stopping on a signal (SIGTERM, SIGINT or SIGHUP) as Quit does");
