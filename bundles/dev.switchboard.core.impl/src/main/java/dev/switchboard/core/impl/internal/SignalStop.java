@@ -41,6 +41,8 @@ public final class SignalStop {
     /** How long the whole stop may take after a signal before the JVM ends anyway. */
     static final Duration BOUND = Duration.ofSeconds(5);
     private static final Logger LOG = System.getLogger(SignalStop.class.getName());
+    /** How long the hook looks for, and then waits on, the JDK's logging shutdown hook. */
+    private static final Duration CLEANER_LOOK = Duration.ofMillis(300);
 
     private final Framework framework;
     private final Thread hook;
@@ -53,7 +55,7 @@ public final class SignalStop {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile FrontEnd frontEnd;
+    volatile FrontEnd frontEnd;
 
     @Activate
     public SignalStop(BundleContext context) {
@@ -73,7 +75,7 @@ public final class SignalStop {
         }
     }
 
-    private void stopOnSignal() {
+    void stopOnSignal() {
         long deadline = System.nanoTime() + BOUND.toNanos();
         keepLogging();
         if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
@@ -105,18 +107,31 @@ public final class SignalStop {
         }
     }
 
-    /** Waits for the JDK's logging shutdown hook to finish, then restores the root logger's handlers. */
+    /**
+     * Waits for the JDK's logging shutdown hook ({@code LogManager$Cleaner}) to finish, then restores the root
+     * logger's handlers. The JVM starts every hook before it joins any, so the cleaner is started at the latest right
+     * after this one: look for it briefly (yielding), join it; or see that it has already removed the handlers.
+     */
     private void keepLogging() {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getClass().getName().equals("java.util.logging.LogManager$Cleaner"))
-                .forEach(cleaner -> {
-                    try {
-                        cleaner.join(1_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        if (rootHandlers.isEmpty()) {
+            return;
+        }
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        long lookUntil = System.nanoTime() + CLEANER_LOOK.toNanos();
+        while (root.getHandlers().length > 0 && System.nanoTime() < lookUntil) {
+            Thread cleaner = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getClass().getName().equals("java.util.logging.LogManager$Cleaner"))
+                    .findFirst().orElse(null);
+            if (cleaner != null) {
+                try {
+                    cleaner.join(CLEANER_LOOK.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                break;
+            }
+            Thread.yield();
+        }
         if (root.getHandlers().length == 0) {
             rootHandlers.forEach(root::addHandler);
         }
