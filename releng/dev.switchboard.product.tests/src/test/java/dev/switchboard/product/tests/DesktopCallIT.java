@@ -36,7 +36,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * has the focus; forward a ringing call from the notification; find the calls in the history view. The connected
  * call's row shows baresip's tone on its speaker meter (read as the meter's AT-SPI value), empty on hold. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
- * sound server (a PulseAudio null sink's monitor).
+ * sound server (a PulseAudio null sink's monitor). It ends as a session logout does, with SIGTERM: the account is
+ * unregistered, the process ends within the bound and Felix SCR's component cache is written.
  */
 class DesktopCallIT {
 
