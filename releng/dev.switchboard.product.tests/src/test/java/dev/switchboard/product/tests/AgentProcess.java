@@ -101,6 +101,22 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Sends SIGTERM to the agent's JVM (what a logout or systemd sends; {@code ./switchboard} execs the JVM, so the
+     * process started is the JVM) and returns the time it was sent, in {@link System#nanoTime()}. Through the process
+     * handle: {@code Process.destroy()} also closes the agent's stdin, whose end alone would make it quit.
+     */
+    long terminate() {
+        long sent = System.nanoTime();
+        process.toHandle().destroy();
+        return sent;
+    }
+
+    /** Everything the agent wrote to stderr (its log) so far. */
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
     /** Lines on stdout that are not JSON events; call after the process has ended. */
     List<String> strayLines() {
         lines.drainTo(seen);

@@ -36,7 +36,8 @@ import dev.switchboard.testing.peers.Xvfb;
  * has the focus; forward a ringing call from the notification; find the calls in the history view. The connected
  * call's row shows baresip's tone on its speaker meter (read as the meter's AT-SPI value), empty on hold. A screenshot of each
  * screen goes to {@code target/peer-output}. The ringtone of an incoming call is heard on the desktop's
- * sound server (a PulseAudio null sink's monitor).
+ * sound server (a PulseAudio null sink's monitor). It ends as a session logout does, with SIGTERM: the account is
+ * unregistered, the process ends within the bound and Felix SCR's component cache is written.
  */
 class DesktopCallIT {
 
@@ -279,6 +280,16 @@ class DesktopCallIT {
             desktop.await("table cell", "\u2197 Dialled"::equals, "the dialled calls in the history");
             desktop.await("table cell", "\u2199 Forwarded"::equals, "the forwarded call in the history");
             desktop.screenshot("desktop-history.png");
+
+            // a session logout: SIGTERM ends the desktop as Quit does, within the bound a logout allows (5 s stop,
+            // core.impl's SignalStop): alice unbound at Kamailio, Felix SCR's component cache written as the framework stopped
+            long signalled = System.currentTimeMillis();
+            Duration stop = desktop.terminate(Duration.ofMillis(6_500));
+            assertTrue(kamailio.contacts("alice").isEmpty(), "alice unbound after SIGTERM: " + kamailio.contacts("alice"));
+            Path cache = desktop.componentCache().orElseThrow(() -> new AssertionError("no SCR component cache"));
+            long written = java.nio.file.Files.getLastModifiedTime(cache).toMillis();
+            assertTrue(written >= signalled - 1_000, "SCR's cache rewritten at the stop (" + (written - signalled)
+                    + " ms after the signal; stopped in " + stop.toMillis() + " ms)");
         }
     }
 

@@ -260,6 +260,30 @@ final class DesktopSession implements AutoCloseable {
         return new ProbeResult(tool.exitValue(), text);
     }
 
+    /**
+     * Sends SIGTERM to the desktop's JVM, as a session logout does ({@code ./switchboard run} execs the JVM), and
+     * waits for it to end; returns how long that took. Fails when it is still running after {@code bound}.
+     */
+    Duration terminate(Duration bound) throws InterruptedException {
+        long sent = System.nanoTime();
+        process.toHandle().destroy();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("the desktop still runs " + bound.toMillis() + " ms after SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - sent);
+    }
+
+    /** Felix SCR's component cache in the profile's configuration area (see docs/architecture.md), if written. */
+    Optional<Path> componentCache() throws IOException {
+        Path area = profile.resolve("configuration/desktop/org.eclipse.osgi");
+        if (!Files.isDirectory(area)) {
+            return Optional.empty();
+        }
+        try (var files = Files.find(area, 3, (file, attributes) -> file.endsWith("data/componentMetadataStore"))) {
+            return files.findFirst();
+        }
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         try {

@@ -2,6 +2,7 @@ package dev.switchboard.core.impl.internal;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +66,19 @@ public class SessionHub implements SessionCapabilities {
         if (!providers.remove(provider.protocol(), provider)) {
             return;
         }
+        List<ProtocolSession> leaving = new ArrayList<>();
         sessions.entrySet().removeIf(entry -> {
             if (!entry.getValue().protocol().equals(provider.protocol())) {
                 return false;
             }
             accounts.account(entry.getKey()).ifPresent(account -> registrationChanged(account,
                     RegistrationState.connectionLost("the " + provider.protocol() + " plug-in was stopped")));
+            leaving.add(entry.getValue().session());
             return true;
         });
+        // the plug-in's service is going, its sessions are still open: they hang up their calls and unregister
+        // (a plug-in at a higher start level stops before the core, at Quit or on a signal)
+        closeTogether(leaving);
     }
 
     void addSink(SessionEvents sink) {
@@ -124,7 +130,27 @@ public class SessionHub implements SessionCapabilities {
 
     @Deactivate
     void closeAll() {
-        sessions.keySet().forEach(this::close);
+        List<ProtocolSession> leaving = new ArrayList<>();
+        sessions.keySet().forEach(id -> Optional.ofNullable(sessions.remove(id)).ifPresent(open -> leaving.add(open.session())));
+        closeTogether(leaving);
+    }
+
+    /**
+     * Closes the sessions side by side and returns when all are closed: each may wait for its server (an
+     * unregistration, a BYE), and the stop at Quit or on a signal has only a few seconds for all of them.
+     */
+    private static void closeTogether(List<ProtocolSession> leaving) {
+        List<Thread> closing = leaving.stream()
+                .map(session -> Thread.ofVirtual().name("switchboard-session-close").start(session::close))
+                .toList();
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void registrationChanged(Account account, RegistrationState state) {

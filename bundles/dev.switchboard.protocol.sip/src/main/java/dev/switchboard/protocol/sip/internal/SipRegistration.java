@@ -57,6 +57,11 @@ final class SipRegistration {
 
     /** How long a REGISTER or keep-alive may stay unanswered before the registrar counts as unreachable. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(4);
+    /**
+     * How long an unregistration may stay unanswered: leaving happens as the program ends (Quit, a logout's SIGTERM,
+     * which allows only a few seconds in all), and a registrar that does not answer keeps the binding until it expires.
+     */
+    static final Duration UNREGISTER_ANSWER_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = System.getLogger(SipRegistration.class.getName());
     private static final int MAX_CHALLENGE_ROUNDS = 3;
     private static final int FAST_RETRIES = 30;
@@ -211,7 +216,7 @@ final class SipRegistration {
         if (phase == Phase.REGISTERED || phase == Phase.REGISTERING) {
             lost(reason);
         } else if (phase == Phase.UNREGISTERING) {
-            finishUnregister();
+            notUnregistered(reason);
         }
     }
 
@@ -242,17 +247,18 @@ final class SipRegistration {
             lost("cannot reach registrar " + settings.nextHop() + ": " + rootMessage(e));
             return;
         }
+        Duration wait = phase == Phase.UNREGISTERING ? UNREGISTER_ANSWER_TIMEOUT : ANSWER_TIMEOUT;
         answerTimer = worker.schedule(() -> {
             if (pendingRegister == transaction) {
                 terminate(transaction);
                 pendingRegister = null;
                 if (phase == Phase.UNREGISTERING) {
-                    finishUnregister();
+                    notUnregistered("no answer within " + wait.toMillis() + " ms");
                 } else {
                     lost("no answer from registrar " + settings.nextHop());
                 }
             }
-        }, ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private Request buildRegister(int expires) throws ParseException, InvalidArgumentException {
@@ -446,7 +452,7 @@ final class SipRegistration {
         terminate(pendingRegister);
         pendingRegister = null;
         if (phase == Phase.UNREGISTERING) {
-            finishUnregister();
+            notUnregistered(reason);
             return;
         }
         if (phase == Phase.IDLE || phase == Phase.FAILED) {
@@ -515,6 +521,13 @@ final class SipRegistration {
             LOG.log(Level.WARNING, "account {0}: registrar refused the unregistration: {1}", accountId,
                     statusLine(response));
         }
+        finishUnregister();
+    }
+
+    /** The REGISTER with expires 0 did not reach the registrar or was not answered: said in the log, then done. */
+    private void notUnregistered(String why) {
+        LOG.log(Level.WARNING, "account {0}: could not unregister from {1} ({2}); the registrar keeps the binding until "
+                + "it expires", accountId, settings.nextHop(), why);
         finishUnregister();
     }
 
