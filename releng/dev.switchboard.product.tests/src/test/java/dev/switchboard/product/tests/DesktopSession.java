@@ -310,16 +310,22 @@ final class DesktopSession implements AutoCloseable {
     }
 
     /** A private D-Bus session bus, so the accessibility bus (AT-SPI) can run under Xvfb. */
-    private record SessionBus(Process daemon, String address) implements AutoCloseable {
+    private record SessionBus(Process daemon, String address, Path runtime) implements AutoCloseable {
 
         static SessionBus start(Xvfb xvfb, Path directory) throws IOException, InterruptedException {
             Files.createDirectories(directory);
             String address = "unix:path=" + directory.resolve("bus").toAbsolutePath();
+            Path runtime = Files.createDirectories(directory.resolve("runtime"));
+            Files.setPosixFilePermissions(runtime, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
             Process daemon;
             try {
-                daemon = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile",
+                ProcessBuilder builder = new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile",
                         "--address=" + address).redirectErrorStream(true)
-                        .redirectOutput(directory.resolve("dbus.log").toFile()).start();
+                        .redirectOutput(directory.resolve("dbus.log").toFile());
+                // the accessibility bus it activates puts its socket in the runtime directory, else in the shared
+                // ~/.cache/at-spi/bus: a previous session's bus, still exiting, then removed this one's socket
+                builder.environment().put("XDG_RUNTIME_DIR", runtime.toString());
+                daemon = builder.start();
             } catch (IOException e) {
                 return fail("dbus-daemon is not installed: run ./switchboard test as root, or apt-get install dbus");
             }
@@ -332,12 +338,12 @@ final class DesktopSession implements AutoCloseable {
                 }
                 TimeUnit.MILLISECONDS.sleep(20);
             }
-            return new SessionBus(daemon, address);
+            return new SessionBus(daemon, address, runtime);
         }
 
         Map<String, String> environment() {
-            return Map.of("DBUS_SESSION_BUS_ADDRESS", address, "GNOME_ACCESSIBILITY", "1",
-                    "GTK_MODULES", "gail:atk-bridge", "NO_AT_BRIDGE", "0");
+            return Map.of("DBUS_SESSION_BUS_ADDRESS", address, "XDG_RUNTIME_DIR", runtime.toString(),
+                    "GNOME_ACCESSIBILITY", "1", "GTK_MODULES", "gail:atk-bridge", "NO_AT_BRIDGE", "0");
         }
 
         @Override
