@@ -41,6 +41,9 @@ public final class VectorIcons {
         boolean contains(double x, double y);
 
         double distanceToEdge(double x, double y);
+
+        /** {minX, minY, maxX, maxY} of the fill: only pixels in it (grown by half a stroke) are sampled. */
+        double[] bounds();
     }
 
     private record Circle(double cx, double cy, double r) implements Figure {
@@ -53,6 +56,11 @@ public final class VectorIcons {
         public double distanceToEdge(double x, double y) {
             return Math.abs(Math.hypot(x - cx, y - cy) - r);
         }
+
+        @Override
+        public double[] bounds() {
+            return new double[] {cx - r, cy - r, cx + r, cy + r};
+        }
     }
 
     private record PathFigure(Outline outline) implements Figure {
@@ -64,6 +72,11 @@ public final class VectorIcons {
         @Override
         public double distanceToEdge(double x, double y) {
             return outline.distanceToSegments(x, y);
+        }
+
+        @Override
+        public double[] bounds() {
+            return outline.bounds();
         }
     }
 
@@ -106,8 +119,15 @@ public final class VectorIcons {
                     if (colour == null) {
                         continue;
                     }
-                    for (int y = 0; y < pixels; y++) {
-                        for (int x = 0; x < pixels; x++) {
+                    double grow = pass == 0 ? 0 : layer.strokeWidth() / 2;
+                    double[] bounds = layer.figure().bounds();
+                    double pixelsPerUnit = pixels / (double) units;
+                    int left = Math.max(0, (int) Math.floor((bounds[0] - grow) * pixelsPerUnit));
+                    int top = Math.max(0, (int) Math.floor((bounds[1] - grow) * pixelsPerUnit));
+                    int right = Math.min(pixels - 1, (int) Math.ceil((bounds[2] + grow) * pixelsPerUnit));
+                    int bottom = Math.min(pixels - 1, (int) Math.ceil((bounds[3] + grow) * pixelsPerUnit));
+                    for (int y = top; y <= bottom; y++) {
+                        for (int x = left; x <= right; x++) {
                             int covered = 0;
                             for (int sy = 0; sy < SAMPLES; sy++) {
                                 double uy = ((y * SAMPLES) + sy + 0.5) * unitsPerSample;
