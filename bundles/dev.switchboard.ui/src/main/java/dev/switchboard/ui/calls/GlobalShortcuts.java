@@ -11,14 +11,10 @@ import java.util.function.Function;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.IPreferencesService;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.e4.ui.workbench.UIEvents;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
 /**
  * Answer, hang up and mute from any application: the keys of {@link ShortcutSet} (stored in the UI's
@@ -30,14 +26,11 @@ import org.osgi.service.event.EventHandler;
  * {@link #refusal} say so and the log has it; the in-window shortcuts keep working either way.
  * <p>
  * The first grab (loading libX11, opening a display connection, the grabs: about 0.1 s of foreign calls
- * and ~350 classes) waits until the workbench reports its windows shown (e4's start-up complete event) and
- * then runs on a thread of its own: activation happens on the framework's start-level thread, which the
- * first window waits for, and a grab thread started there took the second core from the window's making.
- * Until that grab is done the status says so.
+ * and their classes) runs on a thread of its own after activation: activation happens on the framework's
+ * start-level thread, which the first window waits for. Until that grab is done the status says so.
  */
-@Component(service = {GlobalShortcuts.class, EventHandler.class}, immediate = true,
-        property = EventConstants.EVENT_TOPIC + "=" + UIEvents.UILifeCycle.APP_STARTUP_COMPLETE)
-public final class GlobalShortcuts implements EventHandler {
+@Component(service = GlobalShortcuts.class, immediate = true)
+public final class GlobalShortcuts {
 
     private static final System.Logger LOG = System.getLogger(GlobalShortcuts.class.getName());
     private static final String STARTING = "System-wide shortcuts are starting.";
@@ -57,7 +50,6 @@ public final class GlobalShortcuts implements EventHandler {
     // guarded by this: whether the settings page holds the grabs off, and what grabbing gave
     private boolean suspended;
     private boolean deactivated;
-    private boolean firstGrabStarted;
     private X11KeyGrab grab;
     private Map<ShortcutAction, String> refusals = Map.of();
     private String status;
@@ -75,20 +67,9 @@ public final class GlobalShortcuts implements EventHandler {
             grabKeys(); // no X11 call to make: only the status saying why
         } else {
             status = STARTING;
+            Thread.ofPlatform().daemon().name("Global shortcuts start").start(this::grabAtStart);
         }
         preferences.addPreferenceChangeListener(storedKeysChanged);
-    }
-
-    /** The workbench's windows are shown: the first grab may now use the second core. */
-    @Override
-    public void handleEvent(Event windowsShown) {
-        synchronized (this) {
-            if (!STARTING.equals(status) || firstGrabStarted) {
-                return;
-            }
-            firstGrabStarted = true;
-        }
-        Thread.ofPlatform().daemon().name("Global shortcuts start").start(this::grabAtStart);
     }
 
     /** One sentence for the user: active (with the keys), partly refused (and why), or unavailable (and why). */
