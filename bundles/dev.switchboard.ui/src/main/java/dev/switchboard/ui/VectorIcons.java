@@ -1,10 +1,5 @@
 package dev.switchboard.ui;
 
-import java.awt.BasicStroke;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,10 +14,12 @@ import dev.switchboard.core.presence.Availability;
 
 /**
  * The window's icons as vector drawings: circles and SVG path data ({@link PathData}) on a square of
- * icon units, drawn antialiased with Java 2D at exactly the pixels each zoom needs, so they are as
- * sharp at 200 % as at 100 % instead of a small bitmap scaled up. Not SWT's SVG loader: in this product
- * its rasteriser (JSVG) fails to load on Java 25 (SPI Fly 1.3.7 cannot weave Java 25 class files), and
- * JFace's own SVG icons fail the same way.
+ * icon units, drawn antialiased (4 x 4 samples a pixel) at exactly the pixels each zoom needs, so they
+ * are as sharp at 200 % as at 100 % instead of a small bitmap scaled up. Not SWT's SVG loader: in this
+ * product its rasteriser (JSVG) fails to load on Java 25 (SPI Fly 1.3.7 cannot weave Java 25 class files),
+ * and JFace's own SVG icons fail the same way. Not Java 2D either: the presence dots and the tray icon are
+ * drawn before the first window shows, and AWT's ~280 classes cost that window ~50 ms; the icons are a few
+ * circles and small paths, which sampling coverage directly draws in well under a millisecond.
  */
 public final class VectorIcons {
 
@@ -36,8 +33,55 @@ public final class VectorIcons {
     private static final String HANDSET = "M5.6 9.4c0-1 .8-1.8 1.8-1.8h1.2l.9 2.5-1.3 1c.6 1.4 1.6 2.4 3 3l1-1.3 2.5.9v1.2"
             + "c0 1-.8 1.8-1.8 1.8C8.8 16.7 5.6 13.5 5.6 9.4z";
 
-    /** One layer of a drawing: its outline filled and/or stroked (a null colour: not). */
-    private record Layer(java.awt.Shape outline, RGB fill, RGB stroke, float strokeWidth) {
+    /** Samples per pixel along each axis: 16 coverage levels, smooth enough for edges at icon sizes. */
+    private static final int SAMPLES = 4;
+
+    /** Something drawn: what its fill covers, and how far a point is from its edge (a stroke covers ≤ width/2). */
+    private interface Figure {
+        boolean contains(double x, double y);
+
+        double distanceToEdge(double x, double y);
+
+        /** {minX, minY, maxX, maxY} of the fill: only pixels in it (grown by half a stroke) are sampled. */
+        double[] bounds();
+    }
+
+    private record Circle(double cx, double cy, double r) implements Figure {
+        @Override
+        public boolean contains(double x, double y) {
+            return Math.hypot(x - cx, y - cy) <= r;
+        }
+
+        @Override
+        public double distanceToEdge(double x, double y) {
+            return Math.abs(Math.hypot(x - cx, y - cy) - r);
+        }
+
+        @Override
+        public double[] bounds() {
+            return new double[] {cx - r, cy - r, cx + r, cy + r};
+        }
+    }
+
+    private record PathFigure(Outline outline) implements Figure {
+        @Override
+        public boolean contains(double x, double y) {
+            return outline.contains(x, y);
+        }
+
+        @Override
+        public double distanceToEdge(double x, double y) {
+            return outline.distanceToSegments(x, y);
+        }
+
+        @Override
+        public double[] bounds() {
+            return outline.bounds();
+        }
+    }
+
+    /** One layer of a drawing: its figure filled and/or stroked (a null colour: not), round caps and joins. */
+    private record Layer(Figure figure, RGB fill, RGB stroke, double strokeWidth) {
     }
 
     /** A drawing on a square of {@code units}. */
@@ -50,51 +94,78 @@ public final class VectorIcons {
         }
 
         Drawing circle(double cx, double cy, double r, RGB fill, RGB stroke, float strokeWidth) {
-            layers.add(new Layer(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), fill, stroke, strokeWidth));
+            layers.add(new Layer(new Circle(cx, cy, r), fill, stroke, strokeWidth));
             return this;
         }
 
         Drawing path(String data, RGB fill, RGB stroke, float strokeWidth) {
-            layers.add(new Layer(PathData.parse(data), fill, stroke, strokeWidth));
+            layers.add(new Layer(new PathFigure(PathData.parse(data)), fill, stroke, strokeWidth));
             return this;
         }
 
-        /** The drawing at {@code pixels} square, with its transparency. */
+        /**
+         * The drawing at {@code pixels} square, with its transparency: each layer's fill, then its stroke, laid
+         * over what is below in the share of each pixel's samples it covers (premultiplied "over").
+         */
         public ImageData rasterise(int pixels) {
-            BufferedImage canvas = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
-            Graphics2D g = canvas.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-                g.scale(pixels / (double) units, pixels / (double) units);
-                for (Layer layer : layers) {
-                    if (layer.fill() != null) {
-                        g.setColor(awt(layer.fill()));
-                        g.fill(layer.outline());
+            double unitsPerSample = units / (double) (pixels * SAMPLES);
+            double[] red = new double[pixels * pixels];
+            double[] green = new double[pixels * pixels];
+            double[] blue = new double[pixels * pixels];
+            double[] alpha = new double[pixels * pixels];
+            for (Layer layer : layers) {
+                for (int pass = 0; pass < 2; pass++) {
+                    RGB colour = pass == 0 ? layer.fill() : layer.stroke();
+                    if (colour == null) {
+                        continue;
                     }
-                    if (layer.stroke() != null) {
-                        g.setColor(awt(layer.stroke()));
-                        g.setStroke(new BasicStroke(layer.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                        g.draw(layer.outline());
+                    double grow = pass == 0 ? 0 : layer.strokeWidth() / 2;
+                    double[] bounds = layer.figure().bounds();
+                    double pixelsPerUnit = pixels / (double) units;
+                    int left = Math.max(0, (int) Math.floor((bounds[0] - grow) * pixelsPerUnit));
+                    int top = Math.max(0, (int) Math.floor((bounds[1] - grow) * pixelsPerUnit));
+                    int right = Math.min(pixels - 1, (int) Math.ceil((bounds[2] + grow) * pixelsPerUnit));
+                    int bottom = Math.min(pixels - 1, (int) Math.ceil((bounds[3] + grow) * pixelsPerUnit));
+                    for (int y = top; y <= bottom; y++) {
+                        for (int x = left; x <= right; x++) {
+                            int covered = 0;
+                            for (int sy = 0; sy < SAMPLES; sy++) {
+                                double uy = ((y * SAMPLES) + sy + 0.5) * unitsPerSample;
+                                for (int sx = 0; sx < SAMPLES; sx++) {
+                                    double ux = ((x * SAMPLES) + sx + 0.5) * unitsPerSample;
+                                    boolean inside = pass == 0 ? layer.figure().contains(ux, uy)
+                                            : layer.figure().distanceToEdge(ux, uy) <= layer.strokeWidth() / 2;
+                                    covered += inside ? 1 : 0;
+                                }
+                            }
+                            if (covered == 0) {
+                                continue;
+                            }
+                            double coverage = covered / (double) (SAMPLES * SAMPLES);
+                            int at = y * pixels + x;
+                            red[at] = colour.red * coverage + red[at] * (1 - coverage);
+                            green[at] = colour.green * coverage + green[at] * (1 - coverage);
+                            blue[at] = colour.blue * coverage + blue[at] * (1 - coverage);
+                            alpha[at] = coverage + alpha[at] * (1 - coverage);
+                        }
                     }
                 }
-            } finally {
-                g.dispose();
             }
             ImageData data = new ImageData(pixels, pixels, 24, new PaletteData(0xff0000, 0xff00, 0xff));
             data.alphaData = new byte[pixels * pixels];
-            for (int y = 0; y < pixels; y++) {
-                for (int x = 0; x < pixels; x++) {
-                    int argb = canvas.getRGB(x, y);
-                    data.setPixel(x, y, argb & 0xffffff);
-                    data.alphaData[y * pixels + x] = (byte) (argb >>> 24);
+            for (int at = 0; at < alpha.length; at++) {
+                if (alpha[at] > 0) {
+                    int pixel = (channel(red[at] / alpha[at]) << 16) | (channel(green[at] / alpha[at]) << 8)
+                            | channel(blue[at] / alpha[at]);
+                    data.setPixel(at % pixels, at / pixels, pixel);
+                    data.alphaData[at] = (byte) Math.round(alpha[at] * 255);
                 }
             }
             return data;
         }
 
-        private static java.awt.Color awt(RGB colour) {
-            return new java.awt.Color(colour.red, colour.green, colour.blue);
+        private static int channel(double value) {
+            return (int) Math.clamp(Math.round(value), 0, 255);
         }
     }
 
