@@ -13,6 +13,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,9 +54,13 @@ public final class SignalStop {
      */
     private final List<java.util.logging.Handler> rootHandlers;
 
+    /**
+     * The front end, got only when a signal comes: binding the service itself would activate the front end (and the
+     * application container or workbench it refers to) as the core starts, on the start-level thread.
+     */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    volatile FrontEnd frontEnd;
+    volatile ComponentServiceObjects<FrontEnd> frontEnd;
 
     @Activate
     public SignalStop(BundleContext context) {
@@ -81,10 +86,10 @@ public final class SignalStop {
         if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
             LOG.log(Level.INFO, "the JVM is ending while Switchboard is already stopping (Quit); waiting for the stop");
         } else {
-            FrontEnd current = frontEnd;
+            ComponentServiceObjects<FrontEnd> current = frontEnd;
             LOG.log(Level.WARNING, "stopping on a signal (SIGTERM, SIGINT or SIGHUP) as Quit does");
             try {
-                if (current == null || !current.quit()) {
+                if (current == null || !quit(current)) {
                     LOG.log(Level.INFO, "no front end is running: stopping the framework directly");
                     framework.stop();
                 }
@@ -104,6 +109,18 @@ public final class SignalStop {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean quit(ComponentServiceObjects<FrontEnd> frontEnds) {
+        FrontEnd running = frontEnds.getService();
+        if (running == null) {
+            return false;
+        }
+        try {
+            return running.quit();
+        } finally {
+            frontEnds.ungetService(running);
         }
     }
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
+import org.osgi.service.component.ComponentServiceObjects;
 
 import dev.switchboard.core.lifecycle.FrontEnd;
 
@@ -50,10 +52,27 @@ class SignalStopTest {
         signalStop.deactivate();
     }
 
-    private FrontEnd frontEnd(boolean running) {
-        return () -> {
+    private ComponentServiceObjects<FrontEnd> frontEnd(boolean running) {
+        FrontEnd frontEnd = () -> {
             calls.add("frontEnd.quit");
             return running;
+        };
+        return new ComponentServiceObjects<>() {
+            @Override
+            public FrontEnd getService() {
+                calls.add("frontEnd.get");
+                return frontEnd;
+            }
+
+            @Override
+            public void ungetService(FrontEnd service) {
+                calls.add("frontEnd.unget");
+            }
+
+            @Override
+            public ServiceReference<FrontEnd> getServiceReference() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 
@@ -61,7 +80,7 @@ class SignalStopTest {
     void asksTheRunningFrontEndToQuitAndWaitsForTheFrameworkWithinTheBound() {
         signalStop.frontEnd = frontEnd(true);
         signalStop.stopOnSignal();
-        assertEquals(List.of("frontEnd.quit"), calls);
+        assertEquals(List.of("frontEnd.get", "frontEnd.quit", "frontEnd.unget"), calls);
         assertTrue(waitedMillis > 0 && waitedMillis <= SignalStop.BOUND.toMillis(), "waited " + waitedMillis);
     }
 
@@ -69,7 +88,7 @@ class SignalStopTest {
     void stopsTheFrameworkItselfWhenNoFrontEndRuns() {
         signalStop.frontEnd = frontEnd(false);
         signalStop.stopOnSignal();
-        assertEquals(List.of("frontEnd.quit", "framework.stop"), calls);
+        assertEquals(List.of("frontEnd.get", "frontEnd.quit", "frontEnd.unget", "framework.stop"), calls);
         signalStop.frontEnd = null;
         calls.clear();
         signalStop.stopOnSignal();
