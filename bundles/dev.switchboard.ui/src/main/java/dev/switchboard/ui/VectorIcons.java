@@ -105,52 +105,82 @@ public final class VectorIcons {
 
         /**
          * The drawing at {@code pixels} square, with its transparency: each layer's fill, then its stroke, laid
-         * over what is below in the share of each pixel's samples it covers (premultiplied "over").
+         * over what is below in the share of each pixel's samples it covers.
          */
         public ImageData rasterise(int pixels) {
-            double unitsPerSample = units / (double) (pixels * SAMPLES);
-            double[] red = new double[pixels * pixels];
-            double[] green = new double[pixels * pixels];
-            double[] blue = new double[pixels * pixels];
-            double[] alpha = new double[pixels * pixels];
+            Canvas canvas = new Canvas(pixels, pixels / (double) units);
             for (Layer layer : layers) {
-                for (int pass = 0; pass < 2; pass++) {
-                    RGB colour = pass == 0 ? layer.fill() : layer.stroke();
-                    if (colour == null) {
-                        continue;
-                    }
-                    double grow = pass == 0 ? 0 : layer.strokeWidth() / 2;
-                    double[] bounds = layer.figure().bounds();
-                    double pixelsPerUnit = pixels / (double) units;
-                    int left = Math.max(0, (int) Math.floor((bounds[0] - grow) * pixelsPerUnit));
-                    int top = Math.max(0, (int) Math.floor((bounds[1] - grow) * pixelsPerUnit));
-                    int right = Math.min(pixels - 1, (int) Math.ceil((bounds[2] + grow) * pixelsPerUnit));
-                    int bottom = Math.min(pixels - 1, (int) Math.ceil((bounds[3] + grow) * pixelsPerUnit));
-                    for (int y = top; y <= bottom; y++) {
-                        for (int x = left; x <= right; x++) {
-                            int covered = 0;
-                            for (int sy = 0; sy < SAMPLES; sy++) {
-                                double uy = ((y * SAMPLES) + sy + 0.5) * unitsPerSample;
-                                for (int sx = 0; sx < SAMPLES; sx++) {
-                                    double ux = ((x * SAMPLES) + sx + 0.5) * unitsPerSample;
-                                    boolean inside = pass == 0 ? layer.figure().contains(ux, uy)
-                                            : layer.figure().distanceToEdge(ux, uy) <= layer.strokeWidth() / 2;
-                                    covered += inside ? 1 : 0;
-                                }
-                            }
-                            if (covered == 0) {
-                                continue;
-                            }
-                            double coverage = covered / (double) (SAMPLES * SAMPLES);
-                            int at = y * pixels + x;
-                            red[at] = colour.red * coverage + red[at] * (1 - coverage);
-                            green[at] = colour.green * coverage + green[at] * (1 - coverage);
-                            blue[at] = colour.blue * coverage + blue[at] * (1 - coverage);
-                            alpha[at] = coverage + alpha[at] * (1 - coverage);
-                        }
+                Figure figure = layer.figure();
+                if (layer.fill() != null) {
+                    canvas.lay(layer.fill(), figure.bounds(), 0, figure::contains);
+                }
+                if (layer.stroke() != null) {
+                    double half = layer.strokeWidth() / 2;
+                    canvas.lay(layer.stroke(), figure.bounds(), half, (x, y) -> figure.distanceToEdge(x, y) <= half);
+                }
+            }
+            return canvas.imageData();
+        }
+    }
+
+    /** Whether a point, in icon units, is covered. */
+    @FunctionalInterface
+    private interface Coverage {
+        boolean covers(double x, double y);
+    }
+
+    /** Premultiplied colour and alpha per pixel, painted "over" layer by layer. */
+    private static final class Canvas {
+        private final int pixels;
+        private final double pixelsPerUnit;
+        private final double[] red;
+        private final double[] green;
+        private final double[] blue;
+        private final double[] alpha;
+
+        Canvas(int pixels, double pixelsPerUnit) {
+            this.pixels = pixels;
+            this.pixelsPerUnit = pixelsPerUnit;
+            red = new double[pixels * pixels];
+            green = new double[pixels * pixels];
+            blue = new double[pixels * pixels];
+            alpha = new double[pixels * pixels];
+        }
+
+        /** Lays {@code colour} over the pixels of {@code bounds} grown by {@code grow} units, as far as it covers them. */
+        void lay(RGB colour, double[] bounds, double grow, Coverage shape) {
+            int left = Math.max(0, (int) Math.floor((bounds[0] - grow) * pixelsPerUnit));
+            int top = Math.max(0, (int) Math.floor((bounds[1] - grow) * pixelsPerUnit));
+            int right = Math.min(pixels - 1, (int) Math.ceil((bounds[2] + grow) * pixelsPerUnit));
+            int bottom = Math.min(pixels - 1, (int) Math.ceil((bounds[3] + grow) * pixelsPerUnit));
+            for (int y = top; y <= bottom; y++) {
+                for (int x = left; x <= right; x++) {
+                    double coverage = coverage(x, y, shape);
+                    if (coverage > 0) {
+                        int at = y * pixels + x;
+                        red[at] = colour.red * coverage + red[at] * (1 - coverage);
+                        green[at] = colour.green * coverage + green[at] * (1 - coverage);
+                        blue[at] = colour.blue * coverage + blue[at] * (1 - coverage);
+                        alpha[at] = coverage + alpha[at] * (1 - coverage);
                     }
                 }
             }
+        }
+
+        /** The share of pixel (x, y)'s SAMPLES x SAMPLES sample points the shape covers. */
+        private double coverage(int x, int y, Coverage shape) {
+            double unitsPerSample = 1 / (pixelsPerUnit * SAMPLES);
+            int covered = 0;
+            for (int sy = 0; sy < SAMPLES; sy++) {
+                double uy = (y * SAMPLES + sy + 0.5) * unitsPerSample;
+                for (int sx = 0; sx < SAMPLES; sx++) {
+                    covered += shape.covers((x * SAMPLES + sx + 0.5) * unitsPerSample, uy) ? 1 : 0;
+                }
+            }
+            return covered / (double) (SAMPLES * SAMPLES);
+        }
+
+        ImageData imageData() {
             ImageData data = new ImageData(pixels, pixels, 24, new PaletteData(0xff0000, 0xff00, 0xff));
             data.alphaData = new byte[pixels * pixels];
             for (int at = 0; at < alpha.length; at++) {

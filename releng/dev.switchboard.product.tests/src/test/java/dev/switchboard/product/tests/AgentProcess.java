@@ -93,6 +93,17 @@ final class AgentProcess implements AutoCloseable {
         return await(name, REPLY_TIMEOUT);
     }
 
+    /** The next line whose event is {@code name} and which contains {@code fragment}; other lines are passed over. */
+    String await(String name, String fragment, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = await(name, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (line.contains(fragment)) {
+                return line;
+            }
+        }
+    }
+
     /** Waits for the process to end and returns its exit code. */
     int exitCode(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -46,7 +46,7 @@ class AgentSignalIT {
             assertEquals(1, kamailio.awaitContacts("alice", Duration.ofSeconds(5)).size(), "alice bound");
 
             bob.command("/dial sip:alice@" + kamailio.domain());
-            awaitEvent(agent, "call", "\"state\":\"CONNECTED\"");
+            agent.await("call", "\"state\":\"CONNECTED\"", STEP);
 
             long sent = agent.terminate();
             int status = agent.exitCode(EXIT_BOUND);
@@ -87,7 +87,7 @@ class AgentSignalIT {
                 + ":" + kamailio.port() + " password=alice123 capture=null: playback=null:" + extra);
         agent.await("ok");
         agent.send("register alice");
-        awaitEvent(agent, "registration", "\"state\":\"REGISTERED\"");
+        agent.await("registration", "\"state\":\"REGISTERED\"", STEP);
     }
 
     private static String read(Path file) {
@@ -95,17 +95,6 @@ class AgentSignalIT {
             return Files.readString(file);
         } catch (java.io.IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    /** The next {@code event} line containing {@code fragment}; other lines are passed over. */
-    private static String awaitEvent(AgentProcess agent, String event, String fragment) throws InterruptedException {
-        long deadline = System.nanoTime() + STEP.toNanos();
-        while (true) {
-            String line = agent.await(event, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-            if (line.contains(fragment)) {
-                return line;
-            }
         }
     }
 }
