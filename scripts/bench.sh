@@ -18,6 +18,12 @@ PRIORITY=""
 "$ROOT/switchboard" prepare
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+now_us() { echo "${EPOCHREALTIME/./}"; }
+# Waits, without polling, for PATTERN to appear in FILE while process PID lives (at most 120 s): tail follows the
+# file through inotify. A loop of `grep` every 10 ms took CPU from the start it timed.
+await_line() {
+  timeout 120 tail -n +1 --pid="$3" -f "$2" 2>/dev/null | grep -q -m1 -- "$1"
+}
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
 # CPU time (user + system, ms) the process has used so far: less sensitive to a loaded machine than
 # the wall time (USER_HZ is 100 on Linux)
@@ -32,11 +38,9 @@ agent_start() {
   $PRIORITY "$ROOT/switchboard" agent --profile "$profile" < "$fifo" > "$WORK/agent.out" 2>"$WORK/agent.err" &
   pid=$!
   exec 3>"$fifo"
-  until grep -q '"event":"ready"' "$WORK/agent.out" 2>/dev/null; do
-    kill -0 $pid 2>/dev/null || { echo "agent died: $(tail -3 "$WORK/agent.err")" >&2; return 1; }
-    [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no agent ready after 120 s" >&2; kill $pid; return 1; }
-    sleep 0.01
-  done
+  await_line '"event":"ready"' "$WORK/agent.out" $pid || {
+    kill -0 $pid 2>/dev/null && { echo "no agent ready after 120 s" >&2; kill $pid; return 1; }
+    echo "agent died: $(tail -3 "$WORK/agent.err")" >&2; return 1; }
   ready=$(( $(now_ms) - start ))
   cpu=$(cpu_ms $pid)
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"   # idle period before the RSS reading, not synchronisation
@@ -57,24 +61,58 @@ fi
 # an Xvfb without GLX (-extension GLX) hides that cost, which is why hand starts once read ~50 MB less.
 # Usage: desktop_start PROFILE quit|term [./switchboard COMMAND...] (default: run, the desktop; `floor run` the
 # start-up floor; `floor shell` the plain SWT shell, which has no profile: PROFILE "")
+# The window is seen as the X server maps it, from its MapNotify event (xev on the root window), not by polling:
+# `xdotool search` every 20 ms took ~20 % of a core from the start it timed (~0.1 s of the window's time on 2
+# cores, docs/benchmarks.md "Start-up measured without polling"). Each top-level window the server maps is
+# checked by name (SWT on GTK pads the X11 title with a blank); $WORK/windows gets "listening", then
+# "shown MICROSECONDS" for the main window. The watcher listens once a property it sets on the root comes back.
+watch_windows() {
+  : > "$WORK/windows"
+  DISPLAY=:$DISPLAY_NUMBER xev -root -event substructure -event property 2>/dev/null | {
+    mapped=""
+    while IFS= read -r line; do
+      case $line in
+        *MapNotify*) mapped=1 ;;
+        *"event 0x"*", window 0x"*", override "*)
+          if [ -n "$mapped" ]; then
+            at=$(now_us); window=${line#*window }; window=${window%%,*}
+            case $(DISPLAY=:$DISPLAY_NUMBER xdotool getwindowname $((window)) 2>/dev/null) in
+              Switchboard|"Switchboard ") echo "shown $at" >> "$WORK/windows" ;;
+            esac
+          fi
+          mapped="" ;;
+        *"atom 0x"*"(SWITCHBOARD_BENCH)"*) echo listening >> "$WORK/windows"; mapped="" ;;
+        *) mapped="" ;;
+      esac
+    done
+  } &
+  watcher=$!
+  # before the timed start: xev selects its events at some point after it starts; until then the change is lost
+  until grep -q '^listening' "$WORK/windows"; do
+    DISPLAY=:$DISPLAY_NUMBER xprop -root -format SWITCHBOARD_BENCH 8s -set SWITCHBOARD_BENCH ready
+    sleep 0.05
+  done
+}
+unwatch_windows() { pkill -P $watcher 2>/dev/null; kill $watcher 2>/dev/null; wait $watcher 2>/dev/null; }
+
 desktop_start() {
   profile=$1
   stop=$2   # quit: as a user closes it (the profile keeps its caches); term: SIGTERM (a session logout)
   shift 2
   [ $# -gt 0 ] || set -- run
   [ -n "$profile" ] && set -- "$@" --profile "$profile"
-  start=$(now_ms)
+  watch_windows
+  start=$(now_us)
   DISPLAY=:$DISPLAY_NUMBER $PRIORITY "$ROOT/switchboard" "$@" > "$WORK/desktop.out" 2>&1 &
   pid=$!
-  # SWT on GTK pads the X11 window name with a trailing blank
-  until DISPLAY=:$DISPLAY_NUMBER xdotool search --onlyvisible --name '^Switchboard ?$' >/dev/null 2>&1; do
+  if ! await_line '^shown ' "$WORK/windows" $pid; then
     # the workbench's own log says why (the profile is deleted with $WORK at the end)
-    kill -0 $pid 2>/dev/null || { echo "desktop died: $(tail -3 "$WORK/desktop.out")" \
-      "$(tail -30 "$profile/data/.metadata/.log" 2>/dev/null)" >&2; return 1; }
-    [ $(( $(now_ms) - start )) -gt 120000 ] && { echo "no desktop window after 120 s" >&2; kill $pid; return 1; }
-    sleep 0.02
-  done
-  shown=$(( $(now_ms) - start ))
+    kill -0 $pid 2>/dev/null && { echo "no desktop window after 120 s" >&2; kill $pid; unwatch_windows; return 1; }
+    echo "desktop died: $(tail -3 "$WORK/desktop.out")" "$(tail -30 "$profile/data/.metadata/.log" 2>/dev/null)" >&2
+    unwatch_windows; return 1
+  fi
+  shown=$(( ($(sed -n 's/^shown //p' "$WORK/windows" | head -1) - start) / 1000 ))
+  unwatch_windows
   cpu=$(cpu_ms $pid)
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
   rss=$(rss_mb $pid)
@@ -132,10 +170,7 @@ if command -v baresip >/dev/null && [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ]; 
     start=$(now_ms)
     $PRIORITY baresip -f "$WORK/baresip-$i" -t 30 < /dev/null > "$WORK/baresip.out" 2>&1 &
     pid=$!
-    until grep -q "baresip is ready" "$WORK/baresip.out" 2>/dev/null; do
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.01
-    done
+    await_line "baresip is ready" "$WORK/baresip.out" $pid
     ready=$(( $(now_ms) - start ))
     cpu=$(cpu_ms $pid)
     sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
