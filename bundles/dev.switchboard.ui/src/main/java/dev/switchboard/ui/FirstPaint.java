@@ -38,13 +38,19 @@ public final class FirstPaint {
 
     private final IEclipseContext context;
     private final UISynchronize ui;
+    private final List<Class<?>> laterAddons;
     /** Tasks waiting for the window; {@code null} once it is up. UI thread only. */
     private List<Runnable> waiting = new ArrayList<>();
 
     @Inject
     public FirstPaint(IEclipseContext context, UISynchronize ui) {
+        this(context, ui, LATER_ADDONS);
+    }
+
+    FirstPaint(IEclipseContext context, UISynchronize ui, List<Class<?>> laterAddons) {
         this.context = context;
         this.ui = ui;
+        this.laterAddons = laterAddons;
     }
 
     /** Offered to the parts (rendered after the add-ons are made) through the application's context. */
@@ -71,7 +77,7 @@ public final class FirstPaint {
         List<Runnable> tasks = waiting;
         waiting = null;
         ui.asyncExec(() -> {
-            for (Class<?> addon : LATER_ADDONS) {
+            for (Class<?> addon : laterAddons) {
                 ContextInjectionFactory.make(addon, context);
             }
         });
