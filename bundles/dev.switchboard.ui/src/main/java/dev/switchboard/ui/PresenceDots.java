@@ -19,18 +19,17 @@ import dev.switchboard.core.presence.Availability;
 public final class PresenceDots {
 
     private final Map<Availability, Image> images = new EnumMap<>(Availability.class);
+    private final Display display;
 
     public PresenceDots(Control owner) {
-        Display display = owner.getDisplay();
-        for (Availability availability : Availability.values()) {
-            images.put(availability, VectorIcons.image(display, VectorIcons.DOT_SIZE,
-                    VectorIcons.presenceDot(availability)));
-        }
+        display = owner.getDisplay();
         owner.addListener(SWT.Dispose, event -> images.values().forEach(Image::dispose));
     }
 
+    /** Each mark is drawn when first asked for: a list shown empty at start draws none before the first paint. */
     public Image of(Availability availability) {
-        return images.get(availability);
+        return images.computeIfAbsent(availability,
+                each -> VectorIcons.image(display, VectorIcons.DOT_SIZE, VectorIcons.presenceDot(each)));
     }
 
     /** The words a screen reader speaks for the mark. */

@@ -4,14 +4,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.e4.core.di.extensions.Service;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
-import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.osgi.service.event.Event;
 
 import dev.switchboard.core.account.AccountRegistry;
 import dev.switchboard.core.account.RegistrationManager;
@@ -20,11 +17,12 @@ import dev.switchboard.ui.ServicesStartLevel;
 import dev.switchboard.ui.operations.CoreOperations;
 import dev.switchboard.ui.status.AccountStatusFeed;
 import dev.switchboard.ui.status.StatusBoard;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Model add-on: once the window is up, starts connecting the accounts set to connect at start
+ * Add-on made once the window is up ({@link dev.switchboard.ui.FirstPaint}): starts connecting the accounts set to connect at start
  * ({@link ConnectAtStart}) and, when the account service says there are no accounts, offers the
  * account wizard (once per start). It waits for the window so that the window's start is not delayed
  * by servers and the wizard has a parent.
@@ -98,9 +96,9 @@ public final class FirstStartAddon {
         });
     }
 
-    @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    void windowShown(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+    /** Made once the window is up ({@link dev.switchboard.ui.FirstPaint}). */
+    @PostConstruct
+    void windowShown() {
         started.set(true);
         connectIfStarted();
         checkSoon();

@@ -31,7 +31,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Model add-on that shows a small notification for every call ringing for us: above other windows,
+ * Add-on (made by {@link dev.switchboard.ui.FirstPaint} once the window is up) that shows a small notification for every call ringing for us: above other windows,
  * at the bottom right of the screen, without taking the keyboard from whatever the user is typing
  * in. It has the caller and Answer / Reject, Voicemail (when the account names its mailbox) and
  * Forward… (asks where to), and closes as soon as the call leaves RINGING_IN (answered here or

@@ -19,7 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Model add-on that plays the ringtone ({@link Tone#RINGING}, the media engine's cadence) on the
+ * Add-on (made by {@link dev.switchboard.ui.FirstPaint} once the window is up) that plays the ringtone ({@link Tone#RINGING}, the media engine's cadence) on the
  * ringer device chosen under Settings › Audio while any call rings for us, and stops it when none
  * does. Opening and closing the device runs on the core worker, never on the UI thread; a missing
  * device is logged and the call still rings visibly.

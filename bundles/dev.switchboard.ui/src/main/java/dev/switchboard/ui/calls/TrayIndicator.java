@@ -4,7 +4,6 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Display;
@@ -13,7 +12,6 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tray;
 import org.eclipse.swt.widgets.TrayItem;
-import org.osgi.service.event.Event;
 
 import dev.switchboard.core.presence.Availability;
 import dev.switchboard.core.presence.PresenceService;
@@ -21,11 +19,12 @@ import dev.switchboard.ui.CoalescedRender;
 import dev.switchboard.ui.PresenceDots;
 import dev.switchboard.ui.VectorIcons;
 import dev.switchboard.ui.UiTopics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Model add-on: an icon in the desktop's system tray showing the user's availability (the dot's
+ * Add-on (made by {@link dev.switchboard.ui.FirstPaint} once the window is up): an icon in the desktop's system tray showing the user's availability (the dot's
  * colour) and the calls missed since the user last looked (a red count on the dot, and the
  * tooltip). A click brings the window up and counts the missed calls as seen, as does showing
  * the History view. Its menu (right click) shows the window and answers, hangs up or mutes the call the
@@ -58,15 +57,11 @@ public final class TrayIndicator {
     }
 
     /**
-     * The icon is made once the workbench's windows are shown, not as the add-on is made: the tray item and
-     * its drawing took ~20-45 ms of the main thread before the first window.
+     * The add-on is made once the window is up ({@link dev.switchboard.ui.FirstPaint}): the tray item and its
+     * drawing took ~20-45 ms of the main thread before the first window.
      */
-    @Inject
-    @Optional
-    void windowShown(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
-        if (item != null) {
-            return;
-        }
+    @PostConstruct
+    void makeItem() {
         Tray tray = Display.getCurrent().getSystemTray();
         if (tray == null) {
             return;

@@ -12,7 +12,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * A model add-on that puts the number of unread messages on the Chats tab ("Chats (3)"), also while
+ * An add-on (made by {@link dev.switchboard.ui.FirstPaint} once the window is up) that puts the number of unread messages on the Chats tab ("Chats (3)"), also while
  * the chats view has never been opened; the view itself exists only once the user shows it.
  */
 public final class UnreadBadge {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -45,6 +47,7 @@ import dev.switchboard.contacts.MergedSearch;
 import dev.switchboard.contacts.vcard.VcardCodec;
 import dev.switchboard.core.contacts.Contact;
 import dev.switchboard.core.contacts.ContactAddress;
+import dev.switchboard.ui.FirstPaint;
 import dev.switchboard.ui.MessageLine;
 import dev.switchboard.ui.PresenceDots;
 import dev.switchboard.ui.SearchField;
@@ -71,6 +74,8 @@ public final class ContactsPart {
     private final UISynchronize ui;
     private final EPartService parts;
     private final CoreOperations operations;
+    private final IEclipseContext context;
+    private final FirstPaint firstPaint;
     private volatile ContactDirectory directory;
     private volatile ContactActions actions;
     private volatile AddressBook book;
@@ -89,39 +94,48 @@ public final class ContactsPart {
     private String lastQuery = "";
 
     @Inject
-    public ContactsPart(UISynchronize ui, EPartService parts, @Service CoreOperations operations) {
+    public ContactsPart(UISynchronize ui, EPartService parts, @Service CoreOperations operations, IEclipseContext context,
+            @org.eclipse.e4.core.di.annotations.Optional FirstPaint firstPaint) {
         this.ui = ui;
         this.parts = parts;
         this.operations = operations;
+        this.context = context;
+        this.firstPaint = firstPaint;
     }
 
-    @Inject
-    void useDirectory(@org.eclipse.e4.core.di.annotations.Optional @Service ContactDirectory newDirectory) {
-        synchronized (this) {
-            if (typeAhead != null) {
-                typeAhead.close();
-                typeAhead = null;
+    /**
+     * The contact services, injected after the window's first paint ({@link FirstPaint}): their first use activates
+     * the contact sources, the store's address book and the vCard codec on the UI thread, and the list's first
+     * search (run when the directory arrives) is answered later anyway.
+     */
+    private final class ContactServices {
+
+        @Inject
+        void useDirectory(@org.eclipse.e4.core.di.annotations.Optional @Service ContactDirectory newDirectory) {
+            synchronized (ContactsPart.this) {
+                if (typeAhead != null) {
+                    typeAhead.close();
+                    typeAhead = null;
+                }
+                directory = newDirectory;
             }
-            directory = newDirectory;
-        }
-        if (list != null) {
             ui.asyncExec(() -> query(lastQuery));
         }
-    }
 
-    @Inject
-    void useActions(@org.eclipse.e4.core.di.annotations.Optional @Service ContactActions newActions) {
-        actions = newActions;
-    }
+        @Inject
+        void useActions(@org.eclipse.e4.core.di.annotations.Optional @Service ContactActions newActions) {
+            actions = newActions;
+        }
 
-    @Inject
-    void useBook(@org.eclipse.e4.core.di.annotations.Optional @Service AddressBook newBook) {
-        book = newBook;
-    }
+        @Inject
+        void useBook(@org.eclipse.e4.core.di.annotations.Optional @Service AddressBook newBook) {
+            book = newBook;
+        }
 
-    @Inject
-    void useVcards(@org.eclipse.e4.core.di.annotations.Optional @Service VcardCodec newCodec) {
-        vcards = newCodec;
+        @Inject
+        void useVcards(@org.eclipse.e4.core.di.annotations.Optional @Service VcardCodec newCodec) {
+            vcards = newCodec;
+        }
     }
 
     @PostConstruct
@@ -176,7 +190,11 @@ public final class ContactsPart {
         message = new MessageLine(parent, "switchboard.contacts.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         showDetails(-1);
-        query("");
+        FirstPaint.later(firstPaint, () -> {
+            if (!list.isDisposed()) {
+                ContextInjectionFactory.inject(new ContactServices(), context);
+            }
+        });
     }
 
     @Focus

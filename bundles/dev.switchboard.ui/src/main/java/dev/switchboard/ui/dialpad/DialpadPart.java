@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
@@ -26,6 +28,7 @@ import dev.switchboard.contacts.ContactDirectory;
 import dev.switchboard.contacts.MergedContact;
 import dev.switchboard.contacts.MergedSearch;
 import dev.switchboard.ui.CoalescedRender;
+import dev.switchboard.ui.FirstPaint;
 import dev.switchboard.ui.MessageLine;
 import dev.switchboard.ui.Widgets;
 import dev.switchboard.ui.calls.CallBoard;
@@ -67,6 +70,8 @@ public final class DialpadPart {
 
     private final UISynchronize ui;
     private final IEclipsePreferences preferences;
+    private final IEclipseContext context;
+    private final FirstPaint firstPaint;
     /** Asks for one render for any burst of feed notices. */
     private final Runnable watcher;
     private volatile AccountStatusFeed accounts;
@@ -91,10 +96,13 @@ public final class DialpadPart {
     private Button call;
 
     @Inject
-    public DialpadPart(UISynchronize ui, @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences) {
+    public DialpadPart(UISynchronize ui, @Preference(nodePath = "dev.switchboard.ui") IEclipsePreferences preferences,
+            IEclipseContext context, @org.eclipse.e4.core.di.annotations.Optional FirstPaint firstPaint) {
         this.ui = ui;
         this.watcher = new CoalescedRender(ui, this::render);
         this.preferences = preferences;
+        this.context = context;
+        this.firstPaint = firstPaint;
     }
 
     @Inject
@@ -126,20 +134,28 @@ public final class DialpadPart {
         commands = newCommands;
     }
 
-    @Inject
-    void useDirectory(@org.eclipse.e4.core.di.annotations.Optional @Service ContactDirectory newDirectory) {
-        synchronized (this) {
-            if (typeAhead != null) {
-                typeAhead.close();
-                typeAhead = null;
-            }
-            directory = newDirectory;
-        }
-    }
+    /**
+     * The contact services, injected after the window's first paint ({@link FirstPaint}): type-ahead needs them
+     * only from the second typed character, and their first use activates the contact sources and queries the
+     * store on the UI thread.
+     */
+    private final class ContactServices {
 
-    @Inject
-    void useContactActions(@org.eclipse.e4.core.di.annotations.Optional @Service ContactActions newActions) {
-        contactActions = newActions;
+        @Inject
+        void useDirectory(@org.eclipse.e4.core.di.annotations.Optional @Service ContactDirectory newDirectory) {
+            synchronized (DialpadPart.this) {
+                if (typeAhead != null) {
+                    typeAhead.close();
+                    typeAhead = null;
+                }
+                directory = newDirectory;
+            }
+        }
+
+        @Inject
+        void useContactActions(@org.eclipse.e4.core.di.annotations.Optional @Service ContactActions newActions) {
+            contactActions = newActions;
+        }
     }
 
     /** A contact or past peer offered while typing, with what dialling it means. */
@@ -251,6 +267,11 @@ public final class DialpadPart {
         call.addListener(SWT.Selection, event -> dial());
         parent.getShell().setDefaultButton(null);
         render();
+        FirstPaint.later(firstPaint, () -> {
+            if (!address.isDisposed()) {
+                ContextInjectionFactory.inject(new ContactServices(), context);
+            }
+        });
     }
 
     @Focus
