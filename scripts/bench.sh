@@ -111,9 +111,9 @@ desktop_start() {
     echo "desktop died: $(tail -3 "$WORK/desktop.out")" "$(tail -30 "$profile/data/.metadata/.log" 2>/dev/null)" >&2
     unwatch_windows; return 1
   fi
+  cpu=$(cpu_ms $pid)
   shown=$(( ($(sed -n 's/^shown //p' "$WORK/windows" | head -1) - start) / 1000 ))
   unwatch_windows
-  cpu=$(cpu_ms $pid)
   sleep "${SWITCHBOARD_BENCH_IDLE:-5}"
   rss=$(rss_mb $pid)
   if [ "$stop" = quit ]; then
