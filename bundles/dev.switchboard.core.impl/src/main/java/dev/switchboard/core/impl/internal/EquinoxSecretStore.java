@@ -49,7 +49,10 @@ final class EquinoxSecretStore implements SecretStore {
         this.node = node;
     }
 
-    /** The storage, opened now if this is the first use; a failure is reported to this caller and retried by the next. */
+    /**
+     * The storage, opened now if this is the first use; a failure is reported to this caller and retried by the next.
+     * Only called from the synchronized methods, so it is opened once.
+     */
     private ISecurePreferences root() {
         if (root != null) {
             return root;
