@@ -29,8 +29,11 @@ final class EquinoxSecretStore implements SecretStore {
     private static final String ACCOUNTS_NODE = "dev.switchboard/accounts";
     private static final String KEY = "secret";
 
-    private final ISecurePreferences root;
+    private final Path directory;
     private final String node;
+    /** Opened on first use: profiles are opened on the framework's start-level thread, before the window, and
+     *  nothing there needs a secret (the master password, its file and Equinox's cipher set-up cost ~20 ms). */
+    private ISecurePreferences root;
 
     EquinoxSecretStore(Path directory) {
         this(directory, ACCOUNTS_NODE);
@@ -42,7 +45,18 @@ final class EquinoxSecretStore implements SecretStore {
      *             do not overwrite each other
      */
     EquinoxSecretStore(Path directory, String node) {
+        this.directory = directory;
         this.node = node;
+    }
+
+    /**
+     * The storage, opened now if this is the first use; a failure is reported to this caller and retried by the next.
+     * Only called from the synchronized methods, so it is opened once.
+     */
+    private ISecurePreferences root() {
+        if (root != null) {
+            return root;
+        }
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory,
@@ -50,12 +64,14 @@ final class EquinoxSecretStore implements SecretStore {
             }
             char[] master = masterPassword(directory.resolve("master.key"));
             URL location = directory.resolve("secure_storage").toUri().toURL();
-            root = SecurePreferencesFactory.open(location, Map.of(
+            ISecurePreferences opened = SecurePreferencesFactory.open(location, Map.of(
                     IProviderHints.PROMPT_USER, Boolean.FALSE,
                     IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(master)));
-            if (root == null) {
+            if (opened == null) {
                 throw new IllegalStateException("secure storage could not be opened in " + directory);
             }
+            root = opened;
+            return root;
         } catch (IOException e) {
             throw new IllegalStateException("secure storage could not be opened in " + directory + ": " + e.getMessage(), e);
         }
@@ -79,7 +95,7 @@ final class EquinoxSecretStore implements SecretStore {
     @Override
     public synchronized Optional<char[]> get(String accountId) {
         try {
-            String value = root.node(node).node(accountId).get(KEY, null);
+            String value = root().node(node).node(accountId).get(KEY, null);
             return Optional.ofNullable(value).map(String::toCharArray);
         } catch (StorageException e) {
             throw new IllegalStateException("secret of " + accountId + " cannot be decrypted: " + e.getMessage(), e);
@@ -89,8 +105,9 @@ final class EquinoxSecretStore implements SecretStore {
     @Override
     public synchronized void put(String accountId, char[] secret) {
         try {
-            root.node(node).node(accountId).put(KEY, new String(secret), true);
-            root.flush();
+            ISecurePreferences storage = root();
+            storage.node(node).node(accountId).put(KEY, new String(secret), true);
+            storage.flush();
         } catch (StorageException | IOException e) {
             throw new IllegalStateException("secret of " + accountId + " cannot be stored: " + e.getMessage(), e);
         }
@@ -98,11 +115,12 @@ final class EquinoxSecretStore implements SecretStore {
 
     @Override
     public synchronized void remove(String accountId) {
-        ISecurePreferences accounts = root.node(node);
+        ISecurePreferences storage = root();
+        ISecurePreferences accounts = storage.node(node);
         if (accounts.nodeExists(accountId)) {
             accounts.node(accountId).removeNode();
             try {
-                root.flush();
+                storage.flush();
             } catch (IOException e) {
                 throw new IllegalStateException("secret of " + accountId + " cannot be removed: " + e.getMessage(), e);
             }

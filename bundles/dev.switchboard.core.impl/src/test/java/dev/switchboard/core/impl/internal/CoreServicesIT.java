@@ -168,4 +168,23 @@ class CoreServicesIT {
         }
         assertTrue(new PreferencesAccountRegistry(context).account("keep").isEmpty());
     }
+
+    @Test
+    void secureStorageIsOpenedAtFirstUseNotWhenTheStoreIsMade() throws Exception {
+        java.nio.file.Path profile = java.nio.file.Files.createTempDirectory("secure-first-use");
+        java.nio.file.Path directory = profile.resolve(".secure");
+        EquinoxSecretStore store = new EquinoxSecretStore(directory, "dev.switchboard/first-use-test");
+        assertFalse(java.nio.file.Files.exists(directory), "made before any secret was asked for");
+        store.put("acct", "Narwhal-5".toCharArray());
+        assertTrue(java.nio.file.Files.isRegularFile(directory.resolve("master.key")));
+        assertEquals("Narwhal-5", new String(store.get("acct").orElseThrow()));
+        assertEquals("Narwhal-5", new String(new EquinoxSecretStore(directory, "dev.switchboard/first-use-test")
+                .get("acct").orElseThrow()), "a second store on the same profile reads what the first wrote");
+
+        java.nio.file.Path notADirectory = java.nio.file.Files.writeString(profile.resolve("file"), "x");
+        EquinoxSecretStore broken = new EquinoxSecretStore(notADirectory.resolve(".secure"));
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> broken.get("acct"));
+        assertTrue(failure.getMessage().contains("secure storage could not be opened"), failure.getMessage());
+    }
 }
