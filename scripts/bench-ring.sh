@@ -73,9 +73,10 @@ export DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/bus" GNOME_ACCESSIBILITY=1 GTK_
 
 # the desktop's profile holds alice's account, made by the agent as the desktop test does
 mkfifo "$WORK/agent.in"
-"$ROOT/switchboard" agent --profile "$WORK/desk" < "$WORK/agent.in" > "$WORK/agent.out" 2>"$WORK/agent.err" &
+# the desktop's profile holds alice's account, made by the agent as the desktop test does; "Connect at start" off, so
+# the status area offers Connect (with it on, the account connected by itself and the script waited for a button)
 exec 4>"$WORK/agent.in"
-echo "account add alice sip user=alice domain=127.0.0.1 registrar=127.0.0.1:$PORT password=unused display=Alice capture=null: playback=null:" >&4
+echo "account add alice sip user=alice domain=127.0.0.1 registrar=127.0.0.1:$PORT password=unused display=Alice capture=null: playback=null: autoconnect=false" >&4
 echo quit >&4
 exec 4>&-
 wait $!
