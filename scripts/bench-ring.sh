@@ -71,10 +71,10 @@ dbus-daemon --session --nofork --nopidfile --address="unix:path=$WORK/bus" > "$W
 await "D-Bus" 10000 test -S "$WORK/bus"
 export DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/bus" GNOME_ACCESSIBILITY=1 GTK_MODULES=gail:atk-bridge NO_AT_BRIDGE=0
 
-# the desktop's profile holds alice's account, made by the agent as the desktop test does
-mkfifo "$WORK/agent.in"
 # the desktop's profile holds alice's account, made by the agent as the desktop test does; "Connect at start" off, so
 # the status area offers Connect (with it on, the account connected by itself and the script waited for a button)
+mkfifo "$WORK/agent.in"
+"$ROOT/switchboard" agent --profile "$WORK/desk" < "$WORK/agent.in" > "$WORK/agent.out" 2>"$WORK/agent.err" &
 exec 4>"$WORK/agent.in"
 echo "account add alice sip user=alice domain=127.0.0.1 registrar=127.0.0.1:$PORT password=unused display=Alice capture=null: playback=null: autoconnect=false" >&4
 echo quit >&4
