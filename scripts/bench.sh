@@ -88,9 +88,12 @@ watch_windows() {
   } &
   watcher=$!
   # before the timed start: xev selects its events at some point after it starts; until then the change is lost
+  tries=0
   until grep -q '^listening' "$WORK/windows"; do
+    kill -0 $watcher 2>/dev/null && [ $tries -lt 200 ] || { echo "bench: xev does not report the X server's events" >&2; return 1; }
     DISPLAY=:$DISPLAY_NUMBER xprop -root -format SWITCHBOARD_BENCH 8s -set SWITCHBOARD_BENCH ready
     sleep 0.05
+    tries=$((tries + 1))
   done
 }
 unwatch_windows() { pkill -P $watcher 2>/dev/null; kill $watcher 2>/dev/null; wait $watcher 2>/dev/null; }
@@ -101,7 +104,7 @@ desktop_start() {
   shift 2
   [ $# -gt 0 ] || set -- run
   [ -n "$profile" ] && set -- "$@" --profile "$profile"
-  watch_windows
+  watch_windows || { unwatch_windows; return 1; }
   start=$(now_us)
   DISPLAY=:$DISPLAY_NUMBER $PRIORITY "$ROOT/switchboard" "$@" > "$WORK/desktop.out" 2>&1 &
   pid=$!
@@ -128,7 +131,7 @@ desktop_start() {
 }
 
 
-if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xev >/dev/null; then
   DISPLAY_NUMBER=$(( 90 + RANDOM % 400 ))
   # -noreset: an X server resets when its last client leaves and refuses a client connecting meanwhile
   # (a desktop started right after the previous one closed failed gtk_init_check)
