@@ -61,11 +61,15 @@ class StarvedPlayoutIT {
         double[] sorted = frequencies.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
-        long off = Arrays.stream(frequencies).filter(f -> Math.abs(f - TONE_HZ) > TONE_HZ * 0.005).count();
+        double[] off = Arrays.stream(frequencies).filter(f -> Math.abs(f - TONE_HZ) > TONE_HZ * 0.005).toArray();
         System.out.printf("starved playout of ffmpeg's %.0f Hz tone: median %.2f Hz over %d blocks of 100 ms, %d off by"
-                + " more than 0.5 %%%n", TONE_HZ, median, frequencies.length, off);
+                + " more than 0.5 %% %s%n", TONE_HZ, median, frequencies.length, off.length, Arrays.toString(off));
         assertEquals(TONE_HZ, median, 0.5, "the tone's frequency as played");
-        assertTrue(off <= frequencies.length / 10, off + " of " + frequencies.length + " blocks off the tone's frequency");
+        // a block in which the jitter buffer concealed a late packet or changed its delay once is off by a few per
+        // cent (431.8 Hz seen); a starved machine makes a few such blocks (0-1 of 20 here, 3 on a slower CI machine),
+        // a playout that keeps dropping samples moves the median instead
+        assertTrue(off.length <= frequencies.length / 5,
+                off.length + " of " + frequencies.length + " blocks off the tone's frequency: " + Arrays.toString(off));
     }
 
     /**
