@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.smack.AbstractXMPPConnection;
@@ -53,22 +54,27 @@ class RosterVersioningIT {
     /** An answer to a roster request without a roster: "unchanged since the version you offered". */
     private static final int NOT_SENT = -1;
 
-    /** For each login of the cached session: how many items the answer to its roster request carried. */
-    private final List<Integer> rosterItemsAnswered = new CopyOnWriteArrayList<>();
+    /**
+     * The ids of the cached session's roster requests. Smack tells its sending listeners on threads of its pool,
+     * possibly after the answer has arrived, so every answer is kept and matched with the requests when read.
+     */
+    private final Set<String> rosterRequestIds = ConcurrentHashMap.newKeySet();
+    /** Every IQ answer the cached session received, in order: its id and how many roster items it carried. */
+    private final List<Map.Entry<String, Integer>> iqAnswers = new CopyOnWriteArrayList<>();
     private final List<ProtocolSession> opened = new ArrayList<>();
     private ConnectionCreationListener tap;
 
     @BeforeEach
     void tapRosterAnswers() {
-        List<String> requestIds = new CopyOnWriteArrayList<>();
         tap = created -> {
             if (created instanceof AbstractXMPPConnection connection
                     && CACHED.contentEquals(connection.getConfiguration().getResource())) {
-                connection.addStanzaSendingListener(stanza -> requestIds.add(stanza.getStanzaId()),
+                connection.addStanzaSendingListener(stanza -> rosterRequestIds.add(stanza.getStanzaId()),
                         stanza -> stanza instanceof RosterPacket request && request.getType() == IQ.Type.get);
-                connection.addStanzaListener(answer -> rosterItemsAnswered.add(
-                        answer instanceof RosterPacket roster ? roster.getRosterItemCount() : NOT_SENT),
-                        stanza -> stanza instanceof IQ && requestIds.contains(stanza.getStanzaId()));
+                connection.addStanzaListener(answer -> iqAnswers.add(Map.entry(answer.getStanzaId(),
+                        answer instanceof RosterPacket roster ? roster.getRosterItemCount() : NOT_SENT)),
+                        stanza -> stanza instanceof IQ iq
+                                && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error));
             }
         };
         XMPPConnectionRegistry.addConnectionCreationListener(tap);
@@ -97,11 +103,18 @@ class RosterVersioningIT {
 
     /**
      * The roster answers counted so far, once there are {@code logins} of them: Smack hands an answer to the tap's
-     * listener on its own listener thread, which may run after the session reported REGISTERED.
+     * listener on its own listener thread, which may run after the session reported REGISTERED, and the request to
+     * its sending listener on another.
      */
     private List<Integer> rosterAnswers(int logins) throws InterruptedException {
-        XmppSessionIT.awaitTrue(() -> rosterItemsAnswered.size() >= logins, "the roster answer of login " + logins);
-        return List.copyOf(rosterItemsAnswered);
+        XmppSessionIT.awaitTrue(() -> rosterAnswers().size() >= logins, "the roster answer of login " + logins);
+        return rosterAnswers();
+    }
+
+    /** The answers to the cached session's roster requests, in order: the items each carried, or NOT_SENT. */
+    private List<Integer> rosterAnswers() {
+        return iqAnswers.stream().filter(answer -> rosterRequestIds.contains(answer.getKey())).map(Map.Entry::getValue)
+                .toList();
     }
 
     private static Roster roster(ProtocolSession session) {
