@@ -70,6 +70,8 @@ public final class ContactsPart {
     public static final String SEARCH_NAME = "Search contacts";
     public static final String LIST_NAME = "Contact list";
     private static final int LIMIT = 200;
+    private static final String LOADING = "Loading contacts\u2026";
+    private static final MergedSearch NOTHING_SHOWN = new MergedSearch("", List.of(), List.of());
 
     private final UISynchronize ui;
     private final EPartService parts;
@@ -90,7 +92,9 @@ public final class ContactsPart {
     private ScrolledComposite detailsScroller;
     private Font nameFont;
     private PresenceDots dots;
-    private MergedSearch shown = new MergedSearch("", List.of(), List.of());
+    private MergedSearch shown = NOTHING_SHOWN;
+    /** Until the first search ends, the list is empty because nothing was asked yet, not because the book is. */
+    private boolean loading = true;
     private String lastQuery = "";
 
     @Inject
@@ -187,6 +191,7 @@ public final class ContactsPart {
         summary = Widgets.name(new Label(parent, SWT.NONE), "switchboard.contacts.summary", null);
         summary.setForeground(Widgets.secondaryText(parent.getDisplay()));
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        summary.setText(LOADING);
         message = new MessageLine(parent, "switchboard.contacts.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         showDetails(-1);
@@ -221,6 +226,7 @@ public final class ContactsPart {
             ContactDirectory current = directory;
             if (current == null) {
                 summary.setText("Contacts unavailable: the contacts service is not running.");
+                endLoading();
                 return;
             }
             if (typeAhead == null) {
@@ -235,11 +241,19 @@ public final class ContactsPart {
             if (failure != null) {
                 if (!(unwrap(failure) instanceof CancellationException)) {
                     summary.setText("Search failed: " + CoreOperations.reason(failure));
+                    endLoading();
                 }
                 return;
             }
             show(answer);
         }));
+    }
+
+    private void endLoading() {
+        if (loading) {
+            loading = false;
+            showDetails(-1);
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -249,6 +263,7 @@ public final class ContactsPart {
     private void show(MergedSearch answer) {
         String selected = selected().map(MergedContact::displayName).orElse(null);
         shown = answer;
+        loading = false;
         list.setRedraw(false);
         list.removeAll();
         int keep = -1;
@@ -285,7 +300,8 @@ public final class ContactsPart {
         details.setLayout(layout);
         if (index < 0 || index >= shown.contacts().size()) {
             Label hint = new Label(details, SWT.WRAP);
-            hint.setText(shown.contacts().isEmpty() && lastQuery.isEmpty()
+            hint.setText(loading ? LOADING
+                    : shown != NOTHING_SHOWN && shown.contacts().isEmpty() && lastQuery.isEmpty()
                     ? "Your address book is empty. Add a contact or import a vCard file; type a name to search the directory."
                     : "Choose a contact to see every address. Double-click calls.");
             hint.setForeground(Widgets.secondaryText(details.getDisplay()));
