@@ -139,7 +139,9 @@ class RtpMediaSessionIT {
         MediaQuality quality = listener.quality();
         assertEquals(0, quality.packetsLost());
         assertEquals(MediaQuality.Rating.GOOD, quality.rating(), quality.toString());
-        assertTrue(listener.levels().speakerDbfs() < -60, "after the speech ends the speaker is quiet: " + listener.levels());
+        // the speech's last packets are still in the jitter buffer for its delay (~200 ms on a busy machine)
+        Poll.until(() -> listener.levels().speakerDbfs() < -60, Duration.ofSeconds(2),
+                "the speaker quiet after the speech ends");
         listener.close();
         speaker.close();
         Wav.Audio audio = Wav.read(received);

@@ -80,8 +80,9 @@ class TransportTest {
         String reason = failures.poll(5, TimeUnit.SECONDS);
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(reason != null && reason.startsWith("no answer from 127.0.0.1:"), "gave up: " + reason);
-        assertTrue(gaps.get(1) > gaps.get(0) * 3 / 2, "backoff doubles: " + gaps);
-        assertTrue(elapsed >= Dialog.GIVE_UP.toMillis() && elapsed < Dialog.GIVE_UP.toMillis() + 2_000,
+        // nominally 500 then 1000 ms; a late first retransmission (a busy machine) lengthens the first gap only
+        assertTrue(gaps.get(1) > gaps.get(0) * 5 / 4, "backoff doubles: " + gaps);
+        assertTrue(elapsed >= Dialog.GIVE_UP.toMillis() && elapsed < Dialog.GIVE_UP.toMillis() + 3_000,
                 "gave up after " + elapsed + " ms");
         assertNull(peer.receive(300), "nothing after giving up");
     }
