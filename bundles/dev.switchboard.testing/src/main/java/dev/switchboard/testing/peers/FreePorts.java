@@ -6,17 +6,26 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Finds loopback ports that are free right now. Ports handed out once are never handed out again in this
- * JVM, so peers started one after another before binding cannot be given the same port.
+ * JVM, so peers started one after another before binding cannot be given the same port. They are taken from
+ * below the kernel's ephemeral range: every bind to port 0 (RTP sockets, the outgoing connections of our code
+ * and of the peers) takes from that range, so a port handed out there could be taken in the moment before its
+ * peer binds it.
  */
 final class FreePorts {
     static final String LOOPBACK_HOST = "127.0.0.1";
     static final InetAddress LOOPBACK = loopback();
     private static final int ATTEMPTS = 200;
+    /** The lowest port handed out: above the registered ports of services a test machine may run. */
+    private static final int LOWEST = 20_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
@@ -39,7 +48,7 @@ final class FreePorts {
 
     private static synchronized int firstOfFreeRun(int count, boolean udpToo) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int first = ephemeralPort();
+            int first = candidate(count);
             if (first + count > 65535) {
                 continue;
             }
@@ -62,6 +71,26 @@ final class FreePorts {
             return InetAddress.getByAddress(LOOPBACK_HOST, new byte[] {127, 0, 0, 1});
         } catch (UnknownHostException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * A random port below the ephemeral range with room for {@code count}; a port of that range where the range
+     * starts too low to leave any (or is not known).
+     */
+    private static int candidate(int count) {
+        int ephemeralStart = ephemeralRangeStart();
+        return ephemeralStart - count > LOWEST ? ThreadLocalRandom.current().nextInt(LOWEST, ephemeralStart - count + 1)
+                : ephemeralPort();
+    }
+
+    /** The first port of the kernel's ephemeral range; 0 when it cannot be read (not Linux). */
+    private static int ephemeralRangeStart() {
+        try {
+            // line by line: Files.readString gives only the first byte of this sysctl file (it reports size 0)
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

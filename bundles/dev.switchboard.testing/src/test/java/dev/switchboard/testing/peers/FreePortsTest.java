@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -31,6 +33,16 @@ class FreePortsTest {
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             assertTrue(ports.add(FreePorts.tcp()), "port handed out twice: " + ports);
+        }
+    }
+
+    @Test
+    void portsComeFromBelowTheKernelsEphemeralRange() throws IOException {
+        int ephemeralStart = Integer.parseInt(
+                Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim().split("\\s+")[0]);
+        for (int i = 0; i < 20; i++) {
+            int port = FreePorts.tcpAndUdp();
+            assertTrue(port >= 20_000 && port < ephemeralStart, port + " outside 20000-" + ephemeralStart);
         }
     }
 
