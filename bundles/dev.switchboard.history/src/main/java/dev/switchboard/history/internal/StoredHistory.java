@@ -18,10 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -102,6 +105,14 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
             ALTER TABLE HISTORY_MESSAGE ADD COLUMN WORDS_INDEXED BOOLEAN DEFAULT FALSE NOT NULL;
             CREATE INDEX HISTORY_MESSAGE_UNINDEXED ON HISTORY_MESSAGE (WORDS_INDEXED)""".formatted(Words.LONGEST));
 
+    /**
+     * Framework property: {@code true} opens the store at the history's first use rather than at activation. The
+     * desktop sets it: the contact list's first search, made right after the window's first paint, is that use, and
+     * opening H2 (~600 classes) while the window is built took CPU from it on a two-core machine. The agent, which
+     * has no window, opens at once, so a call's end is never what waits for the store to open.
+     */
+    static final String OPEN_AT_FIRST_USE = "dev.switchboard.history.openAtFirstUse";
+
     /** How long a caller waits for the store to open at start before it is told the history is not there. */
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -124,43 +135,79 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
     /** Set by close(): the indexer stops after its batch (not interrupted, which would close H2's file). */
     private volatile boolean closing;
 
+    private final AtomicBoolean opening = new AtomicBoolean();
+
     @Activate
-    public StoredHistory(@Reference Store store) {
+    public StoredHistory(@Reference Store store, BundleContext context) {
+        this(store, Boolean.parseBoolean(context.getProperty(OPEN_AT_FIRST_USE)));
+    }
+
+    public StoredHistory(Store store) {
+        this(store, false);
+    }
+
+    StoredHistory(Store store, boolean openAtFirstUse) {
         this.store = store;
         this.background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-store");
             thread.setDaemon(true);
             return thread;
         });
-        background.execute(this::migrateThenIndex);
         this.callRecords = new CallRecordWriter(this::connection);
         this.purger = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "history-retention");
             thread.setDaemon(true);
             return thread;
         });
-        purger.scheduleWithFixedDelay(this::purgeQuietly, 0, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        migrated.thenRun(this::startPurging);
+        if (!openAtFirstUse) {
+            open();
+        }
+    }
+
+    /** Starts opening and migrating the store in the background, once. */
+    private void open() {
+        if (opening.compareAndSet(false, true)) {
+            try {
+                background.execute(this::migrateThenIndex);
+            } catch (RejectedExecutionException closed) {
+                migrated.completeExceptionally(new IllegalStateException("the history has been closed"));
+            }
+        }
+    }
+
+    private void startPurging() {
+        try {
+            purger.scheduleWithFixedDelay(this::purgeQuietly, 0, PURGE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // the history was closed while the store opened: nothing to purge
+        }
     }
 
     private void migrateThenIndex() {
         try {
             store.migrate(OWNER, MIGRATIONS);
-            migrated.complete(null);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.ERROR, "history: the store could not be opened: " + e.getMessage());
             migrated.completeExceptionally(e);
             return;
         }
+        boolean backlog;
         try {
-            if (!hasUnindexedMessages()) {
-                indexed.complete(null);
-                return;
-            }
+            backlog = hasUnindexedMessages();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "history: could not look for messages to index: " + e.getMessage());
+            migrated.complete(null);
             return;
         }
-        indexUnindexedMessagesQuietly();
+        // before the store is handed out: a search made as soon as it is open uses the word index, not a scan
+        if (!backlog) {
+            indexed.complete(null);
+        }
+        migrated.complete(null);
+        if (backlog) {
+            indexUnindexedMessagesQuietly();
+        }
     }
 
     /**
@@ -169,6 +216,7 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
      * @throws SQLException with the reason when the store did not open
      */
     private Connection connection() throws SQLException {
+        open();
         try {
             migrated.get(OPEN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -291,8 +339,9 @@ public final class StoredHistory implements History, MessageListener, DeliveryLi
         return "23505".equals(e.getSQLState()); // SQL standard: unique constraint violated
     }
 
+    /** Asked while the store is being opened, so straight from the store, not through {@link #connection()}. */
     private boolean hasUnindexedMessages() throws SQLException {
-        try (Connection connection = connection(); PreparedStatement query = connection.prepareStatement(
+        try (Connection connection = store.connection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM HISTORY_MESSAGE WHERE WORDS_INDEXED = FALSE LIMIT 1");
                 ResultSet rows = query.executeQuery()) {
             return rows.next();

@@ -106,6 +106,24 @@ class StoredHistoryTest {
     }
 
     @Test
+    void openedAtFirstUseTheStoreIsLeftAloneUntilTheHistoryIsUsed() throws Exception {
+        H2Store real = H2Store.in(directory.resolve("first-use"));
+        CountDownLatch migrating = new CountDownLatch(1);
+        StoredHistory firstUse = new StoredHistory(slowToOpen(real, migrating, new CountDownLatch(0)), true);
+        try {
+            // the absence of an event needs a bound: the eager history starts opening within milliseconds
+            assertFalse(migrating.await(300, TimeUnit.MILLISECONDS), "the store was opened before the first use");
+            Message first = message("first", "bob@x", true, "after the window", Instant.now());
+            firstUse.message(first);
+            assertEquals(0, migrating.getCount(), "the first use opened the store");
+            assertEquals(List.of(first), firstUse.conversation("a1", "bob@x", 10));
+        } finally {
+            firstUse.close();
+            real.close();
+        }
+    }
+
+    @Test
     void aStoreThatCannotOpenFailsEachUseWithTheReason() {
         Store broken = new Store() {
             @Override
