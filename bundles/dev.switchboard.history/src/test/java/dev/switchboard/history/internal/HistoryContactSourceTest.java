@@ -115,6 +115,8 @@ class HistoryContactSourceTest {
 
     @Test
     void aDamagedStoreFailsTheSearchWithTheReason() throws Exception {
+        // damaged once the history has made its tables (in the background), not before
+        history.indexed().get(10, TimeUnit.SECONDS);
         try (var connection = store.connection(); var statement = connection.createStatement()) {
             statement.execute("DROP TABLE HISTORY_MESSAGE CASCADE");
         }
