@@ -66,7 +66,7 @@ class StarvedPlayoutIT {
                 + " more than 0.5 %% %s%n", TONE_HZ, median, frequencies.length, off.length, Arrays.toString(off));
         assertEquals(TONE_HZ, median, 0.5, "the tone's frequency as played");
         // a block in which the jitter buffer concealed a late packet or changed its delay once is off by a few per
-        // cent (431.8 Hz seen); a starved machine makes a few such blocks (0-1 of 20 here, 3 on a slower CI machine),
+        // cent (431.8 Hz seen); a starved machine makes a few such blocks (0-1 of 20 in ten runs here, 3 in one CI run),
         // a playout that keeps dropping samples moves the median instead
         assertTrue(off.length <= frequencies.length / 5,
                 off.length + " of " + frequencies.length + " blocks off the tone's frequency: " + Arrays.toString(off));
