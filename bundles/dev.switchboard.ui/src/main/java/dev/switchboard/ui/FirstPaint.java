@@ -9,6 +9,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.swt.widgets.Widget;
 import org.osgi.service.event.Event;
 
 import dev.switchboard.ui.accounts.FirstStartAddon;
@@ -82,6 +83,18 @@ public final class FirstPaint {
             }
         });
         tasks.forEach(ui::asyncExec);
+    }
+
+    /**
+     * Injects {@code services} (a part's inner object of {@code @Inject} service setters) from {@code context} after
+     * the first paint, unless {@code owner}, the part's control, has been disposed by then.
+     */
+    public static void injectLater(FirstPaint firstPaint, IEclipseContext context, Object services, Widget owner) {
+        later(firstPaint, () -> {
+            if (!owner.isDisposed()) {
+                ContextInjectionFactory.inject(services, context);
+            }
+        });
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.Focus;
@@ -195,11 +194,7 @@ public final class ContactsPart {
         message = new MessageLine(parent, "switchboard.contacts.message");
         message.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         showDetails(-1);
-        FirstPaint.later(firstPaint, () -> {
-            if (!list.isDisposed()) {
-                ContextInjectionFactory.inject(new ContactServices(), context);
-            }
-        });
+        FirstPaint.injectLater(firstPaint, context, new ContactServices(), list);
     }
 
     @Focus

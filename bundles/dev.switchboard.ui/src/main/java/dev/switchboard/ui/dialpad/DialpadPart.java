@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.extensions.Preference;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -267,11 +266,7 @@ public final class DialpadPart {
         call.addListener(SWT.Selection, event -> dial());
         parent.getShell().setDefaultButton(null);
         render();
-        FirstPaint.later(firstPaint, () -> {
-            if (!address.isDisposed()) {
-                ContextInjectionFactory.inject(new ContactServices(), context);
-            }
-        });
+        FirstPaint.injectLater(firstPaint, context, new ContactServices(), address);
     }
 
     @Focus
