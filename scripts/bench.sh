@@ -2,6 +2,9 @@
 # Start-up benchmarks: agent start to `ready`, desktop cold start to a visible window, idle RSS of
 # each, with baresip's start to ready as the peer anchor. Prints a Markdown table to paste into
 # docs/benchmarks.md. Usage: scripts/bench.sh [ROOT] (./switchboard bench builds first).
+# SWITCHBOARD_BENCH_ONLY=pairs SWITCHBOARD_BENCH_AGAINST=OTHER_ROOT: paired desktop starts of ROOT and another
+# built tree (e.g. a worktree with one change), alternating start by start so that both see the same load; a
+# change's effect is the median of the per-pair differences, since one run's median spreads by about ±150 ms.
 set -u
 ROOT=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 RUNS=${SWITCHBOARD_BENCH_RUNS:-5}
@@ -50,7 +53,7 @@ agent_start() {
   echo "$ready $rss $cpu"
 }
 
-if [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ]; then
+if [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ] && [ "${SWITCHBOARD_BENCH_ONLY:-}" != pairs ]; then
   for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-$i"; done > "$WORK/agent-cold"
   for i in $(seq "$RUNS"); do agent_start "$WORK/agent-cold-1"; done > "$WORK/agent-warm"
 fi
@@ -137,7 +140,19 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xev
   # (a desktop started right after the previous one closed failed gtk_init_check)
   $PRIORITY Xvfb :$DISPLAY_NUMBER -screen 0 1280x800x24 -nolisten tcp -noreset > "$WORK/xvfb.log" 2>&1 &
   until DISPLAY=:$DISPLAY_NUMBER xdpyinfo >/dev/null 2>&1; do sleep 0.05; done
-  if [ "${SWITCHBOARD_BENCH_ONLY:-}" = floor ]; then
+  if [ "${SWITCHBOARD_BENCH_ONLY:-}" = pairs ]; then
+    OTHER=${SWITCHBOARD_BENCH_AGAINST:?SWITCHBOARD_BENCH_AGAINST=OTHER_ROOT names the tree to pair with}
+    "$OTHER/switchboard" prepare
+    # each warm profile's first start (a new profile) is not counted
+    ROOT=$OTHER desktop_start "$WORK/other-warm" quit > /dev/null
+    desktop_start "$WORK/this-warm" quit > /dev/null
+    for i in $(seq "$RUNS"); do
+      ROOT=$OTHER desktop_start "$WORK/other-new-$i" quit >> "$WORK/other-new.txt"
+      desktop_start "$WORK/this-new-$i" quit >> "$WORK/this-new.txt"
+      ROOT=$OTHER desktop_start "$WORK/other-warm" quit >> "$WORK/other-warm.txt"
+      desktop_start "$WORK/this-warm" quit >> "$WORK/this-warm.txt"
+    done
+  elif [ "${SWITCHBOARD_BENCH_ONLY:-}" = floor ]; then
     # the start-up floor (docs/benchmarks.md): the desktop, the smallest e4 product on the same target platform
     # and a plain SWT shell without OSGi, alternating start by start so that all three see the same load; the
     # floor and the shell get the desktop's JVM options, environment and shared start-up state (`floor prepare`
@@ -165,7 +180,8 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null && command -v xev
 fi
 
 # anchor: baresip (a native SIP UA) from start to "baresip is ready"
-if command -v baresip >/dev/null && [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ]; then
+if command -v baresip >/dev/null && [ "${SWITCHBOARD_BENCH_ONLY:-}" != floor ] \
+    && [ "${SWITCHBOARD_BENCH_ONLY:-}" != pairs ]; then
   for i in $(seq "$RUNS"); do
     mkdir -p "$WORK/baresip-$i"
     printf 'sip_listen\t\t127.0.0.1:0\nnet_interface\t\t127.0.0.1\nmodule\t\t\tstdio.so\n' > "$WORK/baresip-$i/config"
@@ -187,6 +203,24 @@ row() {
   echo "| $1 | $(cut -d' ' -f1 "$WORK/$2" | median) | $(cut -d' ' -f2 "$WORK/$2" | median) |" \
     "$(cut -d' ' -f3 "$WORK/$2" | median) | $(cut -d' ' -f1 "$WORK/$2" | tr '\n' ' ')|"
 }
+# the per-pair differences of a pairs run: this tree minus the other, window and CPU
+pair_row() {
+  echo "| $1 | $(cut -d' ' -f1 "$WORK/other-$2.txt" | median) | $(cut -d' ' -f1 "$WORK/this-$2.txt" | median) |" \
+    "$(paste -d' ' "$WORK/this-$2.txt" "$WORK/other-$2.txt" | awk '{ print $1 - $4 }' | median) |" \
+    "$(paste -d' ' "$WORK/this-$2.txt" "$WORK/other-$2.txt" | awk '$1 < $4' | wc -l) of $RUNS |" \
+    "$(paste -d' ' "$WORK/this-$2.txt" "$WORK/other-$2.txt" | awk '{ print $3 - $6 }' | median) |"
+}
+if [ "${SWITCHBOARD_BENCH_ONLY:-}" = pairs ]; then
+  echo "$RUNS pairs, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+    "this: $ROOT ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)), other: $OTHER" \
+    "($(git -C "$OTHER" rev-parse --short HEAD 2>/dev/null)):"
+  echo
+  echo "| desktop window | other, median (ms) | this, median (ms) | median of differences (ms) | this faster | CPU, median of differences (ms) |"
+  echo "|---|---|---|---|---|---|"
+  pair_row "new profile" new
+  pair_row "warm profile (closed by Quit)" warm
+  exit 0
+fi
 echo "Median of $RUNS runs, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)${PRIORITY:+, products at $PRIORITY}:"
 echo
 echo "| what | start to ready / window (ms) | idle RSS (MB) | CPU to ready / window (ms) | all runs (ms) |"
