@@ -106,6 +106,13 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
     private static final int RESUMPTION_SECONDS = 300;
     /** Messages read from the archive on the first login, and per page on later ones. */
     private static final int ARCHIVE_PAGE = 100;
+    /**
+     * The archive position after a read of the newest page found the archive empty: the next read starts at the
+     * archive's beginning. Without it an empty first read (or one whose stored position the server no longer had)
+     * left the position unset or stale, and the next login read only the newest page again, missing what lay
+     * beyond it (a server restart with more than a page of messages since).
+     */
+    private static final String ARCHIVE_START = "";
     /** Archive pages read at most per login, so that a huge archive cannot stall the session. */
     private static final int ARCHIVE_PAGES = 50;
     /** Message ids remembered to report each message once. */
@@ -494,14 +501,14 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                         .setResultPageSizeTo(ARCHIVE_PAGE);
                 if (cursor == null) {
                     query.queryLastPage();
-                } else {
+                } else if (!cursor.equals(ARCHIVE_START)) {
                     query.afterUid(cursor);
                 }
                 MamManager.MamQuery result;
                 try {
                     result = archive.queryArchive(query.build());
                 } catch (XMPPException.XMPPErrorException e) {
-                    if (cursor == null || e.getStanzaError().getCondition()
+                    if (cursor == null || cursor.equals(ARCHIVE_START) || e.getStanzaError().getCondition()
                             != org.jivesoftware.smack.packet.StanzaError.Condition.item_not_found) {
                         throw e;
                     }
@@ -513,8 +520,8 @@ final class XmppSession implements ProtocolSession, PresencePublisher, MessageSe
                 }
                 List<MamResultExtension> results = result.getMamResultExtensions();
                 archived(current, results, catchUp);
-                if (!results.isEmpty()) {
-                    cursor = results.get(results.size() - 1).getId();
+                if (!results.isEmpty() || cursor == null) {
+                    cursor = results.isEmpty() ? ARCHIVE_START : results.get(results.size() - 1).getId();
                     synchronized (archiveCursorLock) {
                         archiveReadUntil = cursor;
                     }
